@@ -1,0 +1,51 @@
+// A readable description of a compiled pipeline: what it filters, in which order, what it returns.
+import type { FilterNode } from '../query/filter-node.js';
+import { foldFilter } from '../query/fold.js';
+import type { Projection } from '../query/projection.js';
+import type { SortSpec } from '../query/sort-spec.js';
+import type { CompiledQuery } from './compile-query.js';
+
+const show = (v: unknown): string => (v instanceof Date ? v.toISOString() : JSON.stringify(v));
+
+export const describeFilter: (node: FilterNode) => string = foldFilter<string>({
+  eq: (n) => `${n.path.dotted} = ${show(n.value)}`,
+  in: (n) => `${n.path.dotted} in ${show(n.values)}`,
+  exists: (n) => `${n.path.dotted} ${n.exists ? 'exists' : 'is absent'}`,
+  range: (n) =>
+    [n.gte && `${n.path.dotted} >= ${show(n.gte)}`, n.lte && `${n.path.dotted} <= ${show(n.lte)}`].filter(Boolean).join(' and '),
+  substring: (n) => `${n.path.dotted} contains ${show(n.needle)} (case-insensitive, literal)`,
+  and: (n, go) => n.children.map(go).join('\n  AND '),
+  or: (n, go) => `(${n.children.map(go).join(' OR ')})`,
+});
+
+const describeSort = (spec: SortSpec): string =>
+  spec.map((k) => `${k.path.dotted} ${k.direction === 1 ? 'asc' : 'desc'}`).join(', ');
+
+const describeProjection = (p: Projection): string => {
+  switch (p.kind) {
+    case 'all':
+      return 'all fields';
+    case 'include':
+      return `only ${[...(p.includeId ? ['_id'] : []), ...p.paths.map((x) => x.dotted)].join(', ')}`;
+    case 'exclude':
+      return `all fields except ${p.paths.map((x) => x.dotted).join(', ')}`;
+    default: {
+      const never: never = p;
+      return never;
+    }
+  }
+};
+
+/** Describes the pipeline, one stage per line. */
+export const explain = (compiled: CompiledQuery): string => {
+  const { query, sort, paging } = compiled;
+  const scope = query.scope.kind === 'all' ? 'all rooms (view-livechat-rooms)' : `rooms served by ${query.scope.agentId} (view-l-room)`;
+  return [
+    `mode:       ${query.mode}`,
+    `scope:      ${scope}`,
+    `filter:     ${describeFilter(query.filter)}`,
+    `sort:       ${describeSort(sort.spec)}`,
+    `page:       skip ${paging.offset}, ${paging.limit === null ? 'no limit' : `limit ${paging.limit}`} (top-k selection, total counts every match)`,
+    `projection: ${describeProjection(query.projection)}; never joinCode, members, importIds, e2e`,
+  ].join('\n');
+};

@@ -1,0 +1,60 @@
+// The errors the endpoint answers with: one union, stable codes, and the exact bodies Rocket.Chat sends.
+// Every fallible public function returns Either<ApiError, _>; nothing in the core throws.
+
+/** The JSON body of an error response, exactly as Rocket.Chat writes it. */
+export type ApiErrorBody =
+  | { readonly success: false; readonly error: string; readonly errorType?: string }
+  | { readonly status: 'error'; readonly message: string };
+
+/** Why a request failed; `code` is stable and documented in docs/errors.md. */
+export type ApiErrorCode =
+  | 'unauthenticated'
+  | 'invalid-params'
+  | 'invalid-sort'
+  | 'invalid-fields'
+  | 'invalid-date'
+  | 'invalid-date-json'
+  | 'unauthorized'
+  | 'missing-permission'
+  | 'not-found'
+  | 'method-not-allowed';
+
+/** An HTTP status plus the body to send. */
+export interface ApiError {
+  readonly status: 400 | 401 | 403 | 404 | 405;
+  readonly code: ApiErrorCode;
+  readonly body: ApiErrorBody;
+}
+
+const failure = (status: ApiError['status'], code: ApiErrorCode, error: string, errorType?: string): ApiError => ({
+  status,
+  code,
+  body: errorType === undefined ? { success: false, error } : { success: false, error, errorType },
+});
+
+/** Constructors for every error the endpoint can answer. */
+export const ApiErrors = {
+  unauthenticated: (): ApiError => ({
+    status: 401,
+    code: 'unauthenticated',
+    body: { status: 'error', message: 'You must be logged in to do this.' },
+  }),
+  /** ajv-style validator message, e.g. `must be number`. */
+  invalidParams: (message: string): ApiError =>
+    failure(400, 'invalid-params', `${message} [invalid-params]`, 'invalid-params'),
+  invalidSort: (raw: string): ApiError =>
+    failure(400, 'invalid-sort', `Invalid sort parameter provided: "${raw}" [error-invalid-sort]`, 'error-invalid-sort'),
+  invalidFields: (raw: string): ApiError =>
+    failure(400, 'invalid-fields', `Invalid fields parameter provided: "${raw}" [error-invalid-fields]`, 'error-invalid-fields'),
+  invalidDate: (path: string): ApiError =>
+    failure(400, 'invalid-date', `The "${path}" query parameter must be a valid date.`),
+  invalidDateJson: (param: string): ApiError =>
+    failure(400, 'invalid-date-json', `The "${param}" query parameter must be a valid JSON object.`),
+  /** Upstream's API.v1.unauthorized(): the caller may not run this filter. */
+  unauthorized: (): ApiError => failure(403, 'unauthorized', 'unauthorized'),
+  /** The doc page's other 403: the caller has neither permission (default mode only). */
+  missingPermission: (): ApiError =>
+    failure(403, 'missing-permission', 'User does not have the permissions required for this action [error-unauthorized]'),
+  notFound: (): ApiError => failure(404, 'not-found', 'Not found'),
+  methodNotAllowed: (): ApiError => failure(405, 'method-not-allowed', 'Method not allowed'),
+} as const;

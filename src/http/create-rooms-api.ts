@@ -1,0 +1,98 @@
+// `GET /api/v1/voip/rooms` as a pure request → response function over in-memory rooms (no I/O):
+// route (404) → method (405) → authentication (401) → queryRooms (200 or its 400/403).
+
+import * as E from 'fp-ts/lib/Either.js';
+import { ApiErrors } from '../errors.js';
+import { queryRooms } from '../index.js';
+import type { Room } from '../model/room.js';
+import type { Mode, PagingSettings, PermissionTable, QueryOptions } from '../options.js';
+import { createAuthenticator, type ApiUser } from './authenticate.js';
+import type { RequestHeaders } from './read-header.js';
+import { splitUrl } from './split-url.js';
+import { toJsonValue, type Json } from './to-json-value.js';
+
+export const ROOMS_ROUTE = '/api/v1/voip/rooms';
+
+export interface HttpRequest {
+  readonly method: string;
+  /** The request target: path and query string (`/api/v1/voip/rooms?count=10`). */
+  readonly url: string;
+  readonly headers: RequestHeaders;
+}
+
+export interface HttpResponse {
+  readonly status: number;
+  /** Lower-case header names. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** A JSON value (Dates already ISO strings): exactly what is sent. */
+  readonly body: Json;
+}
+
+export interface RoomsApiOptions {
+  readonly rooms: ReadonlyArray<Room>;
+  readonly users: ReadonlyArray<ApiUser>;
+  readonly mode?: Mode;
+  readonly permissions?: PermissionTable;
+  readonly paging?: Partial<PagingSettings>;
+  /** Told about an unexpected exception (answered 500). Receives no request data, so no token. */
+  readonly onError?: (error: unknown) => void;
+}
+
+export interface RoomsApi {
+  /** Never throws. */
+  readonly handle: (request: HttpRequest) => HttpResponse;
+}
+
+const JSON_HEADERS = { 'content-type': 'application/json', 'cache-control': 'no-store' } as const;
+
+const respond = (status: number, body: Json, extra: Readonly<Record<string, string>> = {}): HttpResponse => ({
+  status,
+  headers: { ...JSON_HEADERS, ...extra },
+  body,
+});
+
+/**
+ * The endpoint over `rooms`, authenticating `users` (plain tokens are hashed here and then dropped).
+ * Throws a TypeError at creation on a duplicate user `_id` or a malformed `hashedToken`.
+ *
+ * @example
+ * import { createRoomsApi, generateRooms, generateUsers } from 'room-query';
+ * const users = generateUsers({ seed: 42 });
+ * const api = createRoomsApi({ rooms: generateRooms({ count: 100, seed: 42 }), users });
+ * const admin = users[0]!;
+ * api.handle({ method: 'GET', url: '/api/v1/voip/rooms?count=5', headers: { 'x-user-id': admin._id, 'x-auth-token': admin.token } }).status; // 200
+ */
+export const createRoomsApi = (options: RoomsApiOptions): RoomsApi => {
+  const { rooms, onError } = options;
+  const authenticate = createAuthenticator(options.users);
+  const queryOptions: QueryOptions = {
+    ...(options.mode === undefined ? {} : { mode: options.mode }),
+    ...(options.permissions === undefined ? {} : { permissions: options.permissions }),
+    ...(options.paging === undefined ? {} : { paging: options.paging }),
+  };
+  const answer = (request: HttpRequest): HttpResponse => {
+    const { path, search } = splitUrl(request.url);
+    if (path !== ROOMS_ROUTE) return respond(404, ApiErrors.notFound().body);
+    if (request.method !== 'GET') return respond(405, ApiErrors.methodNotAllowed().body, { allow: 'GET' });
+    const principal = authenticate(request.headers);
+    if (principal === undefined) return respond(401, ApiErrors.unauthenticated().body);
+    const result = queryRooms(rooms, search, principal, queryOptions);
+    if (E.isLeft(result)) return respond(result.left.status, result.left.body);
+    const { rooms: page, count, offset, total } = result.right;
+    return respond(200, toJsonValue({ rooms: page, count, offset, total, success: true }));
+  };
+  return {
+    handle: (request) => {
+      try {
+        return answer(request);
+      } catch (error) {
+        try {
+          onError?.(error);
+        } catch {
+          // a failing logger must not turn a 500 into a throw
+        }
+        return respond(500, { success: false, error: 'Internal error' });
+      }
+    },
+  };
+};

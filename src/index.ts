@@ -1,0 +1,26 @@
+// room-query's public API. Everything not exported here is internal.
+export type { ApiError, ApiErrorBody, ApiErrorCode } from './errors.js';
+export { ApiErrors } from './errors.js';
+export type { Mode, PagingSettings, PermissionTable, QueryOptions } from './options.js';
+export type { Room, RoomsPage } from './model/room.js';
+export type { VoipRoom } from './model/room-codec.js';
+export { VoipRoomCodec } from './model/room-codec.js';
+export { DateFromAny } from './model/date-codec.js';
+export { validateRoom, decodeRooms } from './model/validate-room.js';
+export type { Principal } from './auth/principal.js';
+export { DEFAULT_PERMISSIONS, VIEW_ALL_ROOMS, VIEW_OWN_ROOMS } from './auth/permissions.js';
+export type { RoomsQuery, ScopedQuery, Scope, Paging } from './query/rooms-query.js';
+export type { FilterNode } from './query/filter-node.js';
+export type { SortSpec, SortKey } from './query/sort-spec.js';
+export type { Projection } from './query/projection.js';
+export type { RoomsParams } from './request/params-codec.js';
+export { parseRoomsParams } from './request/parse-rooms-params.js';
+export { parseRoomsQueryString, splitQueryString } from './request/parse-query-string.js';
+export { scopeQuery } from './auth/scope-query.js';
+export type { CompiledQuery, CompileOptions } from './compile/compile-query.js';
+export { compileQuery } from './compile/compile-query.js';
+export { compareValues } from './compile/compare-values.js';
+export { explain } from './compile/explain.js';
+export type { ExecStats } from './exec/counters.js';
+export { runQuery, runQueryWithStats } from './exec/run-query.js';
+export { queryRooms } from './query-rooms.js';

@@ -1,0 +1,31 @@
+// Options that change answers are explicit and typed, never hidden globals.
+
+/** `default`: our documented behaviour; `rocketchat`: upstream's quirks (spec §5) reproduced. */
+export type Mode = 'default' | 'rocketchat';
+
+/** The server's paging settings (API_Default_Count, API_Upper_Count_Limit, API_Allow_Infinite_Count). */
+export interface PagingSettings {
+  readonly defaultCount: number;
+  readonly maxCount: number;
+  readonly allowInfiniteCount: boolean;
+}
+
+/** Permission name → roles that hold it, as Rocket.Chat stores its permissions collection. */
+export type PermissionTable = Readonly<Record<string, ReadonlyArray<string>>>;
+
+export interface QueryOptions {
+  readonly mode?: Mode;
+  readonly paging?: Partial<PagingSettings>;
+  readonly permissions?: PermissionTable;
+}
+
+export const defaultPaging = (mode: Mode): PagingSettings => ({
+  defaultCount: 50,
+  maxCount: 100,
+  allowInfiniteCount: mode === 'rocketchat',
+});
+
+export const resolvePaging = (mode: Mode, paging: Partial<PagingSettings> | undefined): PagingSettings => ({
+  ...defaultPaging(mode),
+  ...paging,
+});

@@ -1,0 +1,30 @@
+// The one place that wires the pipeline: parse → scope → compile → run.
+import * as E from 'fp-ts/lib/Either.js';
+import { pipe } from 'fp-ts/lib/function.js';
+import type { Principal } from './auth/principal.js';
+import { scopeQuery } from './auth/scope-query.js';
+import { compileQuery } from './compile/compile-query.js';
+import type { ApiError } from './errors.js';
+import { runQuery } from './exec/run-query.js';
+import type { Room, RoomsPage } from './model/room.js';
+import type { QueryOptions } from './options.js';
+import { splitQueryString } from './request/parse-query-string.js';
+import { parseRoomsParams } from './request/parse-rooms-params.js';
+
+/**
+ * Answers GET /api/v1/voip/rooms for `principal` over `rooms`.
+ * @example
+ * queryRooms(rooms, 'agents[]=agent1&open=true', { _id: 'agent1', username: 'alice', roles: ['livechat-agent'] })
+ * // Right({ rooms, count, offset, total }) or Left({ status: 403, body: { success: false, error: 'unauthorized' } })
+ */
+export const queryRooms = (
+  rooms: ReadonlyArray<Room>,
+  params: Readonly<Record<string, unknown>> | string,
+  principal: Principal,
+  options: QueryOptions = {},
+): E.Either<ApiError, RoomsPage> =>
+  pipe(
+    parseRoomsParams(typeof params === 'string' ? splitQueryString(params) : params, options),
+    E.chain((query) => scopeQuery(query, principal, options.permissions)),
+    E.map((scoped) => runQuery(compileQuery(scoped), rooms)),
+  );

@@ -1,0 +1,31 @@
+// `fields={"name":1,"v.username":1}` → Projection, with MongoDB's rules: no mixing of 0 and 1
+// (but `_id: 0`), no path inside another, and the never-returned fields silently dropped.
+import * as E from 'fp-ts/lib/Either.js';
+import { ApiErrors, type ApiError } from '../errors.js';
+import { HIDDEN_FIELDS, Projection } from '../query/projection.js';
+import { isFieldPath, parseJsonObject } from './parse-json-object.js';
+
+const isHidden = (key: string): boolean => HIDDEN_FIELDS.includes(key.split('.')[0] ?? '');
+
+const collides = (keys: ReadonlyArray<string>): boolean =>
+  keys.some((a) => keys.some((b) => a !== b && b.startsWith(`${a}.`)));
+
+export const parseFields = (raw: string | undefined): E.Either<ApiError, Projection> => {
+  if (raw === undefined) return E.right(Projection.all());
+  const parsed = parseJsonObject(raw);
+  if (E.isLeft(parsed)) return E.left(ApiErrors.invalidFields(raw));
+  const entries = Object.entries(parsed.right);
+  if (entries.length === 0) return E.right(Projection.all());
+  if (entries.some(([key, flag]) => !isFieldPath(key) || (flag !== 0 && flag !== 1)) || collides(entries.map(([k]) => k))) {
+    return E.left(ApiErrors.invalidFields(raw));
+  }
+  const others = entries.filter(([key]) => key !== '_id');
+  const included = others.filter(([, flag]) => flag === 1).map(([key]) => key);
+  const excluded = others.filter(([, flag]) => flag === 0).map(([key]) => key);
+  if (included.length > 0 && excluded.length > 0) return E.left(ApiErrors.invalidFields(raw));
+  const idFlag = parsed.right['_id'];
+  if (included.length > 0 || (excluded.length === 0 && idFlag === 1)) {
+    return E.right(Projection.include(included.filter((k) => !isHidden(k)), idFlag !== 0));
+  }
+  return E.right(Projection.exclude(idFlag === 0 ? ['_id', ...excluded] : excluded));
+};
