@@ -1,0 +1,40 @@
+// The room codec: keeps unknown fields, decodes ISO and EJSON dates, names bad paths.
+import * as E from 'fp-ts/lib/Either.js';
+import { describe, expect, it } from 'vitest';
+import { decodeRooms, validateRoom } from '../../src/index.js';
+
+const good = {
+  _id: 'r1', t: 'v', name: 'Mary', ts: '2021-07-09T20:12:19.795Z',
+  v: { _id: 'v1', username: 'guest-1', token: 'tok', status: 'online' },
+  direction: 'inbound', queue: '8001', callStarted: { $date: '2021-07-09T20:12:19.795Z' },
+  servedBy: { _id: 'a1', username: 'alice', ts: { $date: { $numberLong: '1625861539795' } } },
+  custom: { kept: true },
+};
+
+describe('validateRoom', () => {
+  it('decodes dates and keeps unknown fields', () => {
+    const r = validateRoom(good);
+    expect(E.isRight(r)).toBe(true);
+    if (E.isRight(r)) {
+      expect(r.right.ts).toEqual(new Date('2021-07-09T20:12:19.795Z'));
+      expect(r.right.callStarted).toEqual(new Date('2021-07-09T20:12:19.795Z'));
+      expect((r.right.servedBy as { ts: Date }).ts).toEqual(new Date(1625861539795));
+      expect((r.right as Record<string, unknown>)['custom']).toEqual({ kept: true });
+    }
+  });
+  it('names every bad path', () => {
+    const r = validateRoom({ ...good, t: 'l', ts: 'yesterday-ish', open: false, tags: ['a', 3] });
+    expect(r).toEqual(
+      E.left([
+        '/t: expected "v", got "l"',
+        '/ts: expected a date (Date, ISO-8601 string or {"$date": ...}), got "yesterday-ish"',
+        '/open: expected true, got false',
+        '/tags/1: expected string, got 3',
+      ]),
+    );
+  });
+  it('decodeRooms names the index', () => {
+    expect(decodeRooms([good, { ...good, queue: 1 }])).toEqual(E.left(['/1/queue: expected string, got 1']));
+    expect(decodeRooms('nope')).toEqual(E.left(['/: expected an array of rooms']));
+  });
+});
