@@ -1,7 +1,8 @@
 // room-query's public API. Everything not exported here is internal.
 export type { ApiError, ApiErrorBody, ApiErrorCode } from './errors.js';
 export { ApiErrors } from './errors.js';
-export type { Mode, PagingSettings, PermissionTable, QueryOptions } from './options.js';
+export type { Mode, PagingSettings, PermissionTable, QueryOptions, RequestLimits } from './options.js';
+export { DEFAULT_LIMITS } from './options.js';
 export type { Room, RoomsPage } from './model/room.js';
 export type { VoipRoom } from './model/room-codec.js';
 export { VoipRoomCodec } from './model/room-codec.js';

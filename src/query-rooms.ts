@@ -24,7 +24,8 @@ export const queryRooms = (
   options: QueryOptions = {},
 ): E.Either<ApiError, RoomsPage> =>
   pipe(
-    parseRoomsParams(typeof params === 'string' ? splitQueryString(params) : params, options),
+    typeof params === 'string' ? splitQueryString(params, options.limits) : E.right(params),
+    E.chain((raw) => parseRoomsParams(raw, options)),
     E.chain((query) => scopeQuery(query, principal, options.permissions)),
     E.map((scoped) => runQuery(compileQuery(scoped), rooms)),
   );

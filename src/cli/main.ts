@@ -3,6 +3,7 @@
 // Exit codes: 0 done, 1 could not start, 2 bad command line (one line on stderr, no stack).
 
 import type { Server } from 'node:http';
+import { constants } from 'node:os';
 import * as E from 'fp-ts/lib/Either.js';
 import { parseCliArgs } from './parse-cli-args.js';
 import { runServe, type CliIo } from './run-serve.js';
@@ -19,7 +20,7 @@ const shutDownOn = (server: Server): void => {
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {
     if (stopping) {
-      process.exit(130); // second signal: stop waiting for open connections
+      process.exit(128 + constants.signals[signal]); // second signal: stop waiting for open connections
     }
     stopping = true;
     io.err(`${signal}: shutting down`);

@@ -8,17 +8,19 @@ type Absent = undefined;
 const fromScalar = (u: unknown): string | undefined =>
   typeof u === 'string' ? u : typeof u === 'number' || typeof u === 'boolean' ? String(u) : undefined;
 
-/** type: string, nullable. */
-export const StringParam = new t.Type<string | Absent, unknown, unknown>(
-  'string',
-  (u): u is string => typeof u === 'string',
-  (u, c) => {
-    if (u === null || u === undefined) return t.success(undefined);
-    const s = fromScalar(u);
-    return s === undefined ? t.failure(u, c, 'must be string') : t.success(s);
-  },
-  (a) => a,
-);
+/** type: string, nullable, at most `maxLength` characters (our limit; upstream has none). */
+export const StringParam = (maxLength: number) =>
+  new t.Type<string | Absent, unknown, unknown>(
+    'string',
+    (u): u is string => typeof u === 'string',
+    (u, c) => {
+      if (u === null || u === undefined) return t.success(undefined);
+      const s = fromScalar(u);
+      if (s === undefined) return t.failure(u, c, 'must be string');
+      return s.length > maxLength ? t.failure(u, c, `must NOT have more than ${maxLength} characters`) : t.success(s);
+    },
+    (a) => a,
+  );
 
 /** type: string, enum (null is not in the enum, so it fails like any other value). */
 export const EnumParam = <V extends string>(values: ReadonlyArray<V>) =>
@@ -52,7 +54,7 @@ export const NumberParam = new t.Type<number | Absent, unknown, unknown>(
 );
 
 /** type: array of strings, nullable; `lone` (default mode) reads a scalar as a one-element list. */
-export const StringListParam = (lone: boolean) =>
+export const StringListParam = (lone: boolean, maxItems: number, maxLength: number) =>
   new t.Type<ReadonlyArray<string> | Absent, unknown, unknown>(
     'string[]',
     (u): u is ReadonlyArray<string> => Array.isArray(u) && u.every((x) => typeof x === 'string'),
@@ -62,10 +64,12 @@ export const StringListParam = (lone: boolean) =>
         const s = lone ? fromScalar(u) : undefined;
         return s === undefined ? t.failure(u, c, 'must be array') : t.success([s]);
       }
+      if (u.length > maxItems) return t.failure(u, c, `must NOT have more than ${maxItems} items`);
       const out: string[] = [];
       for (const item of u as ReadonlyArray<unknown>) {
         const s = item === null ? '' : fromScalar(item);
         if (s === undefined) return t.failure(item, c, 'must be string');
+        if (s.length > maxLength) return t.failure(item, c, `must NOT have more than ${maxLength} characters`);
         out.push(s);
       }
       return t.success(out);

@@ -3,7 +3,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
 import type { ApiError } from '../errors.js';
-import { resolvePaging, type QueryOptions } from '../options.js';
+import { resolveLimits, resolvePaging, type QueryOptions } from '../options.js';
 import { Projection } from '../query/projection.js';
 import type { RoomsQuery } from '../query/rooms-query.js';
 import { buildFilter } from './build-filter.js';
@@ -23,7 +23,7 @@ export const parseRoomsParams = (params: unknown, options: QueryOptions = {}): E
   const mode = options.mode ?? 'default';
   return pipe(
     E.Do,
-    E.bind('params', () => validateParams(params, mode)),
+    E.bind('params', () => validateParams(params, mode, resolveLimits(options.limits))),
     E.bind('sort', ({ params }) => parseSort(params.sort)),
     // Upstream's model ignores the projection; its validator already refused `fields`.
     E.bind('projection', ({ params }) => (mode === 'rocketchat' ? E.right(Projection.all()) : parseFields(params.fields))),

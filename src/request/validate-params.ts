@@ -1,20 +1,20 @@
 // Schema stage: unknown keys first (io-ts `partial` would silently keep them), then the codec.
 import * as E from 'fp-ts/lib/Either.js';
 import { ApiErrors, type ApiError } from '../errors.js';
-import type { Mode } from '../options.js';
-import { allowedKeysFor, paramsCodecFor, type RoomsParams } from './params-codec.js';
+import type { Mode, RequestLimits } from '../options.js';
+import { paramsCodecFor, type RoomsParams } from './params-codec.js';
 
 const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> =>
   typeof u === 'object' && u !== null && !Array.isArray(u);
 
-export const validateParams = (raw: unknown, mode: Mode): E.Either<ApiError, RoomsParams> => {
+export const validateParams = (raw: unknown, mode: Mode, limits: RequestLimits): E.Either<ApiError, RoomsParams> => {
   if (!isRecord(raw)) return E.left(ApiErrors.invalidParams('must be object'));
-  const allowed = allowedKeysFor(mode);
-  if (Object.keys(raw).some((key) => !allowed.includes(key))) {
+  const codec = paramsCodecFor(mode, limits);
+  if (Object.keys(raw).some((key) => !Object.hasOwn(codec.props, key))) {
     return E.left(ApiErrors.invalidParams('must NOT have additional properties'));
   }
   // io-ts reports every failure in property order; upstream's ajv stops at the first.
   return E.mapLeft((errors: ReadonlyArray<{ message?: string }>) =>
     ApiErrors.invalidParams(errors[0]?.message ?? 'must be valid'),
-  )(paramsCodecFor(mode).decode(raw));
+  )(codec.decode(raw));
 };
