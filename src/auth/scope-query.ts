@@ -4,14 +4,14 @@ import * as E from 'fp-ts/lib/Either.js';
 import { ApiErrors, type ApiError } from '../errors.js';
 import type { PermissionTable } from '../options.js';
 import { AndNode } from '../query/and-node.js';
-import { EqNode } from '../query/eq-node.js';
+import { ServedByNode } from '../query/served-by-node.js';
 import type { RoomsQuery, Scope, ScopedQuery } from '../query/rooms-query.js';
 import { DEFAULT_PERMISSIONS, hasPermission, VIEW_ALL_ROOMS, VIEW_OWN_ROOMS } from './permissions.js';
 import type { Principal } from './principal.js';
 
 const withScope = (query: RoomsQuery, scope: Scope): ScopedQuery => {
   const filter =
-    scope.kind === 'all' ? query.filter : AndNode.create([...query.filter.children, EqNode.create('servedBy._id', scope.agentId)]);
+    scope.kind === 'all' ? query.filter : AndNode.create([...query.filter.children, ServedByNode.create(scope.agentId)]);
   return Object.freeze({ ...query, filter, scope }) as ScopedQuery;
 };
 

@@ -14,6 +14,7 @@ export const describeFilter: (node: FilterNode) => string = foldFilter<string>({
   range: (n) =>
     [n.gte && `${n.path.dotted} >= ${show(n.gte)}`, n.lte && `${n.path.dotted} <= ${show(n.lte)}`].filter(Boolean).join(' and '),
   substring: (n) => `${n.path.dotted} contains ${show(n.needle)} (case-insensitive, literal)`,
+  'served-by': (n) => `servedBy._id is exactly ${show(n.agentId)} (permission scope)`,
   and: (n, go) => n.children.map(go).join('\n  AND '),
   or: (n, go) => `(${n.children.map(go).join(' OR ')})`,
 });

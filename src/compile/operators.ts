@@ -1,7 +1,10 @@
 // One compiler per filter node kind (mingo's operator tables, exhaustive like kysely's visitors):
 // each resolves its path and constants once and returns a closure that does no parsing per document.
 import type { FilterFolder } from '../query/fold.js';
+import { FieldPath } from '../query/field-path.js';
 import { compilePath } from './get-path.js';
+
+const SERVED_BY_ID = FieldPath.of('servedBy._id');
 
 export type Predicate = (doc: unknown) => boolean;
 
@@ -55,6 +58,11 @@ export const filterOperators: FilterFolder<Predicate> = {
     const pattern = new RegExp(escapeRegExp(node.needle), 'i');
     const hit = (x: unknown): boolean => typeof x === 'string' && pattern.test(x);
     return (doc) => anyElement(read(doc), hit);
+  },
+  'served-by': (node) => {
+    const read = compilePath(SERVED_BY_ID);
+    const agentId = node.agentId;
+    return (doc) => read(doc) === agentId;
   },
   and: (node, recurse) => {
     const parts = node.children.map(recurse);

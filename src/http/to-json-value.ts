@@ -7,19 +7,35 @@ export type Json = null | boolean | number | string | ReadonlyArray<Json> | { re
 
 const isSkipped = (x: unknown): boolean => x === undefined || typeof x === 'function' || typeof x === 'symbol';
 
+const fromNumber = (n: number): Json => (Number.isFinite(n) ? n + 0 : null); // n + 0 turns -0 into 0, as JSON does
+
 /** `JSON.parse(JSON.stringify(x))` in one pass. Throws like JSON.stringify on bigint and cycles. */
 export const toJsonValue = (x: unknown): Json => {
   if (x === null || typeof x === 'string' || typeof x === 'boolean') return x;
-  if (typeof x === 'number') return Number.isFinite(x) ? x : null;
+  if (typeof x === 'number') return fromNumber(x);
   if (typeof x === 'bigint') throw new TypeError('Do not know how to serialize a BigInt');
   if (typeof x !== 'object') return null;
   const withToJson = x as { toJSON?: unknown };
   if (typeof withToJson.toJSON === 'function') return toJsonValue((withToJson.toJSON as () => unknown).call(x));
-  if (Array.isArray(x)) return x.map((item: unknown) => (isSkipped(item) ? null : toJsonValue(item)));
+  if (x instanceof Number) return fromNumber(Number(x));
+  if (x instanceof String) return String(x);
+  if (x instanceof Boolean) return x.valueOf();
+  if (Array.isArray(x)) {
+    const out: Json[] = new Array<Json>(x.length);
+    for (let i = 0; i < x.length; i++) {
+      const item: unknown = x[i];
+      out[i] = isSkipped(item) ? null : toJsonValue(item);
+    }
+    return out;
+  }
   const out: Record<string, Json> = {};
   for (const key of Object.keys(x)) {
     const value = (x as Record<string, unknown>)[key];
-    if (!isSkipped(value)) out[key] = toJsonValue(value);
+    if (isSkipped(value)) continue;
+    // an own "__proto__" key must stay a key, as JSON.parse keeps it, not become the prototype
+    const json = toJsonValue(value);
+    if (key === '__proto__') Object.defineProperty(out, key, { value: json, enumerable: true, writable: true, configurable: true });
+    else out[key] = json;
   }
   return out;
 };

@@ -5,7 +5,8 @@ import type { ExistsNode } from './exists-node.js';
 import type { InNode } from './in-node.js';
 import type { OrNode } from './or-node.js';
 import type { RangeNode } from './range-node.js';
+import type { ServedByNode } from './served-by-node.js';
 import type { SubstringNode } from './substring-node.js';
 
-export type FilterNode = EqNode | InNode | ExistsNode | RangeNode | SubstringNode | AndNode | OrNode;
+export type FilterNode = EqNode | InNode | ExistsNode | RangeNode | SubstringNode | ServedByNode | AndNode | OrNode;
 export type FilterKind = FilterNode['kind'];

@@ -16,6 +16,8 @@ export const foldFilter = <R>(folder: FilterFolder<R>) => {
         return folder.range(node, go);
       case 'substring':
         return folder.substring(node, go);
+      case 'served-by':
+        return folder['served-by'](node, go);
       case 'and':
         return folder.and(node, go);
       case 'or':

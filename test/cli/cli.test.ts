@@ -56,6 +56,12 @@ describe('room-query serve', () => {
     }
   });
 
+  it('a taken port exits 1 with one line on stderr', () => {
+    const res = run('serve', '--rooms', '1', '--port', new URL(base).port);
+    expect(res.status).toBe(1);
+    expect(res.stderr.trimEnd().split('\n')).toEqual([expect.stringContaining('EADDRINUSE')]);
+  });
+
   it('shuts down gracefully on SIGTERM', async () => {
     const code = await new Promise<number | null>((resolve) => {
       child.once('exit', (c) => resolve(c));
