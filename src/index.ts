@@ -25,3 +25,16 @@ export { explain } from './compile/explain.js';
 export type { ExecStats } from './exec/counters.js';
 export { runQuery, runQueryWithStats } from './exec/run-query.js';
 export { queryRooms } from './query-rooms.js';
+// Adapters re-exported for convenience (they import the core, never the reverse).
+export type { GenerateRoomsOptions } from './fixtures/generate-rooms.js';
+export { generateRooms, generateRoomsIterable, DEFAULT_QUEUES, DEFAULT_TAGS } from './fixtures/generate-rooms.js';
+export type { DemoUser, AgentRef, GenerateUsersOptions } from './fixtures/generate-users.js';
+export { generateUsers, agentsOf } from './fixtures/generate-users.js';
+export type { RoomsApi, RoomsApiOptions, HttpRequest, HttpResponse } from './http/create-rooms-api.js';
+export { createRoomsApi, ROOMS_ROUTE } from './http/create-rooms-api.js';
+export type { ApiUser } from './http/authenticate.js';
+export { hashToken } from './http/hash-token.js';
+export type { Json } from './http/to-json-value.js';
+export { toJsonValue } from './http/to-json-value.js';
+export type { ServeOptions } from './http/serve.js';
+export { serve } from './http/serve.js';

@@ -3,7 +3,7 @@
 
 import * as E from 'fp-ts/lib/Either.js';
 import { ApiErrors } from '../errors.js';
-import { queryRooms } from '../index.js';
+import { queryRooms } from '../query-rooms.js';
 import type { Room } from '../model/room.js';
 import type { Mode, PagingSettings, PermissionTable, QueryOptions } from '../options.js';
 import { createAuthenticator, type ApiUser } from './authenticate.js';

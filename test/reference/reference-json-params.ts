@@ -17,8 +17,12 @@ function isJsonObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/** Empty keys, `$` operators and empty path segments (`a..b`, `a.`) are refused. */
 function badKey(key: string): boolean {
-  return key === '' || key.startsWith('$');
+  if (key === '' || key.startsWith('$')) return true;
+  const segments = key.split('.');
+  for (let i = 0; i < segments.length; i++) if (segments[i] === '') return true;
+  return false;
 }
 
 /** `undefined` when the sort is invalid; `[]` for `{}` (the caller then uses the default sort). */
@@ -79,9 +83,11 @@ function parseBound(value: unknown): { ok: true; time?: number } | { ok: false }
   return { ok: true, time };
 }
 
-/** createdAt/closedAt: a JSON object with optional start/end, start checked before end. */
+/** createdAt/closedAt: `""`, `null` or a JSON object with optional start/end, start checked before end. */
 export function referenceParseDateRange(raw: string): DateResult {
+  if (raw === '') return { ok: true, range: {} };
   const parsed = parseJson(raw);
+  if (parsed.ok && parsed.value === null) return { ok: true, range: {} };
   if (!parsed.ok || !isJsonObject(parsed.value)) return { ok: false, kind: 'json' };
   const obj = parsed.value;
   const start = parseBound(Object.hasOwn(obj, 'start') ? obj['start'] : undefined);

@@ -5,6 +5,7 @@ import { isPlainObject, readPath } from './reference-path.js';
 
 /** The filters of a validated request; undefined means "no filter on this". */
 export interface ReferenceFilter {
+  /** An empty list matches nothing here (rocketchat's `$in: []`); default mode leaves it out instead. */
   agents?: string[];
   /** Required servedBy._id for an agent-scoped caller (strict string equality). */
   scopeAgentId?: string;
@@ -12,6 +13,7 @@ export interface ReferenceFilter {
   openPresent?: boolean;
   createdAt?: { start?: number; end?: number };
   closedAt?: { start?: number; end?: number };
+  /** Like agents: an empty list matches nothing. */
   tags?: string[];
   queue?: string;
   visitorId?: string;
@@ -89,7 +91,7 @@ function matchesName(doc: unknown, roomName: string): boolean {
 export function referenceMatches(room: unknown, filter: ReferenceFilter): boolean {
   if (!isPlainObject(room)) return false;
   if (room['t'] !== 'v') return false;
-  if (filter.agents !== undefined && filter.agents.length > 0) {
+  if (filter.agents !== undefined) {
     const byId = matchesAnyString(room, 'servedBy._id', filter.agents);
     const byUsername = matchesAnyString(room, 'servedBy.username', filter.agents);
     if (!byId && !byUsername) return false;
@@ -103,7 +105,7 @@ export function referenceMatches(room: unknown, filter: ReferenceFilter): boolea
   }
   if (filter.createdAt !== undefined && !matchesRange(room, 'ts', filter.createdAt)) return false;
   if (filter.closedAt !== undefined && !matchesRange(room, 'closedAt', filter.closedAt)) return false;
-  if (filter.tags !== undefined && filter.tags.length > 0) {
+  if (filter.tags !== undefined) {
     if (!matchesAnyString(room, 'tags', filter.tags)) return false;
   }
   if (filter.queue !== undefined && !matchesAnyString(room, 'queue', [filter.queue])) return false;

@@ -97,13 +97,14 @@ function isFailure(x: unknown): x is Failure {
 function buildFilter(values: SchemaValues, mode: Mode, scope: string | null,
   dates: { createdAt?: DateRange; closedAt?: DateRange }): ReferenceFilter {
   const filter: ReferenceFilter = {};
-  if (values.agents !== undefined) filter.agents = values.agents;
+  // An empty list is no filter in default mode, upstream's `$in: []` (nothing) in rocketchat mode.
+  if (values.agents !== undefined && (values.agents.length > 0 || mode === 'rocketchat')) filter.agents = values.agents;
   if (scope !== null) filter.scopeAgentId = scope;
   if (values.open !== undefined) filter.openPresent = values.open === 'true';
   else if (mode === 'rocketchat') filter.openPresent = false; // upstream passes open === 'true'
   if (dates.createdAt !== undefined) filter.createdAt = dates.createdAt;
   if (dates.closedAt !== undefined) filter.closedAt = dates.closedAt;
-  if (values.tags !== undefined) filter.tags = values.tags;
+  if (values.tags !== undefined && (values.tags.length > 0 || mode === 'rocketchat')) filter.tags = values.tags;
   if (values.queue !== undefined && values.queue !== '') filter.queue = values.queue;
   if (values.visitorId !== undefined && values.visitorId !== '' && values.visitorId !== 'undefined') {
     filter.visitorId = values.visitorId;
@@ -138,12 +139,30 @@ function sortRooms(rooms: Room[], sort: SortSpec): Room[] {
   return out;
 }
 
+/** Upstream's `parseInt(String(n))` on the coerced number; NaN for non-finite numbers. */
+function parseIntLike(n: number): number {
+  return parseInt(String(n), 10) + 0; // + 0 turns -0 into 0
+}
+
+/** rocketchat mode: truncated offset, non-finite means 0 (negative is refused by the caller). */
+function resolveOffset(values: SchemaValues, mode: Mode): number {
+  if (values.offset === undefined) return 0;
+  if (mode === 'default') return values.offset;
+  const n = parseIntLike(values.offset);
+  return Number.isNaN(n) ? 0 : n;
+}
+
 /** How many rooms a page holds: Infinity for "all". */
 function pageSize(values: SchemaValues, options: ReferenceOptions): number {
   const defaultCount = options.paging?.defaultCount ?? 50;
   const maxCount = options.paging?.maxCount ?? 100;
   const allowInfinite = options.paging?.allowInfiniteCount ?? options.mode === 'rocketchat';
-  let count = values.count ?? defaultCount;
+  let count: number = values.count ?? defaultCount;
+  if (values.count !== undefined && options.mode === 'rocketchat') {
+    const n = parseIntLike(values.count);
+    // Non-finite: the default; negative: MongoDB limit(-n) returns n documents.
+    count = Number.isNaN(n) ? defaultCount : Math.abs(n);
+  }
   if (count === 0) count = allowInfinite ? Infinity : defaultCount;
   if (count !== Infinity && count > maxCount) count = maxCount;
   return count;
@@ -175,6 +194,10 @@ export function referenceQueryRooms(
     fields = parsed;
   }
 
+  // rocketchat mode: a negative offset is a clean 400, after the sort check and before the 403.
+  const offset = resolveOffset(values, mode);
+  if (offset < 0) return invalidParams('must be >= 0');
+
   // Default mode: dates before the 403; rocketchat mode: 403 first, like upstream.
   let dates: ReturnType<typeof parseDates>;
   let scope: ReturnType<typeof authorize>;
@@ -196,7 +219,6 @@ export function referenceQueryRooms(
     if (referenceMatches(rooms[i], filter)) matched.push(rooms[i]!);
   }
   const sorted = sortRooms(matched, sort);
-  const offset = values.offset ?? 0;
   const size = pageSize(values, options);
   const page: Room[] = [];
   for (let i = offset; i < sorted.length && page.length < size; i++) {

@@ -1,5 +1,5 @@
-// Reference schema stage (docs/semantics-differences.md "Parameters"): unknown keys, then each key in
-// the fixed order; returns the first validator message, or the typed values the later stages read.
+// Reference schema stage (docs/semantics-differences.md "Parameters"): ajv `coerceTypes: true` on the
+// upstream schema restated as plain checks: unknown keys first, then each key in order; first message wins.
 
 export type Mode = 'default' | 'rocketchat';
 
@@ -9,7 +9,7 @@ export const PARAM_ORDER: ReadonlyArray<string> = [
   'direction', 'roomName', 'count', 'offset', 'sort', 'query', 'fields',
 ];
 
-/** What survives the schema stage; count/offset are already numbers (truncated etc. per mode). */
+/** What survives the schema stage. count/offset are the coerced numbers (rocketchat: maybe non-finite or fractional). */
 export interface SchemaValues {
   agents?: string[];
   tags?: string[];
@@ -28,50 +28,80 @@ export interface SchemaValues {
 
 export type SchemaResult = { ok: true; values: SchemaValues } | { ok: false; message: string };
 
-/** ajv `coerceTypes: true` number coercion as the doc restates it: non-empty string, finite Number(s). */
-export function coerceNumber(value: unknown): number | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  if (typeof value !== 'string') return undefined;
-  if (value === '') return undefined;
-  const n = Number(value);
-  if (!Number.isFinite(n)) return undefined;
-  return n;
+const ABSENT = Symbol('absent');
+type Checked<T> = T | typeof ABSENT | { message: string };
+
+function isMessage(x: unknown): x is { message: string } {
+  return typeof x === 'object' && x !== null && !Array.isArray(x) && typeof (x as { message?: unknown }).message === 'string';
 }
 
-function stringList(value: unknown, mode: Mode): string[] | string {
+/** ajv number coercion: finite numbers and booleans kept, `""` absent, a string with `s == +s` becomes `+s`. */
+export function coerceNumber(value: unknown): Checked<number> {
+  if (value === null || value === '') return ABSENT;
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : { message: 'must be number' };
+  if (typeof value === 'string') {
+    const n = Number(value);
+    // `s == +s` is false exactly when Number(s) is NaN. "Infinity" passes (ajv does not re-check after coercing).
+    if (!Number.isNaN(n)) return n;
+  }
+  return { message: 'must be number' };
+}
+
+/** ajv string coercion: numbers and booleans become strings, null is absent, arrays/objects fail. */
+function coerceString(value: unknown): Checked<string> {
+  if (value === null) return ABSENT;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return { message: 'must be string' };
+}
+
+function coerceEnum(value: unknown, allowed: ReadonlyArray<string>): Checked<string> {
+  // null is not in the enum, so it is no "absent" here.
+  if (value === null) return { message: 'must be equal to one of the allowed values' };
+  const s = coerceString(value);
+  if (s === ABSENT || isMessage(s)) return s;
+  if (!allowed.includes(s)) return { message: 'must be equal to one of the allowed values' };
+  return s;
+}
+
+function coerceList(value: unknown, mode: Mode): Checked<string[]> {
+  if (value === null) return ABSENT;
   if (Array.isArray(value)) {
     const out: string[] = [];
     for (let i = 0; i < value.length; i++) {
       const element: unknown = value[i];
-      if (typeof element !== 'string') return 'must be string';
-      out.push(element);
+      if (element === null) out.push('');
+      else if (typeof element === 'string') out.push(element);
+      else if (typeof element === 'number' || typeof element === 'boolean') out.push(String(element));
+      else return { message: 'must be string' };
     }
     return out;
   }
-  // Default mode reads a lone string as a one-element list; upstream (rocketchat) rejects it.
-  if (mode === 'default' && typeof value === 'string') return [value];
-  return 'must be array';
+  const scalar = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+  // Default mode reads a lone scalar as a one-element list (so `agents=` is [""]).
+  if (mode === 'default' && scalar) return [String(value)];
+  // ajv coerces "", 0 and false to null for a nullable array: absent.
+  if (value === '' || value === 0 || value === false) return ABSENT;
+  return { message: 'must be array' };
 }
 
-function enumValue(value: unknown, allowed: ReadonlyArray<string>): string | undefined {
-  if (typeof value !== 'string') return 'must be string';
-  if (!allowed.includes(value)) return 'must be equal to one of the allowed values';
-  return undefined;
-}
-
-/** Paging numbers: default mode wants non-negative integers; rocketchat truncates (parseInt). */
-function pagingNumber(value: unknown, key: 'count' | 'offset', mode: Mode): number | string {
+/** Default mode: finite, integer, >= 0. Rocketchat mode keeps the coerced number for the paging stage. */
+function checkPaging(value: unknown, mode: Mode): Checked<number> {
   const n = coerceNumber(value);
-  if (n === undefined) return 'must be number';
-  if (mode === 'default') {
-    if (!Number.isInteger(n)) return 'must be integer';
-    if (n < 0) return 'must be >= 0';
-    return n + 0; // turns -0 into 0
-  }
-  const truncated = Math.trunc(n) + 0;
-  if (key === 'offset' && truncated < 0) return 'must be >= 0';
-  if (key === 'count' && truncated < 0) return -truncated; // MongoDB limit(-n) returns n documents
-  return truncated;
+  if (n === ABSENT || isMessage(n) || mode === 'rocketchat') return n;
+  if (!Number.isFinite(n)) return { message: 'must be number' };
+  if (!Number.isInteger(n)) return { message: 'must be integer' };
+  if (n < 0) return { message: 'must be >= 0' };
+  return n + 0; // -0 becomes 0
+}
+
+function checkKey(key: string, value: unknown, mode: Mode): Checked<unknown> {
+  if (key === 'agents' || key === 'tags') return coerceList(value, mode);
+  if (key === 'open') return coerceEnum(value, ['true', 'false']);
+  if (key === 'direction') return coerceEnum(value, ['inbound', 'outbound']);
+  if (key === 'count' || key === 'offset') return checkPaging(value, mode);
+  return coerceString(value);
 }
 
 export function referenceSchema(params: Readonly<Record<string, unknown>>, mode: Mode): SchemaResult {
@@ -80,31 +110,15 @@ export function referenceSchema(params: Readonly<Record<string, unknown>>, mode:
   for (let i = 0; i < keys.length; i++) {
     if (!allowed.includes(keys[i] as string)) return { ok: false, message: 'must NOT have additional properties' };
   }
-  const values: SchemaValues = {};
+  const values: Record<string, unknown> = {};
   for (let i = 0; i < allowed.length; i++) {
     const key = allowed[i] as string;
     const value = params[key];
     if (value === undefined) continue;
-    if (key === 'agents' || key === 'tags') {
-      const list = stringList(value, mode);
-      if (typeof list === 'string') return { ok: false, message: list };
-      values[key] = list;
-    } else if (key === 'open') {
-      const error = enumValue(value, ['true', 'false']);
-      if (error !== undefined) return { ok: false, message: error };
-      values.open = value as string;
-    } else if (key === 'direction') {
-      const error = enumValue(value, ['inbound', 'outbound']);
-      if (error !== undefined) return { ok: false, message: error };
-      values.direction = value as string;
-    } else if (key === 'count' || key === 'offset') {
-      const n = pagingNumber(value, key, mode);
-      if (typeof n === 'string') return { ok: false, message: n };
-      values[key] = n;
-    } else {
-      if (typeof value !== 'string') return { ok: false, message: 'must be string' };
-      if (key !== 'query') (values as Record<string, unknown>)[key] = value;
-    }
+    const checked = checkKey(key, value, mode);
+    if (checked === ABSENT) continue;
+    if (isMessage(checked)) return { ok: false, message: checked.message };
+    if (key !== 'query') values[key] = checked;
   }
-  return { ok: true, values };
+  return { ok: true, values: values as SchemaValues };
 }
