@@ -17,11 +17,13 @@ export type ApiErrorCode =
   | 'unauthorized'
   | 'missing-permission'
   | 'not-found'
-  | 'method-not-allowed';
+  | 'method-not-allowed'
+  | 'uri-too-long'
+  | 'too-many-requests';
 
 /** An HTTP status plus the body to send. */
 export interface ApiError {
-  readonly status: 400 | 401 | 403 | 404 | 405;
+  readonly status: 400 | 401 | 403 | 404 | 405 | 414 | 429;
   readonly code: ApiErrorCode;
   readonly body: ApiErrorBody;
 }
@@ -57,4 +59,13 @@ export const ApiErrors = {
     failure(403, 'missing-permission', 'User does not have the permissions required for this action [error-unauthorized]'),
   notFound: (): ApiError => failure(404, 'not-found', 'Not found'),
   methodNotAllowed: (): ApiError => failure(405, 'method-not-allowed', 'Method not allowed'),
+  uriTooLong: (max: number): ApiError => failure(414, 'uri-too-long', `The request URL is longer than ${max} characters [error-uri-too-long]`, 'error-uri-too-long'),
+  /** Rocket.Chat's rate limiter answer, word for word. */
+  tooManyRequests: (waitSeconds: number): ApiError =>
+    failure(
+      429,
+      'too-many-requests',
+      `Error, too many requests. Please slow down. You must wait ${waitSeconds} seconds before trying this endpoint again. [error-too-many-requests]`,
+      'error-too-many-requests',
+    ),
 } as const;

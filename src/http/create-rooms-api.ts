@@ -5,7 +5,9 @@ import * as E from 'fp-ts/lib/Either.js';
 import { ApiErrors } from '../errors.js';
 import { queryRooms } from '../query-rooms.js';
 import type { Room } from '../model/room.js';
-import type { Mode, PagingSettings, PermissionTable, QueryOptions } from '../options.js';
+import type { Mode, PagingSettings, PermissionTable, QueryOptions, RequestLimits } from '../options.js';
+import { createRateLimiter, type RateLimitSettings } from './rate-limiter.js';
+import { readHeader } from './read-header.js';
 import { createAuthenticator, type ApiUser } from './authenticate.js';
 import type { RequestHeaders } from './read-header.js';
 import { splitUrl } from './split-url.js';
@@ -36,7 +38,17 @@ export interface RoomsApiOptions {
   readonly paging?: Partial<PagingSettings>;
   /** Told about an unexpected exception (answered 500). Receives no request data, so no token. */
   readonly onError?: (error: unknown) => void;
+  /** Per-user calls per window (429 past it, with X-RateLimit-* headers). Off by default in the library. */
+  readonly rateLimit?: RateLimitSettings | false;
+  /** Longer request targets get 414 (default 16384 characters). */
+  readonly maxUrlLength?: number;
+  /** Input bounds passed to the query parser (see DEFAULT_LIMITS). */
+  readonly limits?: Partial<RequestLimits>;
+  /** The clock of the rate limiter (tests pass a fake one). */
+  readonly now?: () => number;
 }
+
+export const DEFAULT_MAX_URL_LENGTH = 16_384;
 
 export interface RoomsApi {
   /** Never throws. */
@@ -69,17 +81,34 @@ export const createRoomsApi = (options: RoomsApiOptions): RoomsApi => {
     ...(options.mode === undefined ? {} : { mode: options.mode }),
     ...(options.permissions === undefined ? {} : { permissions: options.permissions }),
     ...(options.paging === undefined ? {} : { paging: options.paging }),
+    ...(options.limits === undefined ? {} : { limits: options.limits }),
   };
+  const maxUrlLength = options.maxUrlLength ?? DEFAULT_MAX_URL_LENGTH;
+  const limiter = options.rateLimit ? createRateLimiter(options.rateLimit, options.now ?? Date.now) : undefined;
   const answer = (request: HttpRequest): HttpResponse => {
     const { path, search } = splitUrl(request.url);
     if (path !== ROOMS_ROUTE) return respond(404, ApiErrors.notFound().body);
     if (request.method !== 'GET') return respond(405, ApiErrors.methodNotAllowed().body, { allow: 'GET' });
+    if (request.url.length > maxUrlLength) return respond(414, ApiErrors.uriTooLong(maxUrlLength).body);
+    // Keyed by the claimed user id, before authentication, so guessing tokens is throttled too.
+    const decision = limiter?.(readHeader(request.headers, 'x-user-id') ?? '');
+    const rateHeaders: Record<string, string> = decision
+      ? {
+          'x-ratelimit-limit': String(decision.limit),
+          'x-ratelimit-remaining': String(Math.max(0, decision.remaining)),
+          'x-ratelimit-reset': String(decision.resetAt),
+        }
+      : {};
+    if (decision && !decision.allowed) {
+      const wait = Math.max(1, Math.ceil((decision.resetAt - (options.now ?? Date.now)()) / 1000));
+      return respond(429, ApiErrors.tooManyRequests(wait).body, rateHeaders);
+    }
     const principal = authenticate(request.headers);
-    if (principal === undefined) return respond(401, ApiErrors.unauthenticated().body);
+    if (principal === undefined) return respond(401, ApiErrors.unauthenticated().body, rateHeaders);
     const result = queryRooms(rooms, search, principal, queryOptions);
-    if (E.isLeft(result)) return respond(result.left.status, result.left.body);
+    if (E.isLeft(result)) return respond(result.left.status, result.left.body, rateHeaders);
     const { rooms: page, count, offset, total } = result.right;
-    return respond(200, toJsonValue({ rooms: page, count, offset, total, success: true }));
+    return respond(200, toJsonValue({ rooms: page, count, offset, total, success: true }), rateHeaders);
   };
   return {
     handle: (request) => {
