@@ -60,6 +60,8 @@ export const StringListParam = (lone: boolean, maxItems: number, maxLength: numb
     (u): u is ReadonlyArray<string> => Array.isArray(u) && u.every((x) => typeof x === 'string'),
     (u, c) => {
       if (u === null || u === undefined) return t.success(undefined);
+      // ajv (`nullable`) coerces "", 0 and false to null before it would complain "must be array".
+      if (!lone && (u === '' || u === 0 || u === false)) return t.success(undefined);
       if (!Array.isArray(u)) {
         const s = lone ? fromScalar(u) : undefined;
         return s === undefined ? t.failure(u, c, 'must be array') : t.success([s]);

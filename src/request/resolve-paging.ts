@@ -4,9 +4,13 @@ import { ApiErrors, type ApiError } from '../errors.js';
 import type { Mode, PagingSettings } from '../options.js';
 import type { Paging } from '../query/rooms-query.js';
 
-// rocketchat mode: parseInt-like truncation; a negative limit is MongoDB's limit(-n), i.e. n.
-const upstreamNumber = (n: number | undefined): number | undefined =>
-  n === undefined || !Number.isFinite(n) ? undefined : Math.trunc(n) === 0 ? 0 : Math.trunc(n);
+// rocketchat mode: upstream calls parseInt on the (ajv-coerced) number, so 1e21 → 1 and 1e-7 → 1;
+// a negative limit is MongoDB's limit(-n), i.e. n.
+const upstreamNumber = (n: number | undefined): number | undefined => {
+  if (n === undefined) return undefined;
+  const parsed = Number.parseInt(String(n), 10);
+  return Number.isNaN(parsed) ? undefined : parsed === 0 ? 0 : parsed;
+};
 
 export const resolvePagingParams = (
   mode: Mode,

@@ -17,16 +17,23 @@ const NUMERIC_STRINGS = [
   '3', '-2.5', '0.5', '1e-7', '12abc', '0b11', '+4', '.5', '5.',
 ] as const;
 
-const JSON_STRINGS = [
-  '{', 'null', '[]', '[1]', '"str"', '1', 'true', '{}', ' {} ',
+const SORT_FIELDS_JSON = [
+  '{', 'null', '[]', '[1]', '"str"', '1', 'true', '{}', ' {} ', '',
   '{"ts":2}', '{"ts":"1"}', '{"$ts":1}', '{"":1}', '{"ts":1.0}', '{"ts":-1,"_id":1}', '{"ts":0}', '{"ts":true}',
-  '{"a..b":1}', '{"v.":1}', '{"name":-1}', '{"ts":-1}', '{"_id":-1}',
+  '{"a..b":1}', '{"v.":1}', '{".v":-1}', '{"name":-1}', '{"ts":-1}', '{"_id":-1}', '{"constructor":1}',
   '{"a":1,"b":0}', '{"_id":0,"a":1}', '{"_id":1,"a":0}', '{"_id":1}', '{"_id":0}', '{"v":1,"v._id":1}',
-  '{"name":1}', '{"joinCode":1}', '{"joinCode":0}', '{"name":2}', '{"name":"1"}', '{"v._id":0}',
-  '{"start":"nope"}', '{"start":5}', '{"end":true}', '{"start":null}', '{"start":""}', '{"end":{}}',
-  `{"start":"${INSTANTS[0]}","end":"x"}`, `{"start":"x","end":"y"}`, `{"start":"${INSTANTS[2]}"}`,
-  `{"end":"${INSTANTS[4]}"}`, '{"start":"2022-01-01","end":"2021-01-01"}', '{"start":[]}',
+  '{"name":1}', '{"joinCode":1}', '{"joinCode":0}', '{"name":2}', '{"name":"1"}', '{"v._id":0}', '{"e2e":1,"name":1}',
 ] as const;
+
+const DATE_JSON = [
+  '{', 'null', '[]', '"str"', '1', '{}', '', ' ', 'true',
+  '{"start":"nope"}', '{"start":5}', '{"end":true}', '{"start":null}', '{"start":""}', '{"end":{}}', '{"start":[]}',
+  `{"start":"${INSTANTS[0]}","end":"x"}`, '{"start":"x","end":"y"}', `{"start":"${INSTANTS[2]}"}`,
+  `{"end":"${INSTANTS[4]}"}`, '{"start":"2022-01-01","end":"2021-01-01"}', '{"start":"2021-02-30"}',
+  '{"other":1}', '{"start":0}', '{"end":"July 9, 2021"}',
+] as const;
+
+const JSON_STRINGS = [...SORT_FIELDS_JSON, ...DATE_JSON] as const;
 
 const WORDS = ['true', 'false', 'inbound', 'outbound', 'TRUE', 'x', 'undefined', 'vip', 'q1', ...AGENT_IDS] as const;
 
@@ -45,18 +52,29 @@ const arbQsValue: fc.Arbitrary<unknown> = fc.oneof(
   { arbitrary: fc.dictionary(fc.constantFrom('x', 'y', 'a'), arbScalarString, { minKeys: 1, maxKeys: 2, noNullPrototype: true }), weight: 1 },
 );
 
-const arbJunkRecord: fc.Arbitrary<Params> = fc
-  .array(fc.tuple(fc.oneof({ arbitrary: fc.constantFrom(...KEYS), weight: 6 }, { arbitrary: fc.constantFrom(...UNKNOWN_KEYS), weight: 1 }), arbQsValue), { maxLength: 4 })
-  .map((entries) => {
-    const out: Params = {};
-    for (let i = 0; i < entries.length; i++) out[entries[i]![0]] = entries[i]![1];
-    return out;
-  });
+/** Junk aimed at one key, so that every stage (schema, sort, fields, dates) is reached often. */
+function arbJunkFor(key: string): fc.Arbitrary<unknown> {
+  if (key === 'createdAt' || key === 'closedAt') return fc.oneof({ arbitrary: fc.constantFrom(...DATE_JSON), weight: 3 }, arbQsValue);
+  if (key === 'sort' || key === 'fields') return fc.oneof({ arbitrary: fc.constantFrom(...SORT_FIELDS_JSON), weight: 3 }, arbQsValue);
+  if (key === 'count' || key === 'offset') return fc.oneof({ arbitrary: fc.constantFrom(...NUMERIC_STRINGS), weight: 3 }, arbQsValue);
+  return arbQsValue;
+}
+
+const arbKey: fc.Arbitrary<string> = fc.oneof(
+  { arbitrary: fc.constantFrom(...KEYS), weight: 8 },
+  { arbitrary: fc.constantFrom(...UNKNOWN_KEYS), weight: 1 },
+);
+const arbEntry: fc.Arbitrary<[string, unknown]> = arbKey.chain((key) => arbJunkFor(key).map((value): [string, unknown] => [key, value]));
+
+const arbJunkRecord: fc.Arbitrary<Params> = fc.array(arbEntry, { maxLength: 4 }).map((entries) => {
+  const out: Params = {};
+  for (let i = 0; i < entries.length; i++) out[entries[i]![0]] = entries[i]![1];
+  return out;
+});
 
 /** A valid request with one or two keys overwritten (or added) with junk: errors at every stage. */
 function arbMutated(mode: Mode): fc.Arbitrary<Params> {
-  const edit = fc.tuple(fc.oneof({ arbitrary: fc.constantFrom(...KEYS), weight: 8 }, { arbitrary: fc.constantFrom(...UNKNOWN_KEYS), weight: 1 }), arbQsValue);
-  return fc.tuple(arbValidParams(mode), fc.array(edit, { minLength: 1, maxLength: 2 })).map(([params, edits]) => {
+  return fc.tuple(arbValidParams(mode), fc.array(arbEntry, { minLength: 1, maxLength: 2 })).map(([params, edits]) => {
     const out: Params = { ...params };
     for (let i = 0; i < edits.length; i++) out[edits[i]![0]] = edits[i]![1];
     return out;

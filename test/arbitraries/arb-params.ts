@@ -27,9 +27,11 @@ const arbBound: fc.Arbitrary<string | null> = fc.oneof(
   fc.constantFrom('2022-01-01', '2021-07-09', null, ''),
 );
 
-export const arbDateJson: fc.Arbitrary<string> = fc
-  .record({ start: arbBound, end: arbBound }, { requiredKeys: [], noNullPrototype: true })
-  .map((range) => JSON.stringify(range));
+/** A range as JSON; `""` and `null` also mean "no filter". */
+export const arbDateJson: fc.Arbitrary<string> = fc.oneof(
+  { arbitrary: fc.record({ start: arbBound, end: arbBound }, { requiredKeys: [], noNullPrototype: true }).map((r) => JSON.stringify(r)), weight: 8 },
+  { arbitrary: fc.constantFrom('', 'null', ' {} '), weight: 1 },
+);
 
 /** A substring of a pool name, sometimes with its case changed. */
 export const arbRoomName: fc.Arbitrary<string> = fc
@@ -46,11 +48,14 @@ export const arbRoomName: fc.Arbitrary<string> = fc
 /** Numbers as numeric strings, including forms ajv coerces (`1e1`, ` 2`, `0x3`, `2.0`, `  `). */
 function arbPagingNumber(mode: Mode, key: 'count' | 'offset'): fc.Arbitrary<string> {
   const plainInt = key === 'count' ? fc.integer({ min: 0, max: 20 }) : fc.integer({ min: 0, max: 14 });
-  const forms = fc.constantFrom('1e1', ' 2', '0x3', '2.0', '  ', '0', '150', '-0');
+  // '' is absent (ajv coerces it to null).
+  const forms = fc.constantFrom('1e1', ' 2', '0x3', '2.0', '  ', '0', '150', '-0', '');
   const base = fc.oneof({ arbitrary: plainInt.map(String), weight: 4 }, { arbitrary: forms, weight: 1 });
   if (mode === 'default') return base;
-  // rocketchat mode truncates fractions and takes |count|; a negative offset is rejected.
-  const extra = key === 'count' ? fc.constantFrom('-3', '2.7', '-0.5', '-200', '1.999') : fc.constantFrom('1.5', '-0.5', '0.99');
+  // rocketchat mode truncates with parseInt, takes |count|, reads non-finite as absent; a negative offset is rejected.
+  const extra = key === 'count'
+    ? fc.constantFrom('-3', '2.7', '-0.5', '-200', '1.999', 'Infinity', '-Infinity', '1e400', '1e-7', '1e21')
+    : fc.constantFrom('1.5', '-0.5', '0.99', 'Infinity', '-Infinity', '2e-7', '1e21');
   return fc.oneof({ arbitrary: base, weight: 3 }, { arbitrary: extra, weight: 1 });
 }
 

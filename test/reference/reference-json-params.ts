@@ -54,11 +54,11 @@ export function referenceParseFields(raw: string): FieldsSpec | undefined {
     const value = parsed.value[key];
     if (badKey(key)) return undefined;
     if (value !== 0 && value !== 1) return undefined;
-    if (value === 1) ones++;
+    if (value === 1 && key !== '_id') ones++;
     if (value === 0 && key !== '_id') zerosBesidesId++;
     out.push({ path: key, value });
   }
-  // Inclusion and exclusion cannot be mixed, except `_id: 0` in an inclusion.
+  // Inclusion and exclusion cannot be mixed; `_id` may be 0 or 1 in either kind (MongoDB's exception).
   if (ones > 0 && zerosBesidesId > 0) return undefined;
   // No path may be a (dot-separated) prefix of another: {"v":1,"v._id":1}.
   for (let i = 0; i < keys.length; i++) {

@@ -90,7 +90,9 @@ function matchesName(doc: unknown, roomName: string): boolean {
 /** True when the room passes the type check and every given filter. */
 export function referenceMatches(room: unknown, filter: ReferenceFilter): boolean {
   if (!isPlainObject(room)) return false;
-  if (room['t'] !== 'v') return false;
+  // MongoDB equality: 'v', or an array holding 'v'.
+  const t = room['t'];
+  if (t !== 'v' && !(Array.isArray(t) && t.includes('v'))) return false;
   if (filter.agents !== undefined) {
     const byId = matchesAnyString(room, 'servedBy._id', filter.agents);
     const byUsername = matchesAnyString(room, 'servedBy.username', filter.agents);
