@@ -38,3 +38,18 @@ export type { Json } from './http/to-json-value.js';
 export { toJsonValue } from './http/to-json-value.js';
 export type { ServeOptions } from './http/serve.js';
 export { serve } from './http/serve.js';
+// Indexed collections and the planner (issue #7).
+export type { RoomCollection, CollectionOptions, CollectionIndexes } from './collection/room-collection.js';
+export { createRoomCollection, isRoomCollection, DEFAULT_INDEXES, indexBytes } from './collection/room-collection.js';
+export type { RoomSource, RunOptions, RoomsPageWithStats } from './exec/run-query.js';
+export type { QueryPlan, PlanNode } from './plan/plan.js';
+export { planQuery } from './plan/plan.js';
+// Framework adapters (issue #5): node:http / Express / Connect listener and a Fastify plugin.
+export type { NodeListener } from './http/to-node-listener.js';
+export { toNodeListener } from './http/to-node-listener.js';
+export type { RoomsFastifyPluginOptions, FastifyInstanceLike } from './http/fastify-plugin.js';
+export { roomsFastifyPlugin } from './http/fastify-plugin.js';
+// Rocket.Chat exports in and out: mongoexport files → rooms/users, rooms → mongoimport NDJSON (node:fs adapter).
+export type { LoadError, LoadErrorCode, ExportSource, LoadRoomsOptions, LoadedUser, LineSink } from './load/index.js';
+export { loadRooms, loadUsers, isHashedToken, formatEjsonLine, writeEjson, fromEjson, toEjson } from './load/index.js';
+export type { RouteExtension } from './http/serve.js';

@@ -16,6 +16,8 @@ export interface ApiUser {
   readonly token?: string;
   /** base64 SHA-256 of the token, as Rocket.Chat stores it. */
   readonly hashedToken?: string;
+  /** Every stored login token hash (`services.resume.loginTokens[].hashedToken` of a users export). */
+  readonly hashedTokens?: ReadonlyArray<string>;
 }
 
 export type Authenticate = (headers: RequestHeaders) => Principal | undefined;
@@ -40,6 +42,7 @@ const entryOf = (user: ApiUser): Entry => {
   const hashes: Buffer[] = [];
   if (user.token !== undefined && user.token !== '') hashes.push(decodeHash(user, hashToken(user.token)));
   if (user.hashedToken !== undefined) hashes.push(decodeHash(user, user.hashedToken));
+  for (const hashed of user.hashedTokens ?? []) hashes.push(decodeHash(user, hashed));
   const principal: Principal = Object.freeze({ _id: user._id, username: user.username, roles: Object.freeze([...user.roles]) });
   return { principal, hashes };
 };

@@ -216,3 +216,15 @@ describe('500', () => {
     expect(onError).toHaveBeenCalledOnce();
   });
 });
+
+describe('users with several stored token hashes (a Rocket.Chat users export)', () => {
+  it('accepts any of them', async () => {
+    const { createRoomsApi, hashToken } = await import('../../src/index.js');
+    const api = createRoomsApi({
+      rooms: [],
+      users: [{ _id: 'u1', username: 'boss', roles: ['admin'], hashedTokens: [hashToken('first'), hashToken('second')] }],
+    });
+    const get = (token: string) => api.handle({ method: 'GET', url: '/api/v1/voip/rooms', headers: { 'x-user-id': 'u1', 'x-auth-token': token } }).status;
+    expect([get('first'), get('second'), get('third')]).toEqual([200, 200, 401]);
+  });
+});
