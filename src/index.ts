@@ -52,4 +52,3 @@ export { roomsFastifyPlugin } from './http/fastify-plugin.js';
 // Rocket.Chat exports in and out: mongoexport files → rooms/users, rooms → mongoimport NDJSON (node:fs adapter).
 export type { LoadError, LoadErrorCode, ExportSource, LoadRoomsOptions, LoadedUser, LineSink } from './load/index.js';
 export { loadRooms, loadUsers, isHashedToken, formatEjsonLine, writeEjson, fromEjson, toEjson } from './load/index.js';
-export type { RouteExtension } from './http/serve.js';

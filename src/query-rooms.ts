@@ -5,20 +5,21 @@ import type { Principal } from './auth/principal.js';
 import { scopeQuery } from './auth/scope-query.js';
 import { compileQuery } from './compile/compile-query.js';
 import type { ApiError } from './errors.js';
-import { runQuery } from './exec/run-query.js';
-import type { Room, RoomsPage } from './model/room.js';
+import { runQuery, type RoomSource } from './exec/run-query.js';
+import type { RoomsPage } from './model/room.js';
 import type { QueryOptions } from './options.js';
 import { splitQueryString } from './request/parse-query-string.js';
 import { parseRoomsParams } from './request/parse-rooms-params.js';
 
 /**
- * Answers GET /api/v1/voip/rooms for `principal` over `rooms`.
+ * Answers GET /api/v1/voip/rooms for `principal` over `rooms`: an array (scanned) or a
+ * `createRoomCollection` snapshot (answered through its indexes; same answers).
  * @example
  * queryRooms(rooms, 'agents[]=agent1&open=true', { _id: 'agent1', username: 'alice', roles: ['livechat-agent'] })
  * // Right({ rooms, count, offset, total }) or Left({ status: 403, body: { success: false, error: 'unauthorized' } })
  */
 export const queryRooms = (
-  rooms: ReadonlyArray<Room>,
+  rooms: RoomSource,
   params: Readonly<Record<string, unknown>> | string,
   principal: Principal,
   options: QueryOptions = {},

@@ -58,3 +58,16 @@ export const bannerLines = (options: BannerOptions): ReadonlyArray<string> => {
   }
   return lines;
 };
+
+/** With `--users <file>`: the users' tokens are their Rocket.Chat logins, so the curl line has placeholders. */
+export const loadedUsersBannerLines = (options: {
+  readonly users: ReadonlyArray<{ readonly _id: string; readonly username: string; readonly roles: ReadonlyArray<string> }>;
+  readonly baseUrl: string;
+  readonly rooms: number;
+  readonly mode: string;
+}): ReadonlyArray<string> => [
+  `room-query: ${options.rooms} rooms, ${options.users.length} users from file, mode ${options.mode}`,
+  '',
+  'users log in with their Rocket.Chat login tokens (X-User-Id + X-Auth-Token), e.g.:',
+  `curl -s ${q(`${options.baseUrl}${ROOMS_ROUTE}?count=5`)} -H 'X-User-Id: <user _id>' -H 'X-Auth-Token: <login token>'`,
+];

@@ -1,79 +1,134 @@
 // Command-line arguments → the command to run, or one line saying what is wrong (never throws).
+// commander defines the commands, options and --help texts; option-values.ts checks each value.
 
-import { parseArgs } from 'node:util';
+import { Command, CommanderError } from 'commander';
 import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
-import type { Mode } from '../options.js';
+import type { CliCommand, DataSource, FileFormat, PageFormat } from './commands.js';
+import { integer, MAX_GENERATED_ROOMS, mode, nonEmpty, oneOf, rateLimit, roomsSource } from './option-values.js';
 
-export interface ServeCommand {
-  readonly kind: 'serve';
-  readonly rooms: number;
-  readonly seed: number;
-  readonly port: number;
-  readonly host: string;
-  readonly mode: Mode;
-}
+export const DEFAULTS = { rooms: 10_000, seed: 42, port: 3000, host: '127.0.0.1', mode: 'default', as: 'admin' } as const;
 
-export type CliCommand = { readonly kind: 'help' } | ServeCommand;
+const MAX_SEED = Number.MAX_SAFE_INTEGER;
+type Opts = Readonly<Record<string, string | boolean | undefined>>;
+const str = (o: Opts, key: string): string | undefined => (typeof o[key] === 'string' ? (o[key] as string) : undefined);
 
-export const DEFAULTS = { rooms: 10_000, seed: 42, port: 3000, host: '127.0.0.1', mode: 'default' } as const;
+const dataSource = (o: Opts): E.Either<string, DataSource> =>
+  pipe(
+    E.Do,
+    E.apS('rooms', roomsSource(str(o, 'rooms'), DEFAULTS.rooms)),
+    E.apS('seed', integer('seed', str(o, 'seed'), DEFAULTS.seed, -MAX_SEED, MAX_SEED)),
+    E.apS('mode', mode(str(o, 'mode'))),
+    E.bind('users', () => (str(o, 'users') === undefined ? E.right(undefined) : nonEmpty('users', str(o, 'users'), ''))),
+    E.map(({ users, ...d }) => (users === undefined ? d : { ...d, users })),
+  );
 
-/** Rooms live in memory (~1.4 KB each): beyond this the default heap would not hold them. */
-const MAX_ROOMS = 2_000_000;
+const dataOptions = (cmd: Command, roomsHelp: string): Command =>
+  cmd
+    .option('--rooms <N|file>', roomsHelp)
+    .option('--seed <S>', `seed of the generated users and rooms (default ${DEFAULTS.seed})`)
+    .option('--users <file>', "a mongoexport of Rocket.Chat's users collection instead of the demo users")
+    .option('--mode <M>', "default | rocketchat (reproduce upstream's quirks) (default: default)");
 
-const OPTIONS = {
-  rooms: { type: 'string' },
-  seed: { type: 'string' },
-  port: { type: 'string' },
-  host: { type: 'string' },
-  mode: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
+const EXAMPLES = `
+Examples:
+  room-query serve --rooms 50000 --port 4000
+  room-query query 'open=true&sort={"ts":1}&count=5'
+  room-query query "agents[]=<alice's _id>" --as agent.alice --format json
+  room-query explain 'roomName=maria&tags[]=vip'
+  room-query generate --rooms 1000000 --out rooms.ndjson --format ndjson
+  room-query query 'queue=8001' --rooms rooms.ndjson`;
 
-const integer = (name: string, raw: string | undefined, fallback: number, min: number, max: number): E.Either<string, number> => {
-  if (raw === undefined) return E.right(fallback);
-  const n = /^-?\d+$/.test(raw) ? Number(raw) : Number.NaN;
-  return Number.isSafeInteger(n) && n >= min && n <= max
-    ? E.right(n)
-    : E.left(`--${name} must be an integer from ${min} to ${max}, got '${raw}'`);
+/** Builds the program; `done` receives the parsed command of whichever action commander runs. */
+const program = (done: (c: E.Either<string, CliCommand>) => void, out: (s: string) => void): Command => {
+  const root = new Command('room-query')
+    .description("Rocket.Chat's GET /api/v1/voip/rooms over in-memory rooms: serve it, query it, explain it, generate data.")
+    .exitOverride()
+    .configureOutput({ writeOut: out, writeErr: () => undefined, outputError: () => undefined })
+    .showSuggestionAfterError(true)
+    .addHelpText('after', EXAMPLES);
+
+  dataOptions(root.command('serve').description('serve GET /api/v1/voip/rooms over HTTP; prints demo users and curl lines'),
+    `how many rooms to generate, or a file of rooms: a mongoexport of rocketchat_room or generate's output (default ${DEFAULTS.rooms})`)
+    .option('--port <P>', `port to listen on, 0 for any free port (default ${DEFAULTS.port})`)
+    .option('--host <H>', `address to listen on (default ${DEFAULTS.host})`)
+    .option('--rate-limit <N|off>', 'requests per minute and user before 429 (default 600)')
+    .option('--no-log', 'do not log requests on stderr')
+    .option('--watch', 'reload the --rooms file when it changes')
+    .action((o: Opts) =>
+      done(pipe(
+        dataSource(o),
+        E.bindW('port', () => integer('port', str(o, 'port'), DEFAULTS.port, 0, 65_535)),
+        E.bindW('host', () => nonEmpty('host', str(o, 'host'), DEFAULTS.host)),
+        E.bindW('rateLimit', () => rateLimit(str(o, 'rateLimit'))),
+        E.filterOrElseW((d) => o['watch'] !== true || d.rooms.kind === 'file', () => '--watch needs --rooms <file>'),
+        E.map((d): CliCommand => ({ kind: 'serve', ...d, log: o['log'] !== false, watch: o['watch'] === true })),
+      )));
+
+  dataOptions(root.command('query').argument('<params>', "the endpoint's query string, e.g. 'open=true&count=5'")
+    .description('run a query locally and print the page'),
+    `how many rooms to generate, or a file of rooms: a mongoexport of rocketchat_room or generate's output (default ${DEFAULTS.rooms})`)
+    .option('--as <user>', `a demo user's _id or username (default ${DEFAULTS.as})`)
+    .option('--format <F>', 'table | json | ndjson (default table)')
+    .action((params: string, o: Opts) =>
+      done(pipe(
+        dataSource(o),
+        E.bindW('as', () => nonEmpty('as', str(o, 'as'), DEFAULTS.as)),
+        E.bindW('format', () => oneOf<PageFormat>('format', str(o, 'format'), ['table', 'json', 'ndjson'], 'table')),
+        E.map((d): CliCommand => ({ kind: 'query', params, ...d })),
+      )));
+
+  dataOptions(root.command('explain').argument('<params>', "the endpoint's query string")
+    .description('show how a query is scoped, filtered, sorted and paged'),
+    `how many rooms to generate, or a file of rooms: a mongoexport of rocketchat_room or generate's output (default ${DEFAULTS.rooms})`)
+    .option('--as <user>', `a demo user's _id or username (default ${DEFAULTS.as})`)
+    .action((params: string, o: Opts) =>
+      done(pipe(
+        dataSource(o),
+        E.bindW('as', () => nonEmpty('as', str(o, 'as'), DEFAULTS.as)),
+        E.map((d): CliCommand => ({ kind: 'explain', params, ...d })),
+      )));
+
+  root.command('generate').description('write seeded rooms to a file or stdout, streaming (rooms are never all held in memory)')
+    .option('--rooms <N>', `how many rooms (default ${DEFAULTS.rooms})`)
+    .option('--seed <S>', `seed (default ${DEFAULTS.seed}); rooms are served by the demo agents of the same seed`)
+    .option('--out <file>', "file to write, '-' for stdout (default -)")
+    .option('--format <F>', 'ndjson (one room a line) | json (an array) | ejson (mongoexport\'s Extended JSON lines) (default ndjson)')
+    .option('--progress', 'always show a progress bar on stderr')
+    .option('--no-progress', 'never show a progress bar (default: shown on a terminal from 100000 rooms)')
+    .action((o: Opts) =>
+      done(pipe(
+        E.Do,
+        E.apS('count', integer('rooms', str(o, 'rooms'), DEFAULTS.rooms, 0, MAX_GENERATED_ROOMS)),
+        E.apS('seed', integer('seed', str(o, 'seed'), DEFAULTS.seed, -MAX_SEED, MAX_SEED)),
+        E.apS('out', nonEmpty('out', str(o, 'out'), '-')),
+        E.apS('format', oneOf<FileFormat>('format', str(o, 'format'), ['json', 'ndjson', 'ejson'], 'ndjson')),
+        E.map((d): CliCommand => ({ kind: 'generate', ...d, progress: o['progress'] === undefined ? 'auto' : o['progress'] ? 'on' : 'off' })),
+      )));
+
+  root.command('bench').description('run the benchmark suite (same as npm run bench; needs a clone of room-query)')
+    .argument('[args...]', 'passed on to the benchmark runner')
+    .allowUnknownOption(true)
+    .action((args: string[]) => done(E.right({ kind: 'bench', args })));
+
+  return root;
 };
 
-const mode = (raw: string | undefined): E.Either<string, Mode> =>
-  raw === undefined || raw === 'default' || raw === 'rocketchat'
-    ? E.right(raw ?? DEFAULTS.mode)
-    : E.left(`--mode must be 'default' or 'rocketchat', got '${raw}'`);
-
-const host = (raw: string | undefined): E.Either<string, string> =>
-  raw === undefined ? E.right(DEFAULTS.host) : raw.trim() === '' ? E.left('--host must not be empty') : E.right(raw);
-
-/** node:util's messages, first sentence only: `Unknown option '--x'`, `Option '--port <value>' argument missing`. */
-const parseError = (error: unknown): string => {
-  const message = error instanceof Error ? error.message : String(error);
-  const first = message.split(/\.\s/)[0] ?? message;
-  return first.charAt(0).toLowerCase() + first.slice(1);
-};
+/** commander's message as one line, without its `error: ` prefix. */
+const oneLine = (message: string): string => message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim();
 
 /** `argv` without the node and script paths, e.g. `['serve', '--port', '0']`. */
 export const parseCliArgs = (argv: ReadonlyArray<string>): E.Either<string, CliCommand> => {
-  let parsed;
+  if (argv.length === 0) return E.left("missing command: try 'room-query serve' or 'room-query --help'");
+  let result: E.Either<string, CliCommand> = E.left('no command ran');
+  let help = '';
   try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: true });
+    program((c) => (result = c), (s) => (help += s)).parse([...argv], { from: 'user' });
   } catch (error) {
-    return E.left(parseError(error));
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? E.right({ kind: 'help', text: help.trimEnd() }) : E.left(oneLine(error.message));
+    }
+    return E.left(oneLine(error instanceof Error ? error.message : String(error)));
   }
-  const { values, positionals } = parsed;
-  if (values.help === true) return E.right({ kind: 'help' });
-  const [command, ...extra] = positionals;
-  if (command === undefined) return E.left("missing command: try 'room-query serve'");
-  if (command !== 'serve') return E.left(`unknown command '${command}': the only command is 'serve'`);
-  if (extra.length > 0) return E.left(`unexpected argument '${extra[0] ?? ''}'`);
-  return pipe(
-    E.Do,
-    E.apS('rooms', integer('rooms', values.rooms, DEFAULTS.rooms, 0, MAX_ROOMS)),
-    E.apS('seed', integer('seed', values.seed, DEFAULTS.seed, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER)),
-    E.apS('port', integer('port', values.port, DEFAULTS.port, 0, 65_535)),
-    E.apS('host', host(values.host)),
-    E.apS('mode', mode(values.mode)),
-    E.map((options): CliCommand => ({ kind: 'serve', ...options })),
-  );
+  return result;
 };

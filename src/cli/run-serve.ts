@@ -1,13 +1,19 @@
-// `room-query serve`: generate the demo users and rooms, start the HTTP server, print how to call it.
+// `room-query serve`: load or generate the rooms, start the HTTP server, print how to call it;
+// optionally log requests and reload the rooms file when it changes (the API is swapped whole).
 
+import { unwatchFile, watchFile } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DEFAULT_QUEUES, generateRooms } from '../fixtures/generate-rooms.js';
-import { generateUsers } from '../fixtures/generate-users.js';
-import { createRoomsApi } from '../http/create-rooms-api.js';
+import * as E from 'fp-ts/lib/Either.js';
+import { DEFAULT_QUEUES } from '../fixtures/generate-rooms.js';
+import { createRoomsApi, type RoomsApi, type RoomsApiOptions } from '../http/create-rooms-api.js';
 import { serve } from '../http/serve.js';
-import { bannerLines } from './banner.js';
-import type { ServeCommand } from './parse-cli-args.js';
+import type { Room } from '../model/room.js';
+import { bannerLines, loadedUsersBannerLines } from './banner.js';
+import type { ServeCommand } from './commands.js';
+import { loadData, toApiUser } from './load-data.js';
+import { readRoomsFile } from './read-rooms-file.js';
+import { withRequestLog } from './request-log.js';
 
 export interface CliIo {
   readonly out: (line: string) => void;
@@ -21,24 +27,61 @@ export const urlHost = (address: string): string => {
   return address.includes(':') ? `[${address}]` : address;
 };
 
-/** Resolves with the listening server once the banner is printed; rejects if it cannot listen. */
-export const runServe = async (command: ServeCommand, io: CliIo): Promise<Server> => {
-  const users = generateUsers({ seed: command.seed });
-  const rooms = generateRooms({ count: command.rooms, seed: command.seed });
-  const api = createRoomsApi({
-    rooms,
-    users,
-    mode: command.mode,
-    onError: (error) => io.err(`internal error: ${error instanceof Error ? error.message : String(error)}`),
-  });
-  const server = await serve(api, { port: command.port, host: command.host });
+const WATCH_INTERVAL_MS = 500;
+
+const watchRooms = (path: string, io: CliIo, reload: (rooms: ReadonlyArray<Room>) => void): (() => void) => {
+  let reading = false;
+  const onChange = (): void => {
+    if (reading) return;
+    reading = true;
+    void readRoomsFile(path).then((rooms) => {
+      reading = false;
+      if (E.isLeft(rooms)) io.err(`reload failed, still serving the previous rooms: ${rooms.left}`);
+      else {
+        reload(rooms.right);
+        io.err(`reloaded ${rooms.right.length} rooms from ${path}`);
+      }
+    });
+  };
+  watchFile(path, { interval: WATCH_INTERVAL_MS }, onChange);
+  return () => unwatchFile(path, onChange);
+};
+
+/**
+ * Resolves with the listening server once the banner is printed; resolves with one line (Left) when
+ * the rooms cannot be loaded; rejects if it cannot listen (e.g. EADDRINUSE).
+ */
+export const runServe = async (command: ServeCommand, io: CliIo): Promise<E.Either<string, Server>> => {
+  const data = await loadData(command);
+  if (E.isLeft(data)) return data;
+  const { users, usersLoaded } = data.right;
+  const apiUsers = users.map(toApiUser);
+  const build = (rooms: ReadonlyArray<Room>): RoomsApi => {
+    const options: RoomsApiOptions = {
+      rooms,
+      users: apiUsers,
+      mode: command.mode,
+      rateLimit: command.rateLimit,
+      onError: (error) => io.err(`internal error: ${error instanceof Error ? error.message : String(error)}`),
+    };
+    const api = createRoomsApi(options);
+    return command.log ? withRequestLog(api, io.err) : api;
+  };
+  let current = build(data.right.rooms);
+  const server = await serve({ handle: (request) => current.handle(request) }, { port: command.port, host: command.host });
+  if (command.watch && command.rooms.kind === 'file') {
+    const stop = watchRooms(command.rooms.path, io, (rooms) => (current = build(rooms)));
+    server.once('close', stop);
+  }
   const { address, port } = server.address() as AddressInfo;
   const baseUrl = `http://${urlHost(address)}:${port}`;
   const queue = DEFAULT_QUEUES[0] ?? '8001';
-  for (const line of bannerLines({ users, baseUrl, rooms: command.rooms, seed: command.seed, mode: command.mode, queue })) {
-    io.out(line);
-  }
+  const rooms = data.right.rooms.length;
+  const lines = usersLoaded
+    ? loadedUsersBannerLines({ users, baseUrl, rooms, mode: command.mode })
+    : bannerLines({ users: users.map((u) => ({ ...u, name: u.username, token: u.token ?? '' })), baseUrl, rooms, seed: command.seed, mode: command.mode, queue });
+  for (const line of lines) io.out(line);
   io.out('');
   io.out(`listening on ${baseUrl}`);
-  return server;
+  return E.right(server);
 };

@@ -150,14 +150,6 @@ export const unionAll = (sets: ReadonlyArray<RankSet>, n: number, work: SetWork)
   return bitmapFrom(words, n);
 };
 
-/** Estimated work of `intersectAll`, in index entries, without doing it. */
-export const intersectCost = (sets: ReadonlyArray<RankSet>, n: number): number => {
-  if (sets.length <= 1) return 0;
-  const smallest = Math.min(...sets.map(setSize));
-  const probe = smallest * (sets.length - 1) * 2;
-  return Math.min(probe, (wordsFor(n) * sets.length) / 2 + smallest);
-};
-
 /** Intersection of sets over ranks [0, n). */
 export const intersectAll = (sets: ReadonlyArray<RankSet>, n: number, work: SetWork): RankSet => {
   if (sets.length === 0) return interval(0, n);
@@ -247,8 +239,10 @@ export const forEachAsc = (s: RankSet, from: number, to: number, visit: (r: numb
 /** The greatest member of `s` below `before`, or -1. */
 export const prevMember = (s: RankSet, before: number): number => {
   switch (s.kind) {
-    case 'interval':
-      return before > s.lo ? Math.min(before, s.hi) - 1 : -1;
+    case 'interval': {
+      const top = Math.min(before, s.hi) - 1;
+      return top >= s.lo ? top : -1;
+    }
     case 'list':
       return (s.ranks[lowerBound(s.ranks, before) - 1] as number | undefined) ?? -1;
     case 'bitmap': {

@@ -3,7 +3,7 @@
 import type { FieldPath } from '../query/field-path.js';
 import { HIDDEN_FIELDS, type Projection } from '../query/projection.js';
 import type { Room } from '../model/room.js';
-import { frozenCopy } from './freeze-copy.js';
+import { frozenCopy, frozenCopyWithout } from './freeze-copy.js';
 import { compilePath, isTraversable } from './get-path.js';
 
 export type Projector = (room: Room) => Room;
@@ -59,7 +59,7 @@ const excludeProjector = (paths: ReadonlyArray<FieldPath>): Projector => (room) 
 export const compileProjection = (projection: Projection): Projector => {
   switch (projection.kind) {
     case 'all':
-      return (room) => frozenCopy(withoutHidden(room)) as Room;
+      return (room) => frozenCopyWithout(room, hidden) as Room;
     case 'include':
       return includeProjector(projection.paths, projection.includeId);
     case 'exclude':

@@ -4,6 +4,10 @@ import { foldFilter } from '../query/fold.js';
 import type { Projection } from '../query/projection.js';
 import type { SortSpec } from '../query/sort-spec.js';
 import type { CompiledQuery } from './compile-query.js';
+import type { RoomCollection } from '../collection/room-collection.js';
+import { execPlan } from '../exec/exec-plan.js';
+import { describePlan } from '../plan/explain-plan.js';
+import { planQuery } from '../plan/plan.js';
 
 const show = (v: unknown): string => (v instanceof Date ? v.toISOString() : JSON.stringify(v));
 
@@ -37,8 +41,13 @@ const describeProjection = (p: Projection): string => {
   }
 };
 
-/** Describes the pipeline, one stage per line. */
-export const explain = (compiled: CompiledQuery): string => {
+/**
+ * Describes the pipeline, one stage per line; with a collection, also the plan the planner picks, the
+ * plans it rejected, and the estimated vs actual documents examined (the query is run to count them).
+ * @example
+ * explain(compileQuery(scoped), createRoomCollection(rooms)) // '...plan: index: servedBy._id = "a" ...'
+ */
+export const explain = (compiled: CompiledQuery, collection?: RoomCollection): string => {
   const { query, sort, paging } = compiled;
   const scope = query.scope.kind === 'all' ? 'all rooms (view-livechat-rooms)' : `rooms served by ${query.scope.agentId} (view-l-room)`;
   return [
@@ -48,5 +57,12 @@ export const explain = (compiled: CompiledQuery): string => {
     `sort:       ${describeSort(sort.spec)}`,
     `page:       skip ${paging.offset}, ${paging.limit === null ? 'no limit' : `limit ${paging.limit}`} (top-k selection, total counts every match)`,
     `projection: ${describeProjection(query.projection)}; never joinCode, members, importIds, e2e`,
-  ].join('\n');
+  ]
+    .concat(collection === undefined ? [] : [planLines(compiled, collection)])
+    .join('\n');
+};
+
+const planLines = (compiled: CompiledQuery, collection: RoomCollection): string => {
+  const plan = planQuery(compiled, collection);
+  return describePlan(plan, execPlan(compiled, collection, plan.chosen).stats);
 };

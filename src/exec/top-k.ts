@@ -44,3 +44,96 @@ export const topK = <T>(items: ReadonlyArray<T>, k: number, compare: Compare<T>)
   }
   return { sorted: heap.sort(compare), ordering: 'top-k' };
 };
+
+/** A matched document with its sort keys (read once) and its insertion position (the last tie-break). */
+export interface Ranked<D> {
+  readonly doc: D;
+  readonly keys: unknown[];
+  readonly position: number;
+}
+
+/** Collects matches one by one and hands back the first `k` in sort order. */
+export interface TopKAccumulator<D> {
+  offer(doc: D, position: number): void;
+  /** The kept items, sorted. */
+  result(): Ranked<D>[];
+  readonly ordering: 'top-k' | 'full-sort';
+}
+
+export interface SortReaders {
+  readonly readers: ReadonlyArray<(doc: unknown) => unknown>;
+  /** 1 or -1 per key. */
+  readonly directions: ReadonlyArray<number>;
+}
+
+/** Compares ranked items by the keys (BSON order, per-key direction), then by position. */
+export const rankedCompare = (directions: ReadonlyArray<number>, compareValues: (a: unknown, b: unknown) => number) => {
+  const m = directions.length;
+  return (a: Ranked<unknown>, b: Ranked<unknown>): number => {
+    for (let i = 0; i < m; i++) {
+      const c = compareValues(a.keys[i], b.keys[i]);
+      if (c !== 0) return c * (directions[i] as number);
+    }
+    return a.position - b.position;
+  };
+};
+
+/**
+ * A bounded max-heap of the best `k` (k = Infinity: keep all, sort once). A document is first
+ * compared on its FIRST key only against the heap's worst: most documents of a large scan lose there
+ * and never get a keys array allocated.
+ */
+export const createTopK = <D>(
+  { readers, directions }: SortReaders,
+  k: number,
+  compareValues: (a: unknown, b: unknown) => number,
+): TopKAccumulator<D> => {
+  const compare = rankedCompare(directions, compareValues);
+  const heap: Ranked<D>[] = [];
+  const keysOf = (doc: D): unknown[] => {
+    const keys = new Array<unknown>(readers.length);
+    for (let i = 0; i < readers.length; i++) keys[i] = (readers[i] as (d: unknown) => unknown)(doc);
+    return keys;
+  };
+  if (!Number.isFinite(k)) {
+    return {
+      ordering: 'full-sort',
+      offer: (doc, position) => void heap.push({ doc, keys: keysOf(doc), position }),
+      result: () => heap.sort(compare),
+    };
+  }
+  const first = readers[0] as (d: unknown) => unknown;
+  const dir0 = directions[0] as number;
+  // The heap's worst first key, as a time when it is a valid Date (the usual `ts`/`closedAt` sort):
+  // then a candidate that is a valid Date too is compared by number, without a compareValues call.
+  let worstTime = Number.NaN;
+  const refreshWorst = (): void => {
+    const w = (heap[0] as Ranked<D>).keys[0];
+    worstTime = w instanceof Date ? w.getTime() : Number.NaN;
+  };
+  return {
+    ordering: 'top-k',
+    offer: (doc, position) => {
+      if (k <= 0) return;
+      if (heap.length < k) {
+        heap.push({ doc, keys: keysOf(doc), position });
+        siftUp(heap, compare, heap.length - 1);
+        if (heap.length === k) refreshWorst();
+        return;
+      }
+      const worst = heap[0] as Ranked<D>;
+      const v = first(doc);
+      let c: number;
+      const t = worstTime === worstTime && v instanceof Date ? v.getTime() : Number.NaN;
+      if (t === t) c = t < worstTime ? -dir0 : t > worstTime ? dir0 : 0;
+      else c = compareValues(v, worst.keys[0]) * dir0;
+      if (c > 0) return;
+      const item = { doc, keys: keysOf(doc), position };
+      if (c === 0 && compare(item, worst) >= 0) return;
+      heap[0] = item;
+      siftDown(heap, compare, 0);
+      refreshWorst();
+    },
+    result: () => heap.sort(compare),
+  };
+};

@@ -3,10 +3,19 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { RoomsApi } from './create-rooms-api.js';
 
+/** Routes tried before the rooms API (room-query's live extensions: `createLiveRoutes` in http/live-routes.ts). */
+export interface RouteExtension {
+  /** Handles the request and returns true when the route is its own. */
+  handle(req: IncomingMessage, res: ServerResponse): boolean;
+  /** Ends long-lived responses (streams) so that `server.close()` can finish. */
+  close(): void;
+}
+
 export interface ServeOptions {
   /** 0 picks a free port (read it from `server.address()`). */
   readonly port: number;
   readonly host: string;
+  readonly extensions?: RouteExtension;
 }
 
 const INTERNAL_ERROR = JSON.stringify({ success: false, error: 'Internal error' });
@@ -16,7 +25,15 @@ const send = (res: ServerResponse, status: number, headers: Readonly<Record<stri
   res.end(body);
 };
 
-const onRequest = (api: RoomsApi) => (req: IncomingMessage, res: ServerResponse): void => {
+const onRequest = (api: RoomsApi, extensions: RouteExtension | undefined) => (req: IncomingMessage, res: ServerResponse): void => {
+  try {
+    // Extensions first: they may read the body, so it is drained only for the rooms API.
+    if (extensions?.handle(req, res) === true) return;
+  } catch {
+    if (!res.headersSent) send(res, 500, { 'content-type': 'application/json' }, INTERNAL_ERROR);
+    else res.destroy();
+    return;
+  }
   req.resume(); // a request body is never read: drain it so the connection can be reused
   try {
     const response = api.handle({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers });
@@ -37,7 +54,16 @@ const onRequest = (api: RoomsApi) => (req: IncomingMessage, res: ServerResponse)
  */
 export const serve = (api: RoomsApi, options: ServeOptions): Promise<Server> =>
   new Promise((resolve, reject) => {
-    const server = createServer(onRequest(api));
+    const server = createServer(onRequest(api, options.extensions));
+    const { extensions } = options;
+    if (extensions !== undefined) {
+      // Open streams would keep close() waiting forever: end them first.
+      const close = server.close.bind(server);
+      server.close = ((callback?: (error?: Error) => void) => {
+        extensions.close();
+        return close(callback);
+      }) as typeof server.close;
+    }
     const fail = (error: Error): void => reject(error);
     server.once('error', fail);
     server.listen(options.port, options.host, () => {

@@ -1,7 +1,7 @@
 // The `room-query` command as a user runs it: a real process, its printed curl lines, signals, exit codes.
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ARGS = ['--import', 'tsx', 'src/cli/main.ts'];
@@ -37,6 +37,11 @@ describe('room-query serve', () => {
     for (const name of ['admin', 'manager', 'agent.alice', 'agent.bob', 'user.carol']) expect(stdout).toContain(name);
     expect(curlLines()).toHaveLength(3);
     for (const line of curlLines()) expect(line).toContain(`${base}/api/v1/voip/rooms`);
+  });
+
+  it('logs each request with its status on stderr, without the token', async () => {
+    await fetch(`${base}/api/v1/voip/rooms?count=1`);
+    await vi.waitFor(() => expect(stderr).toMatch(/^GET \/api\/v1\/voip\/rooms\?count=1 401 [\d.]+ms$/m));
   });
 
   it('answers the admin line with the headers it prints', async () => {
@@ -80,6 +85,7 @@ describe('room-query command line', () => {
     [['serve', '--port'], 'argument missing'],
     [[], 'missing command'],
     [['launch'], "unknown command 'launch'"],
+    [['query', 'count=1', '--format', 'csv'], '--format must be'],
   ])('%j exits 2 with one line on stderr', (args, message) => {
     const res = run(...args);
     expect(res.status).toBe(2);
@@ -92,6 +98,7 @@ describe('room-query command line', () => {
   it('--help prints usage and exits 0', () => {
     const res = run('--help');
     expect(res.status).toBe(0);
-    expect(res.stdout).toContain('Usage: room-query serve');
+    expect(res.stdout).toContain('Usage: room-query');
+    for (const command of ['serve', 'query', 'explain', 'generate', 'bench']) expect(res.stdout).toContain(command);
   });
 });

@@ -1,38 +1,81 @@
-// Flag parsing without a process: defaults, every option, and the one-line errors.
+// Flag parsing without a process: defaults of every command, every option, and the one-line errors.
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { parseCliArgs } from '../../src/cli/parse-cli-args.js';
 import { urlHost } from '../../src/cli/run-serve.js';
 
+const generated = (count: number) => ({ kind: 'generate', count });
+
 describe('parseCliArgs', () => {
-  it('fills the defaults', () => {
+  it('fills the defaults of serve: rate limit on, request log on', () => {
     expect(parseCliArgs(['serve'])).toEqual(
-      E.right({ kind: 'serve', rooms: 10_000, seed: 42, port: 3000, host: '127.0.0.1', mode: 'default' }),
+      E.right({
+        kind: 'serve', rooms: generated(10_000), seed: 42, port: 3000, host: '127.0.0.1', mode: 'default',
+        rateLimit: { limit: 600, windowMs: 60_000 }, log: true, watch: false,
+      }),
     );
   });
 
-  it('reads every option, in both spellings', () => {
-    expect(parseCliArgs(['serve', '--rooms', '5', '--seed=-3', '--port', '0', '--host', '0.0.0.0', '--mode', 'rocketchat'])).toEqual(
-      E.right({ kind: 'serve', rooms: 5, seed: -3, port: 0, host: '0.0.0.0', mode: 'rocketchat' }),
+  it('reads every serve option, in both spellings', () => {
+    expect(
+      parseCliArgs(['serve', '--rooms', '5', '--seed=-3', '--port', '0', '--host', '0.0.0.0', '--mode', 'rocketchat', '--rate-limit', '30', '--no-log']),
+    ).toEqual(
+      E.right({
+        kind: 'serve', rooms: generated(5), seed: -3, port: 0, host: '0.0.0.0', mode: 'rocketchat',
+        rateLimit: { limit: 30, windowMs: 60_000 }, log: false, watch: false,
+      }),
     );
   });
 
-  it('gives help before anything else', () => {
-    expect(parseCliArgs(['serve', '-h', '--port', 'x'])).toEqual(E.right({ kind: 'help' }));
+  it('reads --rooms as a file when it is not a number, and --rate-limit off', () => {
+    expect(parseCliArgs(['serve', '--rooms', 'rooms.ndjson', '--users', 'users.json', '--watch', '--rate-limit', 'off'])).toMatchObject(
+      E.right({ rooms: { kind: 'file', path: 'rooms.ndjson' }, users: 'users.json', watch: true, rateLimit: false }),
+    );
+  });
+
+  it('parses query, explain, generate and bench', () => {
+    expect(parseCliArgs(['query', 'open=true', '--as', 'agent.alice', '--format', 'json', '--rooms', '100'])).toEqual(
+      E.right({ kind: 'query', params: 'open=true', rooms: generated(100), seed: 42, mode: 'default', as: 'agent.alice', format: 'json' }),
+    );
+    expect(parseCliArgs(['explain', 'count=1'])).toEqual(
+      E.right({ kind: 'explain', params: 'count=1', rooms: generated(10_000), seed: 42, mode: 'default', as: 'admin' }),
+    );
+    expect(parseCliArgs(['generate', '--rooms', '1_000_000', '--out', 'r.json', '--format', 'json', '--no-progress'])).toEqual(
+      E.right({ kind: 'generate', count: 1_000_000, seed: 42, out: 'r.json', format: 'json', progress: 'off' }),
+    );
+    expect(parseCliArgs(['generate'])).toMatchObject(E.right({ out: '-', format: 'ndjson', progress: 'auto' }));
+    expect(parseCliArgs(['bench', '--filter', 'agent'])).toEqual(E.right({ kind: 'bench', args: ['--filter', 'agent'] }));
+  });
+
+  it('renders help for the program and for each command', () => {
+    const root = parseCliArgs(['--help']);
+    expect(E.isRight(root) && root.right.kind === 'help' && root.right.text).toContain('Usage: room-query');
+    for (const command of ['serve', 'query', 'explain', 'generate', 'bench']) {
+      const help = parseCliArgs([command, '--help']);
+      expect(E.isRight(help) && help.right.kind === 'help' && help.right.text).toContain(`Usage: room-query ${command}`);
+    }
   });
 
   it.each([
-    [['serve', '--rooms', '-1']],
-    [['serve', '--rooms', '1.5']],
-    [['serve', '--rooms', '1e3']],
-    [['serve', '--port', '65536']],
-    [['serve', '--seed', 'x']],
-    [['serve', '--host', '']],
-    [['serve', 'extra']],
-    [['serve', '--help=yes']],
-  ])('%j is an error line', (argv) => {
+    [['serve', '--rooms', '-1'], '--rooms must be'],
+    [['serve', '--rooms', '1.5'], '--rooms must be'],
+    [['serve', '--port', '65536'], '--port must be'],
+    [['serve', '--seed', 'x'], '--seed must be'],
+    [['serve', '--host', ''], '--host must not be empty'],
+    [['serve', '--rate-limit', 'lots'], '--rate-limit must be'],
+    [['serve', '--watch'], '--watch needs --rooms <file>'],
+    [['serve', 'extra'], 'too many arguments'],
+    [['serve', '--help=yes'], "unknown option '--help=yes'"],
+    [['query'], "missing required argument 'params'"],
+    [['query', 'count=1', '--format', 'csv'], "--format must be 'table' or 'json' or 'ndjson'"],
+    [['generate', '--format', 'xml'], "--format must be 'json' or 'ndjson' or 'ejson'"],
+    [['query', 'count=1', '--users', ''], '--users must not be empty'],
+    [['generate', '--out', ''], '--out must not be empty'],
+    [['serv'], "unknown command 'serv' (Did you mean serve?)"],
+    [[], 'missing command'],
+  ])('%j is one error line', (argv, message) => {
     const result = parseCliArgs(argv);
-    expect(E.isLeft(result)).toBe(true);
+    expect(result).toEqual(E.left(expect.stringContaining(message)));
     if (E.isLeft(result)) expect(result.left).not.toContain('\n');
   });
 });

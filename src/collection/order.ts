@@ -30,6 +30,71 @@ export interface OrderedIndex {
 
 const validTime = (v: unknown): number => (v instanceof Date ? v.getTime() : Number.NaN);
 
+/**
+ * Positions in (value, _id, position) order. Valid Dates (nearly every document) are sorted without
+ * a comparator: each time is replaced by its rank among the distinct times, `rank * n + position`
+ * is a safe integer (n < 2^26), and Float64Array's native sort orders those; runs of equal times are
+ * then re-sorted by _id. Everything else (missing, other types, invalid Dates: all below valid Dates
+ * in BSON order) takes the comparator sort and goes first.
+ */
+const sortPositions = (values: ReadonlyArray<unknown>, time: Float64Array, byId: (a: number, b: number) => number): Int32Array => {
+  const n = values.length;
+  const others: number[] = [];
+  let validCount = 0;
+  for (let i = 0; i < n; i++) if (time[i] === time[i]) validCount++;
+  const times = new Float64Array(validCount);
+  const validPositions = new Int32Array(validCount);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const t = time[i] as number;
+    if (t === t) {
+      times[k] = t;
+      validPositions[k++] = i;
+    } else others.push(i);
+  }
+  others.sort((a, b) => compareValues(values[a], values[b]) || byId(a, b));
+  if (n * n > Number.MAX_SAFE_INTEGER) {
+    // Past 2^26 documents rank * n + position is no longer exact: comparator sort.
+    const valid = Array.from(validPositions).sort((a, b) => (time[a] as number) - (time[b] as number) || byId(a, b));
+    return Int32Array.from([...others, ...valid]);
+  }
+  const distinct = times.slice().sort();
+  const keys = new Float64Array(validCount);
+  for (let j = 0; j < validCount; j++) {
+    const t = times[j] as number;
+    let lo = 0;
+    let hi = distinct.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((distinct[mid] as number) < t) lo = mid + 1;
+      else hi = mid;
+    }
+    keys[j] = lo * n + (validPositions[j] as number);
+  }
+  keys.sort();
+  const order = new Int32Array(n);
+  order.set(others, 0);
+  const base = others.length;
+  for (let j = 0; j < validCount; j++) order[base + j] = (keys[j] as number) % n;
+  // Equal times: order by _id (then position, already the order within the run).
+  let runStart = 0;
+  for (let j = 1; j <= validCount; j++) {
+    if (j < validCount && Math.floor((keys[j] as number) / n) === Math.floor((keys[runStart] as number) / n)) continue;
+    // Runs are short (a handful of rooms created in the same millisecond): insertion sort in place.
+    for (let a = base + runStart + 1; a < base + j; a++) {
+      const x = order[a] as number;
+      let b = a - 1;
+      while (b >= base + runStart && byId(order[b] as number, x) > 0) {
+        order[b + 1] = order[b] as number;
+        b--;
+      }
+      order[b + 1] = x;
+    }
+    runStart = j;
+  }
+  return order;
+};
+
 export const buildOrderedIndex = (docs: ReadonlyArray<Room>, path: FieldPath): OrderedIndex => {
   const n = docs.length;
   const read = compilePath(path);
@@ -52,16 +117,7 @@ export const buildOrderedIndex = (docs: ReadonlyArray<Room>, path: FieldPath): O
     if (typeof x === 'string' && typeof y === 'string') return x < y ? -1 : x > y ? 1 : a - b;
     return compareValues(x, y) || a - b;
   };
-  const positions = new Array<number>(n);
-  for (let i = 0; i < n; i++) positions[i] = i;
-  positions.sort((a, b) => {
-    const ta = time[a] as number;
-    const tb = time[b] as number;
-    // Both valid Dates: compare times (the fast path); otherwise the full BSON order.
-    if (ta === ta && tb === tb) return ta - tb || byId(a, b);
-    return compareValues(values[a], values[b]) || byId(a, b);
-  });
-  const order = Int32Array.from(positions);
+  const order = sortPositions(values, time, byId);
   const rankOf = new Int32Array(n);
   const groupStart = new Int32Array(n);
   const times = new Float64Array(n);

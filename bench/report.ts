@@ -1,0 +1,254 @@
+// Renders the benchmark's numbers: docs/benchmarks.md (tables, targets, machine, versions) and
+// docs/benchmarks.svg (a log-scale bar chart of the same medians). Nothing here measures anything.
+import { readFileSync, writeFileSync } from 'node:fs';
+
+export interface Timing {
+  readonly median: number;
+  readonly p95: number;
+  readonly runs: number;
+}
+
+export interface QueryReport {
+  readonly name: string;
+  readonly group: 'keyed' | 'admin' | 'complex' | 'other';
+  readonly total: number;
+  readonly timings: Readonly<Record<string, Timing>>;
+  readonly differences: Readonly<Record<string, string | undefined>>;
+  readonly plan: { chosen: string; chosenMs: number; best: string; bestMs: number; docsExamined: number; indexKeysExamined: number };
+}
+
+export interface SizeReport {
+  readonly size: number;
+  readonly rawHeap: number;
+  readonly indexHeap: number;
+  readonly indexArrays: number;
+  readonly buildMs: number;
+  readonly sortMs: number;
+  readonly lokiBuildMs: number;
+  readonly queries: QueryReport[];
+}
+
+const version = (pkg: string): string => {
+  try {
+    return (JSON.parse(readFileSync(new URL(`../node_modules/${pkg}/package.json`, import.meta.url), 'utf8')) as { version: string }).version;
+  } catch {
+    return '?';
+  }
+};
+
+const fmt = (ms: number): string => (ms >= 100 ? ms.toFixed(0) : ms >= 1 ? ms.toFixed(2) : ms >= 0.01 ? ms.toFixed(3) : ms.toFixed(4));
+const ratio = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+const ok = (b: boolean): string => (b ? '✅' : '❌');
+const sizeName = (n: number): string => (n >= 1e6 ? `${n / 1e6}M` : n >= 1e3 ? `${n / 1e3}k` : String(n));
+
+const WHY: Record<string, string> = {
+  mingo: 'mingo is only slow on large data: at 10k–100k a keyed query costs it tens of ms; the ratio grows with n (O(n) vs O(page + log n)).',
+  loki: 'The index part takes ~1–2 µs; the rest is turning request parameters into a query (validation ~6 µs, compile ~1–3 µs) and copying + deep-freezing each returned room (~2 µs, first time only): LokiJS gets a prebuilt query object and returns its own mutable objects. Would meet: a validation fast path for the common parameter shapes, and caching compiled queries per query string.',
+  hand: 'The index walk reads only offset + count rooms; a loss here means the page was not the bottleneck (tiny n).',
+  scan: 'The compiled closures read paths MongoDB-safely (own properties of plain objects: Object.hasOwn and type checks per step) through nested closures that V8 does not inline at a megamorphic call site; the hand loop reads `r.t` directly (≈ 40% of the gap measured by inlining the checks, the rest is closure calls). Would meet: generating each query\'s scan as source (new Function) with the checks inlined, where the platform allows eval.',
+  planner: 'Candidate costs are estimates; on a loaded 2-core machine single-digit-ms medians also move by more than 10% between runs.',
+  heap: 'Posting lists are 4 bytes per (room, key) plus n/8 bytes per dense bitmap.',
+  build: 'Two ordered indexes (ts, closedAt) each sort all rooms, plus one pass over every room for eight key/presence indexes; a single sort of the array compares Dates only. Would meet: building closedAt lazily on first use, or radix-sorting the times.',
+};
+
+const targets = (r: SizeReport): string[] => {
+  const m = (q: QueryReport, c: string): number => (q.timings[c] as Timing).median;
+  const lines: string[] = [];
+  const missed = new Set<string>();
+  const row = (target: string, query: string, measured: string, met: boolean, why: string): void => {
+    const key = Object.keys(WHY).find((k) => WHY[k] === why) ?? '';
+    if (!met) missed.add(key);
+    lines.push(`| ${target} | ${query} | ${measured} | ${ok(met)} | ${met ? '' : `[${key}](#why-${key})`} |`);
+  };
+  lines.push(`| target (${sizeName(r.size)} rooms) | query | measured | met | why not |`, '|---|---|---|---|---|');
+  for (const q of r.queries.filter((x) => x.group === 'keyed' || x.group === 'admin')) {
+    const vsMingo = m(q, 'mingo') / m(q, 'room-query indexed');
+    const vsLoki = m(q, 'LokiJS (indices)') / m(q, 'room-query indexed');
+    const vsLokiPre = m(q, 'LokiJS (indices)') / m(q, 'room-query indexed, precompiled');
+    row('keyed/admin ≥ 1,000× faster than mingo', q.name, `${ratio(vsMingo)}×`, vsMingo >= 1000, WHY['mingo'] as string);
+    row('keyed/admin faster than LokiJS', q.name, `${ratio(vsLoki)}× (precompiled: ${ratio(vsLokiPre)}×)`, vsLoki > 1, WHY['loki'] as string);
+  }
+  for (const q of r.queries.filter((x) => x.group === 'complex')) {
+    const vsMingo = m(q, 'mingo') / m(q, 'room-query indexed');
+    const vsHand = m(q, 'hand top-k loop') / m(q, 'room-query indexed');
+    row('complex ≥ 20× faster than mingo', q.name, `${ratio(vsMingo)}×`, vsMingo >= 20, WHY['mingo'] as string);
+    row('complex faster than the hand top-k scan', q.name, `${ratio(vsHand)}×`, vsHand > 1, WHY['hand'] as string);
+  }
+  for (const q of r.queries) {
+    const s = m(q, 'room-query scan') / m(q, 'hand top-k loop');
+    row('scan ≤ 1.2× hand top-k loop', q.name, `${ratio(s)}×`, s <= 1.2, WHY['scan'] as string);
+  }
+  for (const q of r.queries) {
+    const p = q.plan.chosenMs / q.plan.bestMs;
+    row('planner ≤ 1.1× best candidate', `${q.name} (${q.plan.chosen})`, `${ratio(p)}×`, p <= 1.1, WHY['planner'] as string);
+  }
+  const heap = r.indexHeap / r.rawHeap;
+  const build = r.buildMs / r.sortMs;
+  row('index heap ≤ 0.5× raw rooms', 'all', `${heap.toFixed(3)}× (${(r.indexHeap / r.size).toFixed(0)} vs ${(r.rawHeap / r.size).toFixed(0)} B/room)`, heap <= 0.5, WHY['heap'] as string);
+  row('build ≤ 3× one sort by ts', 'all', `${build.toFixed(2)}× (${fmt(r.buildMs)} vs ${fmt(r.sortMs)} ms)`, build <= 3, WHY['build'] as string);
+  if (missed.size > 0) lines.push('', 'Why a target was missed, and what would meet it:', '');
+  for (const key of missed) lines.push(`- <a id="why-${key}"></a>**${key}**: ${WHY[key] as string}`);
+  return lines;
+};
+
+const HOW = [
+  '## How room-query answers (src/collection, src/plan, src/exec)',
+  '',
+  '- `createRoomCollection(rooms)` builds, in "rank space" (positions in the `(ts, _id, position)` order):',
+  '  ordered indexes on `ts` and `closedAt` (BSON order over every document, ties by `_id` then position),',
+  '  equality postings for `t`, `servedBy._id`, `servedBy.username`, `v._id`, `queue`, `tags` (multi-key),',
+  '  `direction`, and presence of `open`. A posting is a sorted Int32Array (CSR: one array per index) or,',
+  '  past n/32 members, a bitmap; a `ts` window is an interval of ranks.',
+  '- The planner intersects the candidates of the filter\'s conditions (probing the smallest, or ANDing',
+  '  bitmaps 32 ranks per operation). When every condition was covered exactly, `total` is the set\'s size',
+  '  and only the page\'s rooms are read: the walk of the `ts` order (descending: by runs of equal `ts`,',
+  '  each run `_id`-ascending) stops after offset + count. Otherwise the residual predicate runs on each',
+  '  candidate, a bounded top-k heap orders other sorts, and a sequential scan wins when most rooms are candidates.',
+  '- Answers are identical to the scan\'s (property-tested against the scan and the reference, including odd',
+  '  documents, duplicate `_id`s and every alternative plan). The default projection\'s frozen copies are',
+  '  memoized per room of a collection (immutable), so a page returned again costs no copy.',
+  '',
+];
+
+export const renderMarkdown = (
+  reports: ReadonlyArray<SizeReport>,
+  machine: Readonly<Record<string, string | number | boolean>>,
+  contenders: ReadonlyArray<string>,
+): string => {
+  const out: string[] = [];
+  out.push(
+    '# Benchmarks',
+    '',
+    '_Generated by `npm run bench` (bench/run.ts); do not edit by hand. Chart: [benchmarks.svg](benchmarks.svg)._',
+    '',
+    'Workload (bench/workload.ts): eight requests of a call-center dashboard, page of 50 + `total`, default sort',
+    '`{ts:-1}` + `_id` tie-break unless stated. Rooms: `generateRooms({ count, seed: 1 })` served by 50 agents.',
+    'Every contender\'s answer (ids in order + total) is checked against room-query\'s scan before it is timed;',
+    'a contender that differs is marked ≠ (only LokiJS may, and each difference is listed below).',
+    'Times are tinybench medians (p95 in parentheses), in ms, all contenders in the same process and run.',
+    '',
+    'Run: `npm run bench` (10k and 100k), `npm run bench -- --sizes 10000,100000,1000000` (adds 1M: about',
+    '10 minutes and ~3 GB of heap, within the script\'s 4 GB), `--no-write` to keep the docs untouched.',
+    '',
+    ...HOW,
+    '## Machine and versions',
+    '',
+    ...Object.entries(machine).map(([k, v]) => `- ${k}: ${String(v)}`),
+    `- mingo ${version('mingo')}, sift ${version('sift')}, lokijs ${version('lokijs')}, tinybench ${version('tinybench')}, typescript ${version('typescript')}`,
+    '',
+  );
+  for (const r of reports) {
+    out.push(`## ${r.size.toLocaleString('en-US')} rooms`, '');
+    out.push(`| query | total | ${contenders.join(' | ')} |`, `|---|---:|${contenders.map(() => '---:').join('|')}|`);
+    for (const q of r.queries) {
+      const cells = contenders.map((c) => {
+        const t = q.timings[c] as Timing;
+        return `${fmt(t.median)} (${fmt(t.p95)})${q.differences[c] ? ' ≠' : ''}`;
+      });
+      out.push(`| ${q.name} | ${q.total} | ${cells.join(' | ')} |`);
+    }
+    out.push('', 'Ratio to the hand-written top-k loop (lower is faster):', '');
+    out.push(`| query | ${contenders.join(' | ')} |`, `|---|${contenders.map(() => '---:').join('|')}|`);
+    for (const q of r.queries) {
+      const base = (q.timings['hand top-k loop'] as Timing).median;
+      out.push(`| ${q.name} | ${contenders.map((c) => ratio((q.timings[c] as Timing).median / base)).join(' | ')} |`);
+    }
+    out.push('', 'Planner (every candidate plan timed; work counters of the chosen one):', '');
+    out.push('| query | chosen plan | chosen ms | best candidate | chosen / best | docsExamined | indexKeysExamined |', '|---|---|---:|---|---:|---:|---:|');
+    for (const q of r.queries) {
+      const p = q.plan;
+      out.push(`| ${q.name} | ${p.chosen} | ${fmt(p.chosenMs)} | ${p.best} | ${ratio(p.chosenMs / p.bestMs)} | ${p.docsExamined} | ${p.indexKeysExamined} |`);
+    }
+    out.push(
+      '',
+      `Memory and build: raw rooms ${(r.rawHeap / r.size).toFixed(0)} B/room of heap; indexes ${(r.indexHeap / r.size).toFixed(1)} B/room measured`,
+      `(${(r.indexArrays / r.size).toFixed(1)} B/room in their arrays), ratio ${(r.indexHeap / r.rawHeap).toFixed(3)}. Build ${fmt(r.buildMs)} ms vs one`,
+      `\`Array.prototype.sort\` by ts ${fmt(r.sortMs)} ms: ratio ${(r.buildMs / r.sortMs).toFixed(2)}. (LokiJS load + binary indices: ${fmt(r.lokiBuildMs)} ms.)`,
+      '',
+    );
+    const diffs = r.queries.flatMap((q) => Object.entries(q.differences).map(([c, d]) => `- ${q.name}: ${c}: ${d}`));
+    out.push('LokiJS differences on this data:', '', ...(diffs.length > 0 ? diffs : ['- none on this generated data (see the list of known semantic gaps below)']), '');
+  }
+  const last = reports[reports.length - 1];
+  if (last !== undefined) out.push('## Targets of issue #7', '', ...targets(last), '');
+  out.push(
+    '## LokiJS: adapted operators and where it differs from MongoDB',
+    '',
+    '- `tags: {$in: [...]}` becomes `$containsAny` (Loki\'s `$in` does not look inside array fields);',
+    '  the `createdAt` window becomes `ts: {$between: [start, end]}`; `roomName` a RegExp object under `$regex`.',
+    '- Loki compares with JS `<`/`>`: a `ts` that is not a Date (a string, a number) is compared with Dates',
+    '  by coercion instead of MongoDB\'s type order (null < numbers < strings < … < Dates); generated rooms',
+    '  always hold Dates, so the answers agree here.',
+    '- Loki\'s `$exists` and equality on dotted paths do not apply MongoDB\'s array semantics',
+    '  (`servedBy._id` inside an array of objects), and `$eq` on an array field does not match an element.',
+    '- Binary indices only serve the FIRST condition of a query and only top-level operators; the queries put',
+    '  the most selective indexed field first (`v._id`, `servedBy._id`, `queue`, `ts`).',
+    '- A sort with a tie-break (`compoundsort`) never uses Loki\'s index: every match is sorted.',
+    '',
+  );
+  return out.join('\n');
+};
+
+const COLORS = ['#1b9e77', '#8dd3c7', '#66a61e', '#7570b3', '#a6761d', '#e7298a', '#d95f02', '#e6ab02'];
+
+/** A grouped bar chart, one group per query, log-scale milliseconds. */
+export const renderSvg = (r: SizeReport, contenders: ReadonlyArray<string>): string => {
+  const width = 1100;
+  const height = 520;
+  const left = 70;
+  const right = 20;
+  const top = 60;
+  const bottom = 130;
+  const plotW = width - left - right;
+  const plotH = height - top - bottom;
+  const values = r.queries.flatMap((q) => contenders.map((c) => (q.timings[c] as Timing).median));
+  const minExp = Math.floor(Math.log10(Math.max(1e-4, Math.min(...values))));
+  const maxExp = Math.ceil(Math.log10(Math.max(...values)));
+  const y = (ms: number): number => top + plotH - ((Math.log10(Math.max(ms, 10 ** minExp)) - minExp) / (maxExp - minExp)) * plotH;
+  const groupW = plotW / r.queries.length;
+  const barW = (groupW * 0.85) / contenders.length;
+  const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const parts: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`,
+    `<rect width="${width}" height="${height}" fill="white"/>`,
+    `<text x="${width / 2}" y="22" text-anchor="middle" font-size="16">room-query vs peers: median ms per query, ${r.size.toLocaleString('en-US')} rooms (log scale; lower is faster)</text>`,
+  ];
+  for (let e = minExp; e <= maxExp; e++) {
+    const yy = y(10 ** e);
+    parts.push(`<line x1="${left}" x2="${width - right}" y1="${yy}" y2="${yy}" stroke="#ddd"/>`);
+    parts.push(`<text x="${left - 6}" y="${yy + 4}" text-anchor="end">${10 ** e >= 1 ? 10 ** e : (10 ** e).toFixed(-e)} ms</text>`);
+  }
+  r.queries.forEach((q, gi) => {
+    const gx = left + gi * groupW + groupW * 0.075;
+    contenders.forEach((c, ci) => {
+      const ms = (q.timings[c] as Timing).median;
+      const x = gx + ci * barW;
+      const yy = y(ms);
+      parts.push(`<rect x="${x.toFixed(1)}" y="${yy.toFixed(1)}" width="${(barW - 1).toFixed(1)}" height="${(top + plotH - yy).toFixed(1)}" fill="${COLORS[ci % COLORS.length]}"><title>${esc(`${q.name} — ${c}: ${fmt(ms)} ms`)}</title></rect>`);
+    });
+    const cx = left + gi * groupW + groupW / 2;
+    parts.push(`<text x="${cx}" y="${top + plotH + 16}" text-anchor="end" transform="rotate(-25 ${cx} ${top + plotH + 16})">${esc(q.name)}</text>`);
+  });
+  contenders.forEach((c, ci) => {
+    const lx = left + (ci % 4) * 250;
+    const ly = height - 40 + Math.floor(ci / 4) * 18;
+    parts.push(`<rect x="${lx}" y="${ly - 10}" width="12" height="12" fill="${COLORS[ci % COLORS.length]}"/><text x="${lx + 18}" y="${ly}">${esc(c)}</text>`);
+  });
+  parts.push('</svg>');
+  return parts.join('\n');
+};
+
+export interface BenchResults {
+  readonly machine: Readonly<Record<string, string | number | boolean>>;
+  readonly contenders: ReadonlyArray<string>;
+  readonly reports: ReadonlyArray<SizeReport>;
+}
+
+/** Writes docs/benchmarks.md and docs/benchmarks.svg from one run's results. */
+export const renderDocs = (results: BenchResults): void => {
+  writeFileSync(new URL('../docs/benchmarks.md', import.meta.url), renderMarkdown(results.reports, results.machine, results.contenders));
+  writeFileSync(
+    new URL('../docs/benchmarks.svg', import.meta.url),
+    renderSvg(results.reports[results.reports.length - 1] as SizeReport, results.contenders),
+  );
+};

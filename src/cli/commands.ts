@@ -1,0 +1,69 @@
+// What the command line asks for, as plain typed data: parse-cli-args.ts builds it, main.ts runs it.
+
+import type { Mode } from '../options.js';
+import type { RateLimit, RoomsSource } from './option-values.js';
+
+/** Where the rooms and users of `query` / `explain` / `serve` come from. */
+export interface DataSource {
+  readonly rooms: RoomsSource;
+  /** A mongoexport of Rocket.Chat's users collection instead of the demo users. */
+  readonly users?: string;
+  readonly seed: number;
+  readonly mode: Mode;
+}
+
+export interface ServeCommand extends DataSource {
+  readonly kind: 'serve';
+  readonly port: number;
+  readonly host: string;
+  readonly rateLimit: RateLimit;
+  /** Log each request (method, path, status, latency) on stderr. */
+  readonly log: boolean;
+  /** Reload the rooms file when it changes (only with `--rooms <file>`). */
+  readonly watch: boolean;
+}
+
+export type PageFormat = 'table' | 'json' | 'ndjson';
+
+export interface QueryCommand extends DataSource {
+  readonly kind: 'query';
+  /** The endpoint's query string, e.g. `open=true&count=5`. */
+  readonly params: string;
+  /** A demo user's `_id` or username. */
+  readonly as: string;
+  readonly format: PageFormat;
+}
+
+export interface ExplainCommand extends DataSource {
+  readonly kind: 'explain';
+  readonly params: string;
+  readonly as: string;
+}
+
+/** `ejson`: Extended JSON v2 relaxed NDJSON, what mongoexport writes and mongoimport reads. */
+export type FileFormat = 'json' | 'ndjson' | 'ejson';
+
+export interface GenerateCommand {
+  readonly kind: 'generate';
+  readonly count: number;
+  readonly seed: number;
+  /** A file path, or `-` for stdout. */
+  readonly out: string;
+  readonly format: FileFormat;
+  /** Show a progress bar: `auto` shows it on a terminal for large counts. */
+  readonly progress: 'auto' | 'on' | 'off';
+}
+
+export interface BenchCommand {
+  readonly kind: 'bench';
+  /** Passed on to `npm run bench --`. */
+  readonly args: ReadonlyArray<string>;
+}
+
+/** `--help` / `help` output, already rendered. */
+export interface HelpCommand {
+  readonly kind: 'help';
+  readonly text: string;
+}
+
+export type CliCommand = ServeCommand | QueryCommand | ExplainCommand | GenerateCommand | BenchCommand | HelpCommand;

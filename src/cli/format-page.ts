@@ -1,0 +1,55 @@
+// A page of rooms for the terminal: a readable table (id, name, queue, agent, open, ts), the HTTP
+// body as JSON, or one room per line (NDJSON) for jq and friends.
+
+import type { RoomsPage } from '../model/room.js';
+import { toJsonValue } from '../http/to-json-value.js';
+import type { PageFormat } from './commands.js';
+
+const at = (room: Readonly<Record<string, unknown>>, path: string): unknown =>
+  path.split('.').reduce<unknown>((x, k) => (typeof x === 'object' && x !== null ? (x as Record<string, unknown>)[k] : undefined), room);
+
+const cell = (x: unknown): string => {
+  if (x === undefined || x === null) return '';
+  if (x instanceof Date) return Number.isNaN(x.getTime()) ? 'Invalid Date' : x.toISOString();
+  return typeof x === 'string' ? x : JSON.stringify(x);
+};
+
+/** Terminal columns are characters, not bytes: cut long names and pad by code points. */
+const fit = (s: string, width: number): string => {
+  const chars = [...s.replace(/[\r\n\t]/g, ' ')];
+  return chars.length > width ? `${chars.slice(0, width - 1).join('')}…` : s.replace(/[\r\n\t]/g, ' ') + ' '.repeat(width - chars.length);
+};
+
+const COLUMNS: ReadonlyArray<readonly [string, string, number]> = [
+  ['_id', '_id', 17],
+  ['name', 'name', 24],
+  ['queue', 'queue', 5],
+  ['agent', 'servedBy.username', 12],
+  ['open', 'open', 4],
+  ['ts', 'ts', 24],
+];
+
+const table = (page: RoomsPage): ReadonlyArray<string> => {
+  const row = (cells: ReadonlyArray<string>): string => cells.map((c, i) => fit(c, COLUMNS[i]?.[2] ?? 10)).join('  ').trimEnd();
+  return [
+    row(COLUMNS.map(([title]) => title)),
+    ...page.rooms.map((room) => row(COLUMNS.map(([, path]) => (path === 'open' ? (room['open'] === true ? 'yes' : 'no') : cell(at(room, path)))))),
+    `${page.count} of ${page.total} rooms (offset ${page.offset})`,
+  ];
+};
+
+/** The lines to print for `page`. */
+export const formatPage = (page: RoomsPage, format: PageFormat): ReadonlyArray<string> => {
+  switch (format) {
+    case 'table':
+      return table(page);
+    case 'json':
+      return [JSON.stringify({ ...(toJsonValue(page) as object), success: true }, null, 2)];
+    case 'ndjson':
+      return page.rooms.map((room) => JSON.stringify(room));
+    default: {
+      const never: never = format;
+      return never;
+    }
+  }
+};

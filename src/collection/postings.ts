@@ -1,0 +1,144 @@
+// Equality and presence indexes over ranks (positions in the collection's primary order).
+// Equality: string value → the ranks of the documents holding it, directly or as an array element
+// (multi-key, like MongoDB's: `tags`), which is exactly what the engine's `eq`/`in` match — wanted
+// values are always strings, so other values are never indexed. Presence: the ranks where the path
+// holds any value (`open` is present while a call is open).
+import { compilePath } from '../compile/get-path.js';
+import type { Room } from '../model/room.js';
+import type { FieldPath } from '../query/field-path.js';
+import { EMPTY, fromSortedRanks, setBytes, type RankSet } from './rank-set.js';
+
+export interface PresenceIndex {
+  readonly kind: 'presence';
+  readonly path: FieldPath;
+  readonly present: RankSet;
+}
+
+export interface KeyIndex {
+  readonly kind: 'key';
+  readonly path: FieldPath;
+  /** The posting of `key` (empty when no document holds it). */
+  readonly posting: (key: string) => RankSet;
+  /** Distinct keys. */
+  readonly keyCount: number;
+  /** Some document holds an array at the path: postings then over-approximate strict (non-array) equality. */
+  readonly hasArrays: boolean;
+  readonly bytes: number;
+}
+
+/**
+ * Layout: sparse postings share one Int32Array (CSR: key id → [offsets[id], offsets[id + 1]) of
+ * `ranks`), so a visitor index of 300k keys is 3 arrays, not 300k typed arrays; dense postings (more
+ * than n/32 members) are bitmaps. A key's list is a subarray view made when a query asks for it.
+ */
+export const buildKeyIndex = (n: number, docAt: (r: number) => Room, path: FieldPath): KeyIndex => {
+  const builder = keyIndexBuilder(n, path);
+  for (let r = 0; r < n; r++) builder.add(r, docAt(r));
+  return builder.finish();
+};
+
+/** Incremental construction, ranks in ascending order: lets a collection read each room once for all its indexes. */
+export interface IndexBuilder<I> {
+  readonly add: (rank: number, doc: Room) => void;
+  readonly finish: () => I;
+}
+
+export const keyIndexBuilder = (n: number, path: FieldPath): IndexBuilder<KeyIndex> => {
+  const read = compilePath(path);
+  const ids = new Map<string, number>();
+  // Growable typed buffers: (key id, rank) per entry, in rank order.
+  let entryKey = new Int32Array(Math.max(16, n));
+  let entryRank = new Int32Array(Math.max(16, n));
+  let entries = 0;
+  const lastRank: number[] = [];
+  const add = (key: string, r: number): void => {
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(key, id);
+      lastRank.push(-1);
+    }
+    // A value repeated in one array counts once.
+    if (lastRank[id] === r) return;
+    lastRank[id] = r;
+    if (entries === entryKey.length) {
+      const grownKey = new Int32Array(entries * 2);
+      grownKey.set(entryKey);
+      entryKey = grownKey;
+      const grownRank = new Int32Array(entries * 2);
+      grownRank.set(entryRank);
+      entryRank = grownRank;
+    }
+    entryKey[entries] = id;
+    entryRank[entries++] = r;
+  };
+  let hasArrays = false;
+  const addDoc = (r: number, doc: Room): void => {
+    const v = read(doc);
+    if (typeof v === 'string') add(v, r);
+    else if (Array.isArray(v)) {
+      hasArrays = true;
+      for (const x of v) if (typeof x === 'string') add(x, r);
+    }
+  };
+  return { add: addDoc, finish: () => finishKeyIndex(n, path, ids, entryKey.subarray(0, entries), entryRank.subarray(0, entries), hasArrays) };
+};
+
+const finishKeyIndex = (
+  n: number,
+  path: FieldPath,
+  ids: ReadonlyMap<string, number>,
+  entryKey: Int32Array,
+  entryRank: Int32Array,
+  hasArrays: boolean,
+): KeyIndex => {
+  const keyCount = ids.size;
+  const offsets = new Int32Array(keyCount + 1);
+  for (const id of entryKey) offsets[id + 1] = (offsets[id + 1] as number) + 1;
+  for (let id = 0; id < keyCount; id++) offsets[id + 1] = (offsets[id + 1] as number) + (offsets[id] as number);
+  const fill = offsets.slice(0, keyCount);
+  const ranks = new Int32Array(entryKey.length);
+  // Entries arrive in rank order, so each key's slice ends up ascending.
+  for (let e = 0; e < entryKey.length; e++) {
+    const id = entryKey[e] as number;
+    ranks[(fill[id] as number)] = entryRank[e] as number;
+    fill[id] = (fill[id] as number) + 1;
+  }
+  const dense = new Map<number, RankSet>();
+  let bytes = offsets.byteLength + ranks.byteLength;
+  for (let id = 0; id < keyCount; id++) {
+    const from = offsets[id] as number;
+    const to = offsets[id + 1] as number;
+    if ((to - from) * 32 >= n) {
+      const set = fromSortedRanks(ranks.subarray(from, to), n);
+      dense.set(id, set);
+      bytes += setBytes(set);
+    }
+  }
+  for (const key of ids.keys()) bytes += 2 * key.length + 40; // the key string and its map entry, roughly
+  return {
+    kind: 'key',
+    path,
+    keyCount,
+    hasArrays,
+    bytes,
+    posting: (key) => {
+      const id = ids.get(key);
+      if (id === undefined) return EMPTY;
+      return dense.get(id) ?? { kind: 'list', ranks: ranks.subarray(offsets[id] as number, offsets[id + 1] as number) };
+    },
+  };
+};
+
+export const presenceIndexBuilder = (n: number, path: FieldPath): IndexBuilder<PresenceIndex> => {
+  const read = compilePath(path);
+  const ranks: number[] = [];
+  return {
+    add: (r, doc) => {
+      if (read(doc) !== undefined) ranks.push(r);
+    },
+    finish: () => ({ kind: 'presence', path, present: fromSortedRanks(ranks, n) }),
+  };
+};
+
+export const keyIndexBytes = (index: KeyIndex): number => index.bytes;

@@ -1,0 +1,107 @@
+// An immutable, indexed snapshot of rooms: what runQuery/queryRooms accept instead of an array to
+// answer through indexes (same answers, same order, faster).
+//
+// Layout ("rank space"): the first ordered index (default `ts`) is the primary order; every equality
+// and presence posting holds RANKS in that order, not insertion positions. So a posting list walked
+// backwards is already "newest first" (an agent's newest rooms cost O(page)), a `ts` range is an
+// interval of ranks, and conjunctions are rank-set intersections. Insertion positions stay the final
+// tie-break, exactly as array positions do for a scan.
+//
+// Incremental maintenance (issue #8): ranks are dense and shift on insert, so a mutable store should
+// keep each posting as an ordered set keyed by (primary value, _id, seq) — a B+tree or a skip list —
+// giving O(log n) insert/remove per index, and answer the same four questions the planner asks here:
+// size, membership, ordered walk from either end, and a Date range → key interval. `RankSet` is
+// that interface's snapshot implementation (sorted Int32Array / bitmap / interval).
+import type { Room } from '../model/room.js';
+import { FieldPath } from '../query/field-path.js';
+import { keyIndexBuilder, keyIndexBytes, presenceIndexBuilder, type IndexBuilder, type KeyIndex, type PresenceIndex } from './postings.js';
+import { buildOrderedIndex, orderedIndexBytes, type OrderedIndex } from './order.js';
+import { setBytes } from './rank-set.js';
+
+/** Which indexes to build. Paths are dotted (`servedBy._id`). */
+export interface CollectionIndexes {
+  /** Equality indexes (multi-key: an array value indexes each string element). */
+  readonly keys?: ReadonlyArray<string>;
+  /** Presence indexes (`open` is present only while a call is open). */
+  readonly presence?: ReadonlyArray<string>;
+  /** Orders by (value, _id, position); the first one is the primary order of every posting. */
+  readonly orders?: ReadonlyArray<string>;
+}
+
+export interface CollectionOptions {
+  /** Default: `DEFAULT_INDEXES`, the endpoint's access paths. `{}`: none (every query scans). */
+  readonly indexes?: CollectionIndexes;
+}
+
+/** The access paths of GET /api/v1/voip/rooms. */
+export const DEFAULT_INDEXES: CollectionIndexes = Object.freeze({
+  keys: Object.freeze(['t', 'servedBy._id', 'servedBy.username', 'v._id', 'queue', 'tags', 'direction']),
+  presence: Object.freeze(['open']),
+  orders: Object.freeze(['ts', 'closedAt']),
+});
+
+declare const collectionBrand: unique symbol;
+
+/** An immutable indexed snapshot of rooms; build one with `createRoomCollection`. */
+export interface RoomCollection {
+  readonly [collectionBrand]: true;
+  /** The rooms in insertion order (a shallow copy of the input array; the rooms themselves are shared, never mutated). */
+  readonly docs: ReadonlyArray<Room>;
+  readonly size: number;
+  /** The order postings are ranked by, or undefined (then ranks are insertion positions). */
+  readonly primary: OrderedIndex | undefined;
+  readonly orders: ReadonlyMap<string, OrderedIndex>;
+  readonly keys: ReadonlyMap<string, KeyIndex>;
+  readonly presence: ReadonlyMap<string, PresenceIndex>;
+}
+
+const collections = new WeakSet<object>();
+
+export const isRoomCollection = (x: unknown): x is RoomCollection => typeof x === 'object' && x !== null && collections.has(x);
+
+/** Insertion position of the document at `rank`. */
+export const positionAt = (c: RoomCollection, rank: number): number => (c.primary === undefined ? rank : (c.primary.order[rank] as number));
+
+/** Rank of the document at insertion `position`. */
+export const rankAt = (c: RoomCollection, position: number): number => (c.primary === undefined ? position : (c.primary.rankOf[position] as number));
+
+/**
+ * Builds an immutable indexed snapshot of `rooms` (the default indexes cover the endpoint's access paths).
+ * @example
+ * const rooms = createRoomCollection(generateRooms({ count: 100_000, seed: 1 }));
+ * runQuery(compileQuery(scoped), rooms); // same page as over the array, through the indexes
+ */
+export const createRoomCollection = (rooms: ReadonlyArray<Room>, options: CollectionOptions = {}): RoomCollection => {
+  const spec = options.indexes ?? DEFAULT_INDEXES;
+  const docs = Object.freeze([...rooms]);
+  const n = docs.length;
+  const orders = new Map<string, OrderedIndex>();
+  for (const path of spec.orders ?? []) if (!orders.has(path)) orders.set(path, buildOrderedIndex(docs, FieldPath.of(path)));
+  const primary = spec.orders?.[0] === undefined ? undefined : orders.get(spec.orders[0]);
+  const order = primary?.order;
+  const docAt = order === undefined ? (r: number) => docs[r] as Room : (r: number) => docs[order[r] as number] as Room;
+  // One pass over the rooms (in rank order) feeds every key and presence index: each room is read once.
+  const keyPaths = [...new Set(spec.keys ?? [])];
+  const presencePaths = [...new Set(spec.presence ?? [])];
+  const keyBuilders = keyPaths.map((path) => keyIndexBuilder(n, FieldPath.of(path)));
+  const presenceBuilders = presencePaths.map((path) => presenceIndexBuilder(n, FieldPath.of(path)));
+  const builders: ReadonlyArray<IndexBuilder<unknown>> = [...keyBuilders, ...presenceBuilders];
+  for (let r = 0; r < n; r++) {
+    const doc = docAt(r);
+    for (let b = 0; b < builders.length; b++) (builders[b] as IndexBuilder<unknown>).add(r, doc);
+  }
+  const keys = new Map<string, KeyIndex>(keyPaths.map((path, i) => [path, (keyBuilders[i] as IndexBuilder<KeyIndex>).finish()]));
+  const presence = new Map<string, PresenceIndex>(presencePaths.map((path, i) => [path, (presenceBuilders[i] as IndexBuilder<PresenceIndex>).finish()]));
+  const collection = Object.freeze({ docs, size: n, primary, orders, keys, presence }) as unknown as RoomCollection;
+  collections.add(collection);
+  return collection;
+};
+
+/** Bytes held by the indexes' arrays (posting lists, bitmaps, orders; map entries estimated). */
+export const indexBytes = (c: RoomCollection): number => {
+  let bytes = 0;
+  for (const o of c.orders.values()) bytes += orderedIndexBytes(o);
+  for (const k of c.keys.values()) bytes += keyIndexBytes(k);
+  for (const p of c.presence.values()) bytes += setBytes(p.present);
+  return bytes;
+};

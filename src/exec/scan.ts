@@ -1,0 +1,75 @@
+// The scan path: every document through the predicate, matches into a bounded heap (lazy keys),
+// then page and project. Used for arrays and when the planner finds no better access path.
+import type { CompiledQuery } from '../compile/compile-query.js';
+import { compareValues } from '../compile/compare-values.js';
+import type { Room, RoomsPage } from '../model/room.js';
+import type { ExecStats } from './counters.js';
+import { scanPredicate } from './scan-predicate.js';
+import { sortReaders } from './sort-readers.js';
+import { createTopK } from './top-k.js';
+
+export interface RoomsPageWithStats {
+  readonly page: RoomsPage;
+  readonly stats: ExecStats;
+}
+
+// A collection is immutable, so the frozen copy of one of its rooms (default projection) can be
+// returned again instead of being copied again: memoized per position, made on first return only
+// (memory: one pointer per room, plus the copies of rooms actually returned).
+const frozenRooms = new WeakMap<ReadonlyArray<Room>, Array<Room | undefined>>();
+
+const memoizedCopy = (compiled: CompiledQuery, docs: ReadonlyArray<Room>): ((p: number) => Room) => {
+  let memo = frozenRooms.get(docs);
+  if (memo === undefined) {
+    memo = new Array<Room | undefined>(docs.length);
+    frozenRooms.set(docs, memo);
+  }
+  const cache = memo;
+  return (p) => {
+    const hit = cache[p];
+    if (hit !== undefined) return hit;
+    const copy = compiled.project(docs[p] as Room);
+    cache[p] = copy;
+    return copy;
+  };
+};
+
+/**
+ * The page of `positions` (already in order, offset applied) as frozen projected rooms. `immutable`:
+ * `docs` belongs to a collection (never mutated), so default-projection copies may be shared.
+ */
+export const pageOf = (
+  compiled: CompiledQuery,
+  docs: ReadonlyArray<Room>,
+  positions: ReadonlyArray<number>,
+  total: number,
+  immutable = false,
+): RoomsPage => {
+  const project =
+    immutable && compiled.query.projection.kind === 'all' ? memoizedCopy(compiled, docs) : (p: number) => compiled.project(docs[p] as Room);
+  const rooms = Object.freeze(positions.map(project));
+  return Object.freeze({ rooms, count: rooms.length, offset: compiled.paging.offset, total });
+};
+
+export const scanRooms = (compiled: CompiledQuery, docs: ReadonlyArray<Room>, immutable = false): RoomsPageWithStats => {
+  const { paging } = compiled;
+  const predicate = scanPredicate(compiled);
+  const end = paging.limit === null ? Number.POSITIVE_INFINITY : paging.offset + paging.limit;
+  const acc = createTopK<Room>(sortReaders(compiled.sort), end, compareValues);
+  let matched = 0;
+  const n = docs.length;
+  for (let i = 0; i < n; i++) {
+    const room = docs[i] as Room;
+    if (predicate(room)) {
+      matched++;
+      acc.offer(room, i);
+    }
+  }
+  const kept = acc.result();
+  const positions = kept.slice(paging.offset).map((k) => k.position);
+  const ordering = kept.length > paging.offset ? acc.ordering : 'none';
+  return {
+    page: pageOf(compiled, docs, positions, matched, immutable),
+    stats: { docsExamined: n, indexKeysExamined: 0, matched, ordering, access: 'scan' },
+  };
+};

@@ -1,0 +1,215 @@
+// room-query EXTENSIONS to Rocket.Chat's API (upstream has neither route), mounted by `serve` when given:
+//   GET  /api/v1/voip/rooms.stream?<same params>  Server-Sent Events: `page` first, then `patch` events (JSON Patch)
+//   POST /api/v1/voip/rooms.patch                 admin only; body = a JSON Patch over { "<roomId>": room }
+// and GET /api/v1/voip/rooms answered from the store's current version. Every response carries
+// `x-room-query-extension: 1`.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import * as E from 'fp-ts/lib/Either.js';
+import { ApiErrors } from '../errors.js';
+import { liveRooms, type LiveEvent, type LiveQuery } from '../live/index.js';
+import type { Mode, PagingSettings, PermissionTable, QueryOptions, RequestLimits } from '../options.js';
+import { formatPatchError, type RoomStore } from '../store/index.js';
+import { createAuthenticator, type ApiUser } from './authenticate.js';
+import { createRoomsApi, ROOMS_ROUTE, DEFAULT_MAX_URL_LENGTH, type RoomsApi } from './create-rooms-api.js';
+import { splitUrl } from './split-url.js';
+import type { Json } from './to-json-value.js';
+
+export const STREAM_ROUTE = '/api/v1/voip/rooms.stream';
+export const PATCH_ROUTE = '/api/v1/voip/rooms.patch';
+
+export interface LiveRoutesOptions {
+  readonly store: RoomStore;
+  readonly users: ReadonlyArray<ApiUser>;
+  readonly mode?: Mode;
+  readonly permissions?: PermissionTable;
+  readonly paging?: Partial<PagingSettings>;
+  readonly limits?: Partial<RequestLimits>;
+  /** Largest accepted patch body (default 1 MiB; larger: 413). */
+  readonly maxBodyBytes?: number;
+  /** SSE comment lines keeping proxies from timing out idle streams (default 15 s; 0: none). */
+  readonly heartbeatMs?: number;
+  /** A stream whose client reads slower than this much buffered output is ended (default 8 MiB); it reconnects for a fresh page. */
+  readonly maxBufferedBytes?: number;
+  /** Also answer GET /api/v1/voip/rooms from the store's current version (default true), so patches show there too. */
+  readonly serveRooms?: boolean;
+  /** Told about unexpected exceptions (answered 500). */
+  readonly onError?: (error: unknown) => void;
+}
+
+/** Node-level routes `serve` tries before the rooms API. */
+export interface LiveRoutes {
+  /** Handles the request and returns true when it is one of these routes. */
+  handle(req: IncomingMessage, res: ServerResponse): boolean;
+  /** Streams currently open. */
+  readonly openStreams: number;
+  /** Ends every open stream (serve calls it when the server closes). */
+  close(): void;
+}
+
+const EXTENSION = { 'x-room-query-extension': '1' } as const;
+
+const sendJson = (res: ServerResponse, status: number, body: Json, extra: Record<string, string> = {}): void => {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', ...EXTENSION, ...extra, 'content-length': String(Buffer.byteLength(text)) });
+  res.end(text);
+};
+
+const readBody = (req: IncomingMessage, max: number): Promise<E.Either<'too-large', string>> =>
+  new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > max) {
+        req.removeAllListeners('data');
+        req.resume();
+        resolve(E.left('too-large'));
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(E.right(Buffer.concat(chunks).toString('utf8'))));
+    req.on('error', () => resolve(E.left('too-large')));
+  });
+
+/**
+ * The extension routes over `store`, authenticating `users` like the rooms API.
+ * @example
+ * const live = createLiveRoutes({ store, users });
+ * const server = await serve(api, { port: 0, host: '127.0.0.1', extensions: live });
+ */
+export const createLiveRoutes = (options: LiveRoutesOptions): LiveRoutes => {
+  const { store } = options;
+  const authenticate = createAuthenticator(options.users);
+  const queryOptions: QueryOptions = {
+    ...(options.mode === undefined ? {} : { mode: options.mode }),
+    ...(options.permissions === undefined ? {} : { permissions: options.permissions }),
+    ...(options.paging === undefined ? {} : { paging: options.paging }),
+    ...(options.limits === undefined ? {} : { limits: options.limits }),
+  };
+  const streams = new Set<() => void>();
+  // GET /rooms over the current version: one rooms API per version, built on first use.
+  let roomsApi: { version: number; api: RoomsApi } | undefined;
+  const currentApi = (): RoomsApi => {
+    const v = store.current();
+    if (roomsApi?.version !== v.version) roomsApi = { version: v.version, api: createRoomsApi({ ...queryOptions, users: options.users, rooms: v.rooms(), ...(options.onError ? { onError: options.onError } : {}) }) };
+    return roomsApi.api;
+  };
+
+  const stream = (req: IncomingMessage, res: ServerResponse, search: string): void => {
+    const principal = authenticate(req.headers);
+    if (principal === undefined) return sendJson(res, 401, ApiErrors.unauthenticated().body);
+    let live: LiveQuery | undefined;
+    let heartbeat: ReturnType<typeof setInterval> | undefined;
+    let open = true;
+    const maxBuffered = options.maxBufferedBytes ?? 8 * 1024 * 1024;
+    const end = (): void => {
+      if (!open) return;
+      open = false;
+      live?.close();
+      clearInterval(heartbeat);
+      streams.delete(end);
+      res.end();
+    };
+    const send = (event: LiveEvent): void => {
+      if (!open) return;
+      const data = JSON.stringify(event.kind === 'page' ? event.page : event.patch);
+      res.write(`event: ${event.kind}\nid: ${event.version}\ndata: ${data}\n\n`);
+      if (res.writableLength > maxBuffered) end();
+    };
+    const started = liveRooms(store, search, principal, queryOptions, (event) => {
+      if (!res.headersSent) {
+        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no', ...EXTENSION });
+      }
+      send(event);
+    });
+    if (E.isLeft(started)) return sendJson(res, started.left.status, started.left.body);
+    live = started.right;
+    if (!open) return live.close(); // ended while sending the first page (client too slow)
+    const every = options.heartbeatMs ?? 15_000;
+    heartbeat = every > 0 ? setInterval(() => open && res.write(': keep-alive\n\n'), every) : undefined;
+    heartbeat?.unref();
+    streams.add(end);
+    // The response's 'close' is the client going away (the request's fires once its body is read).
+    res.on('close', end);
+    res.on('error', end);
+  };
+
+  const patch = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const principal = authenticate(req.headers);
+    if (principal === undefined) {
+      req.resume();
+      return sendJson(res, 401, ApiErrors.unauthenticated().body);
+    }
+    if (!principal.roles.includes('admin')) {
+      req.resume();
+      return sendJson(res, 403, ApiErrors.unauthorized().body);
+    }
+    const body = await readBody(req, options.maxBodyBytes ?? 1024 * 1024);
+    if (E.isLeft(body)) return sendJson(res, 413, { success: false, error: 'The patch is too large [error-payload-too-large]', errorType: 'error-payload-too-large' }, { connection: 'close' });
+    let ops: unknown;
+    try {
+      ops = JSON.parse(body.right);
+    } catch {
+      return sendJson(res, 400, { success: false, error: 'The body is not JSON [invalid-patch]', errorType: 'invalid-patch' });
+    }
+    const result = store.apply(ops);
+    if (E.isLeft(result)) {
+      const { code, index, path, reason } = result.left;
+      return sendJson(res, 400, { success: false, error: `${formatPatchError(result.left)} [invalid-patch]`, errorType: 'invalid-patch', details: { code, index, path, reason } });
+    }
+    sendJson(res, 200, { success: true, version: result.right.version, changed: [...result.right.changed] });
+  };
+
+  const route = (req: IncomingMessage, res: ServerResponse): boolean => {
+    const url = req.url ?? '/';
+    const { path, search } = splitUrl(url);
+    const rooms = path === ROOMS_ROUTE && options.serveRooms !== false;
+    if (path !== STREAM_ROUTE && path !== PATCH_ROUTE && !rooms) return false;
+    if (url.length > DEFAULT_MAX_URL_LENGTH) {
+      req.resume();
+      sendJson(res, 414, ApiErrors.uriTooLong(DEFAULT_MAX_URL_LENGTH).body);
+      return true;
+    }
+    const method = req.method ?? 'GET';
+    const allowed = path === PATCH_ROUTE ? 'POST' : 'GET';
+    if (method !== allowed) {
+      req.resume();
+      sendJson(res, 405, ApiErrors.methodNotAllowed().body, { allow: allowed });
+      return true;
+    }
+    if (rooms) {
+      req.resume();
+      const answer = currentApi().handle({ method, url, headers: req.headers });
+      sendJson(res, answer.status, answer.body, { ...answer.headers });
+    } else if (path === STREAM_ROUTE) {
+      req.resume();
+      stream(req, res, search);
+    } else void patch(req, res).catch(fail(res));
+    return true;
+  };
+  const fail = (res: ServerResponse) => (error: unknown): void => {
+    try {
+      options.onError?.(error);
+    } catch {
+      // a failing logger must not turn a 500 into a throw
+    }
+    if (!res.headersSent) sendJson(res, 500, { success: false, error: 'Internal error' });
+    else res.destroy();
+  };
+
+  return {
+    handle: (req, res) => {
+      try {
+        return route(req, res);
+      } catch (error) {
+        fail(res)(error);
+        return true;
+      }
+    },
+    get openStreams() {
+      return streams.size;
+    },
+    close: () => {
+      for (const end of [...streams]) end();
+    },
+  };
+};

@@ -1,0 +1,43 @@
+// The rooms API as a Node request listener: `http.createServer(listener)`, `app.use(listener)` in
+// Express or Connect. With a `next` (middleware), requests for other paths are passed on untouched.
+
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ROOMS_ROUTE, type RoomsApi } from './create-rooms-api.js';
+import { splitUrl } from './split-url.js';
+
+/** A request as Express/Connect hand it on: `originalUrl` keeps the mount path `url` lost. */
+type NodeRequest = IncomingMessage & { readonly originalUrl?: string };
+
+/** `(req, res)` for node:http, `(req, res, next)` for Express and Connect. */
+export type NodeListener = (req: NodeRequest, res: ServerResponse, next?: (error?: unknown) => void) => void;
+
+const INTERNAL_ERROR = JSON.stringify({ success: false, error: 'Internal error' });
+
+/**
+ * A listener answering GET /api/v1/voip/rooms through `api.handle`; as middleware, other paths go to `next()`.
+ *
+ * @example
+ * import express from 'express';
+ * const app = express();
+ * app.use(toNodeListener(createRoomsApi({ rooms, users })));
+ * // or: http.createServer(toNodeListener(api)).listen(3000)
+ */
+export const toNodeListener = (api: RoomsApi): NodeListener => (req, res, next) => {
+  const url = req.originalUrl ?? req.url ?? '/';
+  if (next !== undefined && splitUrl(url).path !== ROOMS_ROUTE) {
+    next();
+    return;
+  }
+  req.resume(); // the body is never read: drain it so the connection can be reused
+  let body: string;
+  let response;
+  try {
+    response = api.handle({ method: req.method ?? 'GET', url, headers: req.headers });
+    body = JSON.stringify(response.body);
+  } catch {
+    response = { status: 500, headers: { 'content-type': 'application/json' } };
+    body = INTERNAL_ERROR;
+  }
+  res.writeHead(response.status, { ...response.headers, 'content-length': String(Buffer.byteLength(body)) });
+  res.end(body);
+};

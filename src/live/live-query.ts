@@ -1,0 +1,192 @@
+// A live query: the page of a compiled query kept current from a stream of room changes, pushed to
+// the caller as JSON Patch diffs of the page document `{ rooms, count, offset, total }` (JSON form:
+// Dates as ISO strings, exactly what the HTTP endpoint sends).
+//
+// How it works (db-ivm's idea: apply deltas to a maintained result instead of re-running): we keep
+// every MATCHING room, ordered by the compiled sort's Ord, in a chunked sorted list, plus a map
+// id → entry. A changed room costs one predicate evaluation on its new value (whether it matched
+// before is a map lookup); rooms that match neither before nor after cost nothing more. `total` is
+// the list's size. The page is re-read only when a removed or inserted entry ranks before the
+// page's end; the diff is fast-json-patch `compare(previous page, new page)`, and unchanged rooms
+// keep their JSON object (cached per stored room), so compare skips them by identity.
+import jsonpatch, { type Operation } from 'fast-json-patch';
+import { compileQuery } from '../compile/compile-query.js';
+import type { Keyed } from '../compile/compile-sort.js';
+import { toJsonValue, type Json } from '../http/to-json-value.js';
+import type { Room } from '../model/room.js';
+import type { ScopedQuery } from '../query/rooms-query.js';
+import { createSortedList } from './sorted-list.js';
+
+/** The page document a live query maintains (the endpoint's body without `success`). */
+export interface LivePage {
+  readonly rooms: ReadonlyArray<Json>;
+  readonly count: number;
+  readonly offset: number;
+  readonly total: number;
+}
+
+export type LiveEvent =
+  | { readonly kind: 'page'; readonly version: number; readonly page: LivePage }
+  | { readonly kind: 'patch'; readonly version: number; readonly patch: ReadonlyArray<Operation> };
+
+/** What a live query needs from a store (RoomStore has it); live/ never imports store/. */
+export interface LiveSource {
+  current(): { readonly version: number; forEach(f: (room: Room, id: string) => void): void };
+  subscribe(
+    listener: (change: {
+      readonly version: number;
+      readonly changes: ReadonlyArray<{ readonly id: string; readonly before: Room | undefined; readonly after: Room | undefined }>;
+    }) => void,
+  ): () => void;
+}
+
+/** Work counters: tests assert complexity through these, never timings. */
+export interface LiveStats {
+  /** Predicate evaluations (initial scan included). */
+  predicateEvaluations: number;
+  /** Room changes received. */
+  changes: number;
+  /** Entries inserted into or removed from the ordered set. */
+  entryMoves: number;
+  /** Times the page window was re-read (a change ranked before the page's end). */
+  pageReads: number;
+  /** Patches emitted. */
+  patches: number;
+}
+
+export interface LiveQuery {
+  /** The store version the page reflects. */
+  readonly version: number;
+  /** A fresh copy of the current page document. */
+  page(): LivePage;
+  readonly stats: Readonly<LiveStats>;
+  /** Stops listening and drops the maintained set. Idempotent. */
+  close(): void;
+}
+
+export interface LiveQueryOptions {
+  /** Told when `onChange` throws (the live query carries on). */
+  readonly onError?: (error: unknown) => void;
+}
+
+type Entry = Keyed<Room>;
+
+const freshCopy = (page: LivePage): LivePage => jsonpatch.deepClone(page) as LivePage;
+
+/**
+ * Follows `scoped` over `source`: emits the page first, then one patch per store change that alters it.
+ * @example
+ * let copy: LivePage;
+ * const live = liveQuery(store, scoped, (e) => {
+ *   if (e.kind === 'page') copy = e.page;
+ *   else jsonpatch.applyPatch(copy, [...e.patch]); // copy ≡ runQuery(compileQuery(scoped), store.snapshot()) as JSON
+ * });
+ * live.close();
+ */
+export const liveQuery = (
+  source: LiveSource,
+  scoped: ScopedQuery,
+  onChange: (event: LiveEvent) => void,
+  options: LiveQueryOptions = {},
+): LiveQuery => {
+  const { predicate, sort, project, paging } = compileQuery(scoped);
+  const compare = (a: Entry, b: Entry): number => sort.ord.compare(a, b);
+  const end = paging.limit === null ? Number.POSITIVE_INFINITY : paging.offset + paging.limit;
+  const stats: LiveStats = { predicateEvaluations: 0, changes: 0, entryMoves: 0, pageReads: 0, patches: 0 };
+  const json = new WeakMap<Room, Json>();
+  const jsonOf = (room: Room): Json => {
+    let j = json.get(room);
+    if (j === undefined) json.set(room, (j = toJsonValue(project(room))));
+    return j;
+  };
+  // Unique `_id`s in a store make `position` irrelevant to the order; 0 keeps entries comparable.
+  const entryOf = (room: Room): Entry => ({ doc: room, keys: sort.keysOf(room), position: 0 });
+  const emit = (event: LiveEvent): void => {
+    try {
+      onChange(event);
+    } catch (error) {
+      options.onError?.(error);
+    }
+  };
+
+  const members = new Map<string, Entry>();
+  let list = createSortedList<Entry>(compare);
+  let page: LivePage = { rooms: [], count: 0, offset: paging.offset, total: 0 };
+  let version = -1;
+  let closed = false;
+
+  /** The entry (present in the list) ranks before the page's end, so the page changes with it. */
+  const beforeEnd = (entry: Entry): boolean => {
+    if (list.size <= end) return true;
+    return compare(entry, list.at(end - 1) as Entry) <= 0;
+  };
+  const readPage = (): LivePage => {
+    stats.pageReads++;
+    const rooms = list.slice(paging.offset, end).map((e) => jsonOf(e.doc));
+    return { rooms, count: rooms.length, offset: paging.offset, total: list.size };
+  };
+
+  const unsubscribe = source.subscribe((change) => {
+    // A query started from inside a listener has read a state newer than events still queued for delivery.
+    if (closed || change.version <= version) return;
+    let windowMoved = false;
+    for (const { id, after } of change.changes) {
+      stats.changes++;
+      const was = members.get(id);
+      stats.predicateEvaluations++;
+      const now = after !== undefined && predicate(after);
+      if (was === undefined && !now) continue;
+      if (was !== undefined) {
+        if (!windowMoved && beforeEnd(was)) windowMoved = true;
+        list.remove(was);
+        members.delete(id);
+        stats.entryMoves++;
+      }
+      if (now) {
+        const entry = entryOf(after as Room);
+        list.insert(entry);
+        members.set(id, entry);
+        stats.entryMoves++;
+        if (!windowMoved && beforeEnd(entry)) windowMoved = true;
+      }
+    }
+    version = change.version;
+    const next: LivePage = windowMoved ? readPage() : page.total === list.size ? page : { ...page, total: list.size };
+    if (next === page) return;
+    const patch = jsonpatch.compare(page, next);
+    page = next;
+    if (patch.length === 0) return;
+    stats.patches++;
+    emit({ kind: 'patch', version, patch });
+  });
+
+  // Subscribed first, then read: JS runs this synchronously, so no change falls between the two.
+  const state = source.current();
+  version = state.version;
+  const initial: Entry[] = [];
+  state.forEach((room, id) => {
+    stats.predicateEvaluations++;
+    if (!predicate(room)) return;
+    const entry = entryOf(room);
+    initial.push(entry);
+    members.set(id, entry);
+  });
+  list = createSortedList(compare, initial);
+  page = readPage();
+  emit({ kind: 'page', version, page: freshCopy(page) });
+
+  return {
+    get version() {
+      return version;
+    },
+    page: () => freshCopy(page),
+    stats,
+    close: () => {
+      if (closed) return;
+      closed = true;
+      unsubscribe();
+      members.clear();
+      list = createSortedList(compare);
+    },
+  };
+};

@@ -1,0 +1,27 @@
+// Explains a plan: the chosen access path, the ones it beat, and the estimated vs actual work.
+import type { ExecStats } from '../exec/counters.js';
+import type { PlanNode, QueryPlan } from './plan.js';
+
+const describeNode = (node: PlanNode): string => {
+  if (node.kind === 'scan') return 'full scan (every document through the predicate, top-k heap)';
+  const sets = node.candidates.map((c) => c.label).join(' ∩ ');
+  const residual = node.exact ? 'exact (no residual predicate; total = set size)' : 'residual predicate on each candidate';
+  const order =
+    node.ordering.kind === 'top-k'
+      ? 'top-k heap over the candidates'
+      : `walk ${node.ordering.index.path.dotted} ${node.ordering.descending ? 'desc' : 'asc'}${node.ordering.primary ? '' : ' (secondary order, membership test)'}${node.exact ? ', stop after offset+count' : ''}`;
+  return `index: ${sets}; ${residual}; ${order}`;
+};
+
+const round = (x: number): string => (x < 10 ? x.toFixed(1) : String(Math.round(x)));
+
+/** Plan lines for `explain(compiled, collection)`. */
+export const describePlan = (plan: QueryPlan, actual: ExecStats): string =>
+  [
+    `plan:       ${describeNode(plan.chosen)}`,
+    `estimated:  ${round(plan.chosen.estimatedDocs)} documents examined (cost ${round(plan.chosen.cost)})`,
+    `actual:     ${actual.docsExamined} documents examined, ${actual.indexKeysExamined} index keys examined, ${actual.matched} matched`,
+    ...plan.alternatives
+      .filter((a) => a !== plan.chosen)
+      .map((a) => `rejected:   ${describeNode(a)} (cost ${round(a.cost)}, ~${round(a.estimatedDocs)} documents)`),
+  ].join('\n');

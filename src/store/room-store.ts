@@ -1,0 +1,148 @@
+// A versioned store of call rooms fed by JSON Patch: each successful `apply` makes a new immutable
+// version (persistent map, structural sharing); earlier versions and everything read from them stay
+// valid and unchanged. Listeners hear every committed change, in version order.
+import * as E from 'fp-ts/lib/Either.js';
+import { frozenCopy } from '../compile/freeze-copy.js';
+import type { CollectionIndexes, RoomCollection } from '../collection/room-collection.js';
+import type { Room } from '../model/room.js';
+import { validateRoom } from '../model/validate-room.js';
+import { applyPatch, type RoomChange } from './apply-patch.js';
+import { toPointer } from './json-pointer.js';
+import { patchError, type PatchError } from './patch-error.js';
+import { emptyPersistentMap, persistentMapFrom, type PersistentMap } from './persistent-map.js';
+import { Version, type DeriveCollection, type StoreVersion, type VersionContext } from './store-version.js';
+
+export type { StoreVersion, DeriveCollection } from './store-version.js';
+
+export interface RoomStoreOptions {
+  /** Indexes of `snapshot()` collections (default: the collection's DEFAULT_INDEXES). */
+  readonly indexes?: CollectionIndexes;
+  /** Operations per patch (default 10,000). */
+  readonly maxOperations?: number;
+  /**
+   * Incremental index maintenance: builds a version's collection from an earlier one's plus the changes
+   * in between, instead of a rebuild (docs/live.md, "Indexes"). Without it, snapshot() rebuilds once per
+   * queried version.
+   */
+  readonly deriveCollection?: DeriveCollection;
+  /** With deriveCollection: past this many changes since the last built collection, rebuild (default 65,536). */
+  readonly maxPendingChanges?: number;
+  /** Told when a listener throws (the store carries on; the other listeners still hear the change). */
+  readonly onListenerError?: (error: unknown) => void;
+}
+
+/** What listeners hear after each committed patch. */
+export interface StoreChange {
+  readonly version: number;
+  readonly changes: ReadonlyArray<RoomChange>;
+}
+
+export interface ApplyResult {
+  readonly version: number;
+  /** Ids of the rooms whose stored value changed (empty: a valid patch that changed nothing, e.g. only `test`s). */
+  readonly changed: ReadonlyArray<string>;
+}
+
+export interface RoomStore {
+  readonly version: number;
+  readonly size: number;
+  get(id: string): Room | undefined;
+  /** Applies an RFC 6902 patch atomically: Right with the new version, or Left and nothing changed. Never throws. */
+  apply(ops: unknown): E.Either<PatchError, ApplyResult>;
+  /** Hears every committed change in version order; returns the unsubscribe function. */
+  subscribe(listener: (change: StoreChange) => void): () => void;
+  /** The current version's indexed collection (see StoreVersion.collection). */
+  snapshot(): RoomCollection;
+  /** The current version as an immutable value. */
+  current(): StoreVersion;
+}
+
+/** Validates and copies the initial rooms (the caller's objects are never frozen or kept). */
+const initialRooms = (rooms: unknown): E.Either<PatchError, PersistentMap<Room>> => {
+  if (rooms === undefined) return E.right(emptyPersistentMap<Room>());
+  if (!Array.isArray(rooms)) return E.left(patchError('not-an-array', null, null, 'initial rooms must be an array'));
+  const byId = new Map<string, Room>();
+  for (let i = 0; i < rooms.length; i++) {
+    const decoded = validateRoom(rooms[i]);
+    if (E.isLeft(decoded)) return E.left(patchError('invalid-room', i, toPointer([String(i)]), `not a call room: ${decoded.left.join('; ')}`));
+    const id = decoded.right._id;
+    if (byId.has(id)) return E.left(patchError('id-mismatch', i, toPointer([String(i), '_id']), `duplicate _id ${JSON.stringify(id)}`));
+    byId.set(id, frozenCopy(decoded.right) as Room);
+  }
+  const map = persistentMapFrom(byId);
+  return E.right(map);
+};
+
+/**
+ * A store over `rooms` (validated as call rooms; `_id`s unique).
+ * @example
+ * const store = createRoomStore(generateRooms({ count: 1000, seed: 1 }));
+ * if (E.isRight(store)) store.right.apply([{ op: 'remove', path: '/r123/open' }]); // closes a call
+ */
+export const createRoomStore = (rooms?: unknown, options: RoomStoreOptions = {}): E.Either<PatchError, RoomStore> => {
+  const initial = initialRooms(rooms);
+  if (E.isLeft(initial)) return initial;
+  let map = initial.right;
+  const context: VersionContext = { indexes: options.indexes, derive: options.deriveCollection, maxPendingChanges: options.maxPendingChanges ?? 65_536 };
+  let state = new Version(0, map, context);
+  const listeners = new Set<(change: StoreChange) => void>();
+  // Changes wait here while listeners run, so a listener that applies a patch can't reorder events.
+  const queue: StoreChange[] = [];
+  let notifying = false;
+  const notify = (change: StoreChange): void => {
+    queue.push(change);
+    if (notifying) return;
+    notifying = true;
+    try {
+      for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+        for (const listener of [...listeners]) {
+          try {
+            listener(next);
+          } catch (error) {
+            try {
+              options.onListenerError?.(error);
+            } catch {
+              // a failing error hook must not break the store
+            }
+          }
+        }
+      }
+    } finally {
+      notifying = false;
+    }
+  };
+  const limits = options.maxOperations === undefined ? {} : { maxOperations: options.maxOperations };
+  const store: RoomStore = {
+    get version() {
+      return state.version;
+    },
+    get size() {
+      return state.size;
+    },
+    get: (id) => state.get(id),
+    apply: (ops) => {
+      let result;
+      try {
+        result = applyPatch(map, ops, limits);
+      } catch (error) {
+        // Defensive: nothing in applyPatch is meant to throw; if it does, nothing was committed.
+        return E.left(patchError('invalid-operation', null, null, `unexpected error: ${error instanceof Error ? error.message : String(error)}`));
+      }
+      if (E.isLeft(result)) return result;
+      const { rooms: next, changes } = result.right;
+      if (changes.length === 0) return E.right({ version: state.version, changed: [] });
+      map = next;
+      state = new Version(state.version + 1, next, context, state, changes);
+      const event = Object.freeze({ version: state.version, changes: Object.freeze(changes) });
+      notify(event);
+      return E.right({ version: event.version, changed: changes.map((c) => c.id) });
+    },
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    snapshot: () => state.collection(),
+    current: () => state,
+  };
+  return E.right(Object.freeze(store));
+};

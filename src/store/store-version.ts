@@ -1,0 +1,82 @@
+// One immutable version of the store, and how its indexed collection is obtained: derived from an
+// earlier version's collection plus the changes since (when a `deriveCollection` hook is given and
+// the gap is small), else built from scratch, once per version, on first use.
+//
+// Why lazy: the collection's rank-space layout (src/collection) is dense typed arrays, so today any
+// change means a rebuild (O(n log n)); building only for versions someone queries keeps `apply`
+// O(log n). The hook is where an incremental collection plugs in (docs/live.md, "Indexes").
+import { createRoomCollection, type CollectionIndexes, type RoomCollection } from '../collection/room-collection.js';
+import type { Room } from '../model/room.js';
+import type { RoomChange } from './apply-patch.js';
+import type { PersistentMap } from './persistent-map.js';
+
+/** Builds the collection of a later version from an earlier one's and the changes in between (in order). */
+export type DeriveCollection = (previous: RoomCollection, changes: ReadonlyArray<RoomChange>) => RoomCollection;
+
+/** One immutable version of the store. Cheap to take; its rooms array and collection are built on first use. */
+export interface StoreVersion {
+  readonly version: number;
+  readonly size: number;
+  get(id: string): Room | undefined;
+  forEach(f: (room: Room, id: string) => void): void;
+  /** Every room (frozen array, built once per version). */
+  rooms(): ReadonlyArray<Room>;
+  /** An indexed collection for runQuery / queryRooms (once per version, on first call). */
+  collection(): RoomCollection;
+}
+
+export interface VersionContext {
+  readonly indexes: CollectionIndexes | undefined;
+  readonly derive: DeriveCollection | undefined;
+  /** Past this many pending changes a version stops linking to its predecessor (and will rebuild). */
+  readonly maxPendingChanges: number;
+}
+
+// A class, not closures: apply's hot path makes one version per patch.
+export class Version implements StoreVersion {
+  private array: ReadonlyArray<Room> | undefined;
+  private built: RoomCollection | undefined;
+  readonly size: number;
+  /** The predecessor and the changes since it, while a derivation is possible (cut once built). */
+  private link: { readonly prev: Version; readonly changes: ReadonlyArray<RoomChange>; readonly pending: number } | undefined;
+
+  constructor(
+    readonly version: number,
+    private readonly map: PersistentMap<Room>,
+    private readonly context: VersionContext,
+    prev?: Version,
+    changes: ReadonlyArray<RoomChange> = [],
+  ) {
+    this.size = map.size;
+    if (prev !== undefined && context.derive !== undefined) {
+      const pending = (prev.built === undefined ? (prev.link?.pending ?? Number.POSITIVE_INFINITY) : 0) + changes.length;
+      // A chain that grew too long (nobody queried) is dropped: old versions must not pile up in memory.
+      if (pending <= context.maxPendingChanges) this.link = { prev, changes, pending };
+    }
+  }
+  get(id: string): Room | undefined {
+    return this.map.get(id);
+  }
+  forEach(f: (room: Room, id: string) => void): void {
+    this.map.forEach(f);
+  }
+  rooms(): ReadonlyArray<Room> {
+    return (this.array ??= Object.freeze(this.map.values()));
+  }
+  collection(): RoomCollection {
+    if (this.built !== undefined) return this.built;
+    const { derive, indexes } = this.context;
+    // Walk back to the nearest version that has a collection, gathering the changes since.
+    const steps: Array<ReadonlyArray<RoomChange>> = [];
+    let v: Version | undefined = this;
+    while (v !== undefined && v.built === undefined && v.link !== undefined) {
+      steps.push(v.link.changes);
+      v = v.link.prev;
+    }
+    this.built = derive !== undefined && v?.built !== undefined
+      ? derive(v.built, steps.reverse().flat())
+      : createRoomCollection(this.rooms(), indexes === undefined ? {} : { indexes });
+    this.link = undefined;
+    return this.built;
+  }
+}

@@ -1,0 +1,110 @@
+// The options of `startFixtureServer`, checked before anything starts: outside data in, typed data or
+// one readable message out (io-ts for the shapes, validateRoom for the rooms).
+
+import * as E from 'fp-ts/lib/Either.js';
+import { pipe } from 'fp-ts/lib/function.js';
+import * as t from 'io-ts';
+import { generateRooms } from '../fixtures/generate-rooms.js';
+import { generateUsers } from '../fixtures/generate-users.js';
+import type { Room } from '../model/room.js';
+import { decodeRooms } from '../model/validate-room.js';
+import type { Mode, PagingSettings, PermissionTable } from '../options.js';
+
+/** A user the fixture server accepts: a plain token is required, it is what a test sends. */
+export interface FixtureUserSpec {
+  readonly _id: string;
+  readonly username: string;
+  readonly roles: ReadonlyArray<string>;
+  readonly token: string;
+}
+
+export interface FixtureServerOptions {
+  /** How many rooms to generate (default 100), or the rooms to serve (checked as call rooms; ISO or EJSON dates). */
+  readonly rooms?: number | ReadonlyArray<unknown>;
+  /** Seed of the generated rooms and demo users (default 42). */
+  readonly seed?: number;
+  /** The users instead of the demo users (admin, manager, agent.alice, agent.bob, user.carol). */
+  readonly users?: ReadonlyArray<FixtureUserSpec>;
+  /** `rocketchat` reproduces upstream's quirks (default `default`). */
+  readonly mode?: Mode;
+  readonly permissions?: PermissionTable;
+  readonly paging?: Partial<PagingSettings>;
+  /** Default `127.0.0.1`. */
+  readonly host?: string;
+  /** Default 0: a free ephemeral port. */
+  readonly port?: number;
+}
+
+export interface ResolvedOptions {
+  readonly rooms: ReadonlyArray<Room>;
+  readonly users: ReadonlyArray<FixtureUserSpec>;
+  readonly seed: number;
+  readonly mode: Mode;
+  readonly permissions?: PermissionTable;
+  readonly paging?: Partial<PagingSettings>;
+  readonly host: string;
+  readonly port: number;
+}
+
+const MAX_FIXTURE_ROOMS = 2_000_000;
+const nonEmpty = t.refinement(t.string, (s) => s !== '', 'non-empty string');
+const UserSpec = t.type({ _id: nonEmpty, username: nonEmpty, roles: t.array(t.string), token: nonEmpty });
+
+const Shape = t.partial({
+  rooms: t.union([t.number, t.array(t.unknown)]),
+  seed: t.number,
+  users: t.array(UserSpec),
+  mode: t.keyof({ default: null, rocketchat: null }),
+  permissions: t.record(t.string, t.array(t.string)),
+  paging: t.partial({ defaultCount: t.number, maxCount: t.number, allowInfiniteCount: t.boolean }),
+  host: nonEmpty,
+  port: t.number,
+});
+
+const firstError = (errors: t.Errors): string => {
+  const e = errors[0];
+  const path = e?.context.map((c) => c.key).filter((k) => k !== '').join('.') ?? '';
+  return `startFixtureServer: option ${path || '(options)'} must be ${e?.context.at(-1)?.type.name ?? 'valid'}, got ${JSON.stringify(e?.value) ?? 'undefined'}`;
+};
+
+const check = (ok: boolean, message: string): E.Either<string, void> => (ok ? E.right(undefined) : E.left(`startFixtureServer: ${message}`));
+
+const resolveRooms = (rooms: number | ReadonlyArray<unknown> | undefined, seed: number): E.Either<string, ReadonlyArray<Room>> => {
+  if (rooms === undefined || typeof rooms === 'number') {
+    const count = rooms ?? 100;
+    return pipe(
+      check(Number.isSafeInteger(count) && count >= 0 && count <= MAX_FIXTURE_ROOMS, `rooms must be an integer from 0 to ${MAX_FIXTURE_ROOMS}, got ${count}`),
+      E.map(() => generateRooms({ count, seed })),
+    );
+  }
+  return E.mapLeft((errors: ReadonlyArray<string>) => `startFixtureServer: rooms are not call rooms: ${errors.slice(0, 3).join('; ')}`)(decodeRooms(rooms));
+};
+
+const uniqueIds = (users: ReadonlyArray<FixtureUserSpec>): E.Either<string, void> => {
+  const seen = new Set<string>();
+  const dup = users.find((u) => (seen.has(u._id) ? true : (seen.add(u._id), false)));
+  return check(dup === undefined, `users: duplicate _id ${JSON.stringify(dup?._id)}`);
+};
+
+/** Checks `input` (anything) and fills the defaults. */
+export const resolveFixtureOptions = (input: unknown): E.Either<string, ResolvedOptions> =>
+  pipe(
+    Shape.decode(input ?? {}),
+    E.mapLeft(firstError),
+    E.chainFirst((o) => check(o.seed === undefined || Number.isSafeInteger(o.seed), `seed must be a safe integer, got ${o.seed}`)),
+    E.chainFirst((o) => check(o.port === undefined || (Number.isInteger(o.port) && o.port >= 0 && o.port <= 65_535), `port must be an integer from 0 to 65535, got ${o.port}`)),
+    E.chainFirst((o) => (o.users === undefined ? E.right(undefined) : uniqueIds(o.users))),
+    E.chain((o) => {
+      const seed = o.seed ?? 42;
+      return E.map((rooms: ReadonlyArray<Room>): ResolvedOptions => ({
+        rooms,
+        users: o.users ?? generateUsers({ seed }),
+        seed,
+        mode: o.mode ?? 'default',
+        ...(o.permissions === undefined ? {} : { permissions: o.permissions }),
+        ...(o.paging === undefined ? {} : { paging: o.paging }),
+        host: o.host ?? '127.0.0.1',
+        port: o.port ?? 0,
+      }))(resolveRooms(o.rooms, seed));
+    }),
+  );

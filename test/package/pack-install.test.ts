@@ -1,0 +1,114 @@
+// The published package as a user gets it: `npm pack` holds only dist/ (JS + .d.ts), README and
+// package.json; installed into a fresh project, the README example type-checks and runs against it,
+// `room-query/testing` loads, and the `room-query` bin works.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { entryPoints } from '../docs/api-reference.js';
+import { codeBlocks } from '../docs/code-blocks.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const TSX = import.meta.resolve('tsx');
+const work = mkdtempSync(join(tmpdir(), 'room-query-pack-'));
+const stage = join(work, 'stage');
+const app = join(work, 'app');
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string; dependencies: Record<string, string> };
+let tarball = '';
+let installNote = '';
+
+const node = (args: string[], cwd = app) => spawnSync(process.execPath, args, { cwd, encoding: 'utf8', timeout: 120_000 });
+
+/** Offline install needs the dependencies in npm's cache; without them, link the repo's (same versions). */
+const install = (): void => {
+  const res = spawnSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball], { cwd: app, encoding: 'utf8', timeout: 300_000 });
+  if (res.status === 0) return;
+  installNote = `npm install --offline failed (${res.stderr.split('\n').find((l) => l.includes('ERR')) ?? res.status}); linked node_modules instead`;
+  const target = join(app, 'node_modules', pkg.name);
+  mkdirSync(target, { recursive: true });
+  execFileSync('tar', ['xzf', tarball, '-C', target, '--strip-components=1']);
+  for (const dep of Object.keys(pkg.dependencies)) {
+    const link = join(app, 'node_modules', dep);
+    mkdirSync(join(link, '..'), { recursive: true });
+    if (!existsSync(link)) symlinkSync(join(ROOT, 'node_modules', dep), link, 'dir');
+  }
+};
+
+beforeAll(() => {
+  // Build into a staging copy, so the repo's own dist/ is left alone, then pack it like `npm pack` does.
+  mkdirSync(stage);
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', join(stage, 'dist')], { cwd: ROOT });
+  for (const f of ['package.json', 'README.md']) cpSync(join(ROOT, f), join(stage, f));
+  const packed = JSON.parse(execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], { cwd: stage, encoding: 'utf8' })) as Array<{ filename: string }>;
+  tarball = join(work, packed[0]!.filename);
+  mkdirSync(app);
+  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'new-user-app', private: true, type: 'module' }));
+  install();
+}, 600_000);
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('the packed package', () => {
+  it('holds only dist/ JavaScript and declarations, README.md and package.json', () => {
+    const files = execFileSync('tar', ['tzf', tarball], { encoding: 'utf8' }).trim().split('\n').map((f) => f.replace(/^package\//, ''));
+    const stray = files.filter((f) => !(f === 'package.json' || f === 'README.md' || /^dist\/.+\.(js|d\.ts)$/.test(f)));
+    expect(stray).toEqual([]);
+    for (const f of ['dist/index.js', 'dist/index.d.ts', 'dist/testing/index.js', 'dist/testing/index.d.ts', 'dist/cli/main.js']) expect(files).toContain(f);
+  });
+
+  it('installs, and the README example type-checks and runs against it', () => {
+    if (installNote !== '') console.warn(installNote);
+    const blocks = codeBlocks(readFileSync(join(ROOT, 'README.md'), 'utf8')).filter((b) => b.lang === 'ts' && b.notRun === undefined);
+    expect(blocks.length).toBeGreaterThan(0);
+    blocks.forEach((b, i) => writeFileSync(join(app, `readme-${i}.ts`), b.code));
+    writeFileSync(
+      join(app, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, skipLibCheck: false, types: ['node'], typeRoots: [join(ROOT, 'node_modules/@types')] },
+        include: ['*.ts'],
+      }),
+    );
+    const tsc = node([join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json']);
+    expect(tsc.stdout + tsc.stderr).toBe('');
+    blocks.forEach((b, i) => {
+      const res = node(['--import', TSX, `readme-${i}.ts`]);
+      expect(res.status, res.stderr).toBe(0);
+      for (const text of b.prints) expect(res.stdout).toContain(text);
+    });
+  });
+
+  it('resolves every entry point of package.json exports, with its declarations', () => {
+    const specifiers = entryPoints(ROOT).map(([specifier]) => specifier);
+    writeFileSync(join(app, 'entries.mjs'), `for (const s of ${JSON.stringify(specifiers)}) console.log(s, Object.keys(await import(s)).length > 0);`);
+    const res = node(['entries.mjs']);
+    expect(res.stderr).toBe('');
+    expect(res.stdout.trim().split('\n')).toEqual(specifiers.map((s) => `${s} true`));
+    for (const [, file] of entryPoints(ROOT)) expect(existsSync(join(app, 'node_modules', pkg.name, file.replace(/^src\//, 'dist/').replace(/\.ts$/, '.d.ts')))).toBe(true);
+  });
+
+  it('starts the fixture server from the installed room-query/testing', () => {
+    writeFileSync(join(app, 'entry.mjs'), [
+      "import { queryRooms, toNodeListener } from 'room-query';",
+      "import { startFixtureServer } from 'room-query/testing';",
+      "const server = await startFixtureServer({ rooms: 10 });",
+      "const res = await fetch(server.roomsUrl, { headers: server.users.admin.headers });",
+      "console.log(typeof queryRooms, typeof toNodeListener, res.status);",
+      'await server.close();',
+    ].join('\n'));
+    const res = node(['entry.mjs']);
+    expect(res.stderr).toBe('');
+    expect(res.stdout.trim()).toBe('function function 200');
+  });
+
+  it('installs the room-query command', () => {
+    const bin = join(app, 'node_modules/.bin/room-query');
+    const res = spawnSync(bin, ['query', 'count=2', '--rooms', '20'], { cwd: app, encoding: 'utf8' });
+    expect(res.status, res.stderr).toBe(0);
+    expect(res.stdout).toContain('2 of 20 rooms');
+    const bad = spawnSync(bin, ['query'], { cwd: app, encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
