@@ -3,8 +3,11 @@
 
 import AjvModule from 'ajv';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
-const SCHEMA_PATH = '/work/shared/docs/upstream-voip-rooms-params.schema.json';
+// A copy of shared/docs/upstream-voip-rooms-params.schema.json (data from @rocket.chat/rest-typings 6.13.1),
+// kept beside the tests so CI does not depend on where shared/ is mounted.
+const SCHEMA_PATH = join(import.meta.dirname, 'upstream-voip-rooms-params.schema.json');
 
 // ajv is CommonJS: under NodeNext its class is the default export's `default`.
 const Ajv = AjvModule.default;
