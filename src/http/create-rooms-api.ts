@@ -3,8 +3,9 @@
 
 import * as E from 'fp-ts/lib/Either.js';
 import { ApiErrors } from '../errors.js';
+import { createRoomCollection, isRoomCollection } from '../collection/room-collection.js';
+import type { RoomSource } from '../exec/run-query.js';
 import { queryRooms } from '../query-rooms.js';
-import type { Room } from '../model/room.js';
 import type { Mode, PagingSettings, PermissionTable, QueryOptions, RequestLimits } from '../options.js';
 import { createRateLimiter, type RateLimitSettings } from './rate-limiter.js';
 import { readHeader } from './read-header.js';
@@ -31,7 +32,10 @@ export interface HttpResponse {
 }
 
 export interface RoomsApiOptions {
-  readonly rooms: ReadonlyArray<Room>;
+  /** An array (indexed once, here, unless `index: false`) or a ready `createRoomCollection` snapshot. */
+  readonly rooms: RoomSource;
+  /** Build the default indexes over an array of rooms at creation (default true); false: every request scans. */
+  readonly index?: boolean;
   readonly users: ReadonlyArray<ApiUser>;
   readonly mode?: Mode;
   readonly permissions?: PermissionTable;
@@ -75,7 +79,9 @@ const respond = (status: number, body: Json, extra: Readonly<Record<string, stri
  * api.handle({ method: 'GET', url: '/api/v1/voip/rooms?count=5', headers: { 'x-user-id': admin._id, 'x-auth-token': admin.token } }).status; // 200
  */
 export const createRoomsApi = (options: RoomsApiOptions): RoomsApi => {
-  const { rooms, onError } = options;
+  const { onError } = options;
+  // O(n log n) once here, so each request costs O(page + log n) for keyed queries instead of O(n).
+  const rooms = !isRoomCollection(options.rooms) && options.index !== false ? createRoomCollection(options.rooms) : options.rooms;
   const authenticate = createAuthenticator(options.users);
   const queryOptions: QueryOptions = {
     ...(options.mode === undefined ? {} : { mode: options.mode }),

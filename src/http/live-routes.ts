@@ -90,7 +90,7 @@ export const createLiveRoutes = (options: LiveRoutesOptions): LiveRoutes => {
   let roomsApi: { version: number; api: RoomsApi } | undefined;
   const currentApi = (): RoomsApi => {
     const v = store.current();
-    if (roomsApi?.version !== v.version) roomsApi = { version: v.version, api: createRoomsApi({ ...queryOptions, users: options.users, rooms: v.rooms(), ...(options.onError ? { onError: options.onError } : {}) }) };
+    if (roomsApi?.version !== v.version) roomsApi = { version: v.version, api: createRoomsApi({ ...queryOptions, users: options.users, rooms: v.rooms(), index: false, ...(options.onError ? { onError: options.onError } : {}) }) };
     return roomsApi.api;
   };
 

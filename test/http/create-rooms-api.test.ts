@@ -210,7 +210,7 @@ describe('500', () => {
       },
     });
     const onError = vi.fn();
-    const bad = createRoomsApi({ rooms: broken, users, onError });
+    const bad = createRoomsApi({ rooms: broken, users, onError, index: false });
     const res = bad.handle({ method: 'GET', url: ROUTE, headers: as(admin) });
     expect(res).toMatchObject({ status: 500, body: { success: false, error: 'Internal error' } });
     expect(onError).toHaveBeenCalledOnce();
