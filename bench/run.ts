@@ -198,7 +198,7 @@ const runSize = async (n: number): Promise<SizeReport> => {
 };
 
 const describeKind = (p: ReturnType<typeof planQuery>['chosen']): string =>
-  p.kind === 'scan' ? 'scan' : p.ordering.kind === 'walk' ? `index walk ${p.ordering.index.path.dotted}${p.exact ? '' : ' + residual'}` : `index top-k${p.exact ? '' : ' + residual'}`;
+  p.kind === 'scan' ? 'scan' : p.ordering.kind === 'key-walk' ? `index walk ${p.ordering.keys.path.dotted} then ${p.ordering.index.path.dotted}` : p.ordering.kind === 'walk' ? `index walk ${p.ordering.index.path.dotted}${p.exact ? '' : ' + residual'}` : `index top-k${p.exact ? '' : ' + residual'}`;
 
 export const fmt = (ms: number): string => (ms >= 100 ? ms.toFixed(0) : ms >= 1 ? ms.toFixed(2) : ms >= 0.01 ? ms.toFixed(3) : ms.toFixed(4));
 

@@ -70,6 +70,12 @@ describe('indexed plans: work counters', () => {
     expect(stats.docsExamined).toBe(50);
   });
 
+  it('a sort by queue then ts walks queue postings in ts order: only the page is read', () => {
+    const stats = run({ sort: '{"queue":1,"ts":-1}', open: 'true' });
+    expect(stats.ordering).toBe('index-order');
+    expect(stats.docsExamined).toBe(50);
+  });
+
   it('a filter no index serves (roomName) scans every room once', () => {
     const stats = run({ roomName: 'an' });
     expect(stats.docsExamined).toBe(rooms.length);
