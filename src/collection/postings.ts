@@ -21,6 +21,10 @@ export interface KeyIndex {
   readonly posting: (key: string) => RankSet;
   /** Distinct keys. */
   readonly keyCount: number;
+  /** The keys in string order (JS `<`, the engine's string order), computed on first use. */
+  readonly sortedKeys: () => ReadonlyArray<string>;
+  /** Index entries; without arrays, the number of documents holding a string at the path. */
+  readonly entries: number;
   /** Some document holds an array at the path: postings then over-approximate strict (non-array) equality. */
   readonly hasArrays: boolean;
   readonly bytes: number;
@@ -116,10 +120,13 @@ const finishKeyIndex = (
     }
   }
   for (const key of ids.keys()) bytes += 2 * key.length + 40; // the key string and its map entry, roughly
+  let sorted: string[] | undefined;
   return {
     kind: 'key',
     path,
     keyCount,
+    entries: entryKey.length,
+    sortedKeys: () => (sorted ??= [...ids.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))),
     hasArrays,
     bytes,
     posting: (key) => {

@@ -17,6 +17,7 @@ import { FieldPath } from '../query/field-path.js';
 import { keyIndexBuilder, keyIndexBytes, presenceIndexBuilder, type IndexBuilder, type KeyIndex, type PresenceIndex } from './postings.js';
 import { buildOrderedIndex, orderedIndexBytes, type OrderedIndex } from './order.js';
 import { setBytes } from './rank-set.js';
+import type { OverlayView } from './overlay.js';
 
 /** Which indexes to build. Paths are dotted (`servedBy._id`). */
 export interface CollectionIndexes {
@@ -53,11 +54,23 @@ export interface RoomCollection {
   readonly orders: ReadonlyMap<string, OrderedIndex>;
   readonly keys: ReadonlyMap<string, KeyIndex>;
   readonly presence: ReadonlyMap<string, PresenceIndex>;
+  /**
+   * Set on a derived collection (derived-collection.ts): the indexes above are its base's, and the
+   * overlay (tombstones + delta) is layered over them by the planner and executor. `docs` is then
+   * materialized on first read (O(n)); queries never need it.
+   */
+  readonly overlay?: OverlayView;
 }
 
 const collections = new WeakSet<object>();
 
 export const isRoomCollection = (x: unknown): x is RoomCollection => typeof x === 'object' && x !== null && collections.has(x);
+
+/** Marks `x` as a collection (for derived collections, which are built outside this module). @internal */
+export const brandCollection = (x: object): RoomCollection => {
+  collections.add(x);
+  return x as RoomCollection;
+};
 
 /** Insertion position of the document at `rank`. */
 export const positionAt = (c: RoomCollection, rank: number): number => (c.primary === undefined ? rank : (c.primary.order[rank] as number));

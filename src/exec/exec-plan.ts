@@ -5,8 +5,11 @@ import { compareValues } from '../compile/compare-values.js';
 import { forEachAsc, intersectAll, prevMember, setHas, setSize, interval, type RankSet, type SetWork } from '../collection/rank-set.js';
 import { positionAt, rankAt, type RoomCollection } from '../collection/room-collection.js';
 import type { Room } from '../model/room.js';
+import type { Exclusion } from '../collection/overlay.js';
 import type { PlanNode } from '../plan/plan.js';
-import { pageOf, scanRooms, type RoomsPageWithStats } from './scan.js';
+import type { ExecStats } from './counters.js';
+import { execOverlay } from './exec-overlay.js';
+import { pageOf, scanMatches, type RoomsPageWithStats } from './scan.js';
 import { scanPredicate } from './scan-predicate.js';
 import { sortReaders } from './sort-readers.js';
 import { createTopK } from './top-k.js';
@@ -30,25 +33,51 @@ export const walkOrder = (set: RankSet, groupStart: Int32Array, n: number, desce
   }
 };
 
+/** A window of a query's matches in sort order, as positions in the collection's docs, and the total. */
+export interface Matches {
+  /** Positions of the matches ranked [from, end), in sort order. */
+  readonly positions: number[];
+  readonly total: number;
+  readonly stats: ExecStats;
+}
+
 export const execPlan = (compiled: CompiledQuery, c: RoomCollection, plan: PlanNode): RoomsPageWithStats => {
-  if (plan.kind === 'scan') return scanRooms(compiled, c.docs, true);
-  const { paging } = compiled;
+  if (c.overlay !== undefined) return execOverlay(compiled, c, plan);
+  const { offset, limit } = compiled.paging;
+  const { positions, total, stats } = execPlanMatches(compiled, c, plan, offset, limit === null ? Number.POSITIVE_INFINITY : offset + limit);
+  return { page: pageOf(compiled, c.docs, positions, total, true), stats };
+};
+
+/**
+ * Runs `plan` over the collection `c` (never a derived one) for the matches ranked [from, end).
+ * `exclude`: positions that are not there (a derived collection's tombstones): never matched nor counted.
+ */
+export const execPlanMatches = (
+  compiled: CompiledQuery,
+  c: RoomCollection,
+  plan: PlanNode,
+  from: number,
+  end: number,
+  exclude?: Exclusion,
+): Matches => {
+  if (plan.kind === 'scan') return scanMatches(compiled, c.docs, from, end, exclude?.has);
   const predicate = scanPredicate(compiled);
-  const { offset } = paging;
+  const offset = from;
+  const skip = exclude?.has;
   const n = c.size;
   const docs = c.docs;
   const work: SetWork = { keys: 0 };
   const set = intersectAll(plan.candidates.map((cand) => cand.build(work)), n, work);
-  const end = paging.limit === null ? Number.POSITIVE_INFINITY : offset + paging.limit;
   let docsExamined = 0;
-  let keys = work.keys;
+  let keysRead = work.keys;
   const { ordering, exact } = plan;
 
-  if (ordering.kind === 'walk') {
+  if (ordering.kind === 'walk' || ordering.kind === 'key-walk') {
     const positions: number[] = [];
     let seen = 0;
     // Exact: members ARE matches; stop after `end`, fetch only the page. Inexact: test every candidate.
     const take = (position: number): boolean => {
+      if (skip !== undefined && skip(position)) return true;
       if (exact) {
         const i = seen++;
         if (i >= offset) positions.push(position);
@@ -62,31 +91,51 @@ export const execPlan = (compiled: CompiledQuery, c: RoomCollection, plan: PlanN
       return true;
     };
     const { index } = ordering;
-    if (ordering.primary) {
+    if (ordering.kind === 'key-walk') {
+      const keys = ordering.keys.sortedKeys();
+      for (let k = 0; k < keys.length && (!exact || seen < end); k++) {
+        const key = keys[ordering.keyDescending ? keys.length - 1 - k : k] as string;
+        walkOrder(ordering.keys.posting(key), index.groupStart, n, ordering.descending, (r) => {
+          keysRead++;
+          return setHas(set, r) ? take(positionAt(c, r)) : true;
+        });
+      }
+    } else if (ordering.primary) {
       walkOrder(set, index.groupStart, n, ordering.descending, (r) => {
-        keys++;
+        keysRead++;
         return take(positionAt(c, r));
       });
     } else {
       walkOrder(interval(0, n), index.groupStart, n, ordering.descending, (i) => {
-        keys++;
+        keysRead++;
         const position = index.order[i] as number;
         return setHas(set, rankAt(c, position)) ? take(position) : true;
       });
     }
     if (exact) docsExamined += positions.length;
-    const total = exact ? setSize(set) : seen;
+    let total = seen;
+    if (exact) {
+      // The set's size, less the excluded positions in it (one membership test each).
+      let excluded = 0;
+      if (exclude !== undefined) {
+        for (const p of exclude.positions) if (setHas(set, rankAt(c, p))) excluded++;
+        keysRead += exclude.positions.length;
+      }
+      total = setSize(set) - excluded;
+    }
     return {
-      page: pageOf(compiled, docs, positions, total, true),
-      stats: { docsExamined, indexKeysExamined: keys, matched: total, ordering: positions.length > 0 ? 'index-order' : 'none', access: 'index' },
+      positions,
+      total,
+      stats: { docsExamined, indexKeysExamined: keysRead, matched: total, ordering: positions.length > 0 ? 'index-order' : 'none', access: 'index' },
     };
   }
 
   const acc = createTopK<Room>(sortReaders(compiled.sort), end, compareValues);
   let matched = 0;
   forEachAsc(set, 0, n, (r) => {
-    keys++;
+    keysRead++;
     const position = positionAt(c, r);
+    if (skip !== undefined && skip(position)) return true;
     const doc = docs[position] as Room;
     docsExamined++;
     if (exact || predicate(doc)) {
@@ -98,7 +147,8 @@ export const execPlan = (compiled: CompiledQuery, c: RoomCollection, plan: PlanN
   const kept = acc.result();
   const positions = kept.slice(offset).map((k) => k.position);
   return {
-    page: pageOf(compiled, docs, positions, matched, true),
-    stats: { docsExamined, indexKeysExamined: keys, matched, ordering: kept.length > offset ? acc.ordering : 'none', access: 'index' },
+    positions,
+    total: matched,
+    stats: { docsExamined, indexKeysExamined: keysRead, matched, ordering: kept.length > offset ? acc.ordering : 'none', access: 'index' },
   };
 };

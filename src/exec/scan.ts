@@ -18,7 +18,7 @@ export interface RoomsPageWithStats {
 // (memory: one pointer per room, plus the copies of rooms actually returned).
 const frozenRooms = new WeakMap<ReadonlyArray<Room>, Array<Room | undefined>>();
 
-const memoizedCopy = (compiled: CompiledQuery, docs: ReadonlyArray<Room>): ((p: number) => Room) => {
+export const memoizedCopy = (compiled: CompiledQuery, docs: ReadonlyArray<Room>): ((p: number) => Room) => {
   let memo = frozenRooms.get(docs);
   if (memo === undefined) {
     memo = new Array<Room | undefined>(docs.length);
@@ -52,13 +52,25 @@ export const pageOf = (
 };
 
 export const scanRooms = (compiled: CompiledQuery, docs: ReadonlyArray<Room>, immutable = false): RoomsPageWithStats => {
-  const { paging } = compiled;
+  const { offset, limit } = compiled.paging;
+  const { positions, total, stats } = scanMatches(compiled, docs, offset, limit === null ? Number.POSITIVE_INFINITY : offset + limit);
+  return { page: pageOf(compiled, docs, positions, total, immutable), stats };
+};
+
+/** The scan's matches ranked [from, end) as positions in sort order, and the total; `skip`: positions that are not there. */
+export const scanMatches = (
+  compiled: CompiledQuery,
+  docs: ReadonlyArray<Room>,
+  from: number,
+  end: number,
+  skip?: (position: number) => boolean,
+): { positions: number[]; total: number; stats: ExecStats } => {
   const predicate = scanPredicate(compiled);
-  const end = paging.limit === null ? Number.POSITIVE_INFINITY : paging.offset + paging.limit;
   const acc = createTopK<Room>(sortReaders(compiled.sort), end, compareValues);
   let matched = 0;
   const n = docs.length;
   for (let i = 0; i < n; i++) {
+    if (skip !== undefined && skip(i)) continue;
     const room = docs[i] as Room;
     if (predicate(room)) {
       matched++;
@@ -66,10 +78,7 @@ export const scanRooms = (compiled: CompiledQuery, docs: ReadonlyArray<Room>, im
     }
   }
   const kept = acc.result();
-  const positions = kept.slice(paging.offset).map((k) => k.position);
-  const ordering = kept.length > paging.offset ? acc.ordering : 'none';
-  return {
-    page: pageOf(compiled, docs, positions, matched, immutable),
-    stats: { docsExamined: n, indexKeysExamined: 0, matched, ordering, access: 'scan' },
-  };
+  const positions = kept.slice(from).map((k) => k.position);
+  const ordering = kept.length > from ? acc.ordering : 'none';
+  return { positions, total: matched, stats: { docsExamined: n, indexKeysExamined: 0, matched, ordering, access: 'scan' } };
 };

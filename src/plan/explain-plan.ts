@@ -6,10 +6,14 @@ const describeNode = (node: PlanNode): string => {
   if (node.kind === 'scan') return 'full scan (every document through the predicate, top-k heap)';
   const sets = node.candidates.map((c) => c.label).join(' ∩ ');
   const residual = node.exact ? 'exact (no residual predicate; total = set size)' : 'residual predicate on each candidate';
+  const ordering = node.ordering;
+  const stop = node.exact ? ', stop after offset+count' : '';
   const order =
-    node.ordering.kind === 'top-k'
+    ordering.kind === 'top-k'
       ? 'top-k heap over the candidates'
-      : `walk ${node.ordering.index.path.dotted} ${node.ordering.descending ? 'desc' : 'asc'}${node.ordering.primary ? '' : ' (secondary order, membership test)'}${node.exact ? ', stop after offset+count' : ''}`;
+      : ordering.kind === 'key-walk'
+        ? `for each ${ordering.keys.path.dotted} ${ordering.keyDescending ? 'desc' : 'asc'}: walk its posting by ${ordering.index.path.dotted} ${ordering.descending ? 'desc' : 'asc'}${stop}`
+        : `walk ${ordering.index.path.dotted} ${ordering.descending ? 'desc' : 'asc'}${ordering.primary ? '' : ' (secondary order, membership test)'}${stop}`;
   return `index: ${sets}; ${residual}; ${order}`;
 };
 

@@ -16,6 +16,7 @@
 // Costs are in "one sequential predicate evaluation" units, calibrated on the benchmark (docs/benchmarks.md).
 import type { CompiledQuery } from '../compile/compile-query.js';
 import type { OrderedIndex } from '../collection/order.js';
+import type { KeyIndex } from '../collection/postings.js';
 import type { RoomCollection } from '../collection/room-collection.js';
 import { candidateFor, type Candidate } from './candidates.js';
 
@@ -30,6 +31,11 @@ const HEAP_OFFER = 0.15;
 
 export type Ordering =
   | { readonly kind: 'walk'; readonly index: OrderedIndex; readonly descending: boolean; readonly primary: boolean }
+  /**
+   * Sort (K, primary order, _id) where every room holds a string at K: K's keys in order, each key's
+   * posting walked in the primary order (postings are rank-ordered), stopping after offset + count.
+   */
+  | { readonly kind: 'key-walk'; readonly keys: KeyIndex; readonly keyDescending: boolean; readonly index: OrderedIndex; readonly descending: boolean }
   | { readonly kind: 'top-k' };
 
 export type PlanNode =
@@ -62,6 +68,19 @@ const walkableOrder = (compiled: CompiledQuery, c: RoomCollection): { index: Ord
   return index === undefined ? undefined : { index, descending: key.direction === -1 };
 };
 
+/** The key index and primary order whose nested walk yields the sort order, if the sort is (K, primary, _id asc). */
+const keyWalkOrder = (compiled: CompiledQuery, c: RoomCollection): Extract<Ordering, { kind: 'key-walk' }> | undefined => {
+  const spec = compiled.sort.spec;
+  const primary = c.primary;
+  if (spec.length !== 3 || primary === undefined) return undefined;
+  const [first, second, tie] = spec as [(typeof spec)[0], (typeof spec)[0], (typeof spec)[0]];
+  if (tie.path.dotted !== '_id' || tie.direction !== 1 || second.path.dotted !== primary.path.dotted) return undefined;
+  const keys = c.keys.get(first.path.dotted);
+  // Every room must hold exactly one string at K: other values sort before or after all strings.
+  if (keys === undefined || keys.hasArrays || keys.entries !== c.size) return undefined;
+  return { kind: 'key-walk', keys, keyDescending: first.direction === -1, index: primary, descending: second.direction === -1 };
+};
+
 /** Picks the index candidates worth building: cheap ones always, costly ones when they pay off. */
 const chooseCandidates = (usable: ReadonlyArray<Candidate>, n: number): Candidate[] => {
   const free = usable.filter((c) => c.buildCost <= c.size / 8 + ((n + 31) >>> 5));
@@ -84,6 +103,8 @@ const chooseCandidates = (usable: ReadonlyArray<Candidate>, n: number): Candidat
  * planQuery(compileQuery(scoped), createRoomCollection(rooms)).chosen.kind // 'index'
  */
 export const planQuery = (compiled: CompiledQuery, c: RoomCollection): QueryPlan => {
+  // A derived collection is planned on its base's indexes; exec layers the overlay (exec/exec-overlay.ts).
+  if (c.overlay !== undefined) return planQuery(compiled, c.overlay.base);
   const n = c.size;
   const { offset, limit } = compiled.paging;
   const conditions = compiled.query.filter.children;
@@ -116,6 +137,16 @@ export const planQuery = (compiled: CompiledQuery, c: RoomCollection): QueryPlan
           cost: buildCost + walked * PROBE + (want - offset) * RANDOM_DOC,
         });
       }
+    }
+    const keyWalk = exact ? keyWalkOrder(compiled, c) : undefined;
+    if (keyWalk !== undefined) {
+      // Each key's posting is walked and tested against the set: ~ want * n / size entries, plus one step per key.
+      const walked = size === 0 ? 0 : Math.min(n, (want * n) / size) + keyWalk.keys.keyCount;
+      plans.push({
+        kind: 'index', candidates: chosen, exact, ordering: keyWalk,
+        estimatedDocs: Math.max(0, want - offset),
+        cost: buildCost + walked * PROBE + (want - offset) * RANDOM_DOC,
+      });
     }
     plans.push({
       kind: 'index', candidates: chosen, exact, ordering: { kind: 'top-k' },

@@ -3,6 +3,7 @@
 // valid and unchanged. Listeners hear every committed change, in version order.
 import * as E from 'fp-ts/lib/Either.js';
 import { frozenCopy } from '../compile/freeze-copy.js';
+import { createDeriver } from '../collection/derived-collection.js';
 import type { CollectionIndexes, RoomCollection } from '../collection/room-collection.js';
 import type { Room } from '../model/room.js';
 import { validateRoom } from '../model/validate-room.js';
@@ -21,11 +22,11 @@ export interface RoomStoreOptions {
   readonly maxOperations?: number;
   /**
    * Incremental index maintenance: builds a version's collection from an earlier one's plus the changes
-   * in between, instead of a rebuild (docs/live.md, "Indexes"). Without it, snapshot() rebuilds once per
-   * queried version.
+   * in between, instead of a rebuild (docs/live.md, "Indexes"). Default: `createDeriver({ indexes })`, an
+   * overlay (tombstones + delta) over the last built collection, compacted past max(1024, 16·√n) changed rooms.
    */
   readonly deriveCollection?: DeriveCollection;
-  /** With deriveCollection: past this many changes since the last built collection, rebuild (default 65,536). */
+  /** Past this many changes since the last built collection (nobody queried), rebuild instead of deriving (default 65,536). */
   readonly maxPendingChanges?: number;
   /** Told when a listener throws (the store carries on; the other listeners still hear the change). */
   readonly onListenerError?: (error: unknown) => void;
@@ -83,7 +84,9 @@ export const createRoomStore = (rooms?: unknown, options: RoomStoreOptions = {})
   const initial = initialRooms(rooms);
   if (E.isLeft(initial)) return initial;
   let map = initial.right;
-  const context: VersionContext = { indexes: options.indexes, derive: options.deriveCollection, maxPendingChanges: options.maxPendingChanges ?? 65_536 };
+  // Default derivation: an overlay over the last built collection (collection/derived-collection.ts).
+  const derive = options.deriveCollection ?? createDeriver(options.indexes === undefined ? {} : { indexes: options.indexes });
+  const context: VersionContext = { indexes: options.indexes, derive, maxPendingChanges: options.maxPendingChanges ?? 65_536 };
   let state = new Version(0, map, context);
   const listeners = new Set<(change: StoreChange) => void>();
   // Changes wait here while listeners run, so a listener that applies a patch can't reorder events.

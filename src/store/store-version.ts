@@ -1,10 +1,8 @@
 // One immutable version of the store, and how its indexed collection is obtained: derived from an
-// earlier version's collection plus the changes since (when a `deriveCollection` hook is given and
-// the gap is small), else built from scratch, once per version, on first use.
-//
-// Why lazy: the collection's rank-space layout (src/collection) is dense typed arrays, so today any
-// change means a rebuild (O(n log n)); building only for versions someone queries keeps `apply`
-// O(log n). The hook is where an incremental collection plugs in (docs/live.md, "Indexes").
+// earlier version's collection plus the changes since (the `deriveCollection` hook; the store's default is
+// an overlay over the last built collection, collection/derived-collection.ts), else built from scratch
+// (first version, or more than `maxPendingChanges` changes since the last built one), once per version,
+// on first use: `apply` stays O(log n) and only queried versions pay for their indexes.
 import { createRoomCollection, type CollectionIndexes, type RoomCollection } from '../collection/room-collection.js';
 import type { Room } from '../model/room.js';
 import type { RoomChange } from './apply-patch.js';
