@@ -41,6 +41,7 @@ function include(room: Record<string, unknown>, fields: FieldsSpec): Record<stri
 function exclude(room: Record<string, unknown>, fields: FieldsSpec): Record<string, unknown> {
   const out = deepCopy(room) as Record<string, unknown>;
   for (let i = 0; i < fields.length; i++) {
+    if (fields[i]!.value === 1) continue; // only `_id: 1` can be here: it keeps `_id`
     const segments = fields[i]!.path.split('.');
     let parent: unknown = out;
     for (let s = 0; s < segments.length - 1; s++) {
@@ -58,11 +59,18 @@ function exclude(room: Record<string, unknown>, fields: FieldsSpec): Record<stri
 
 /** The room as returned: projected (when `fields` is non-empty) and without the never-returned fields. */
 export function referenceProject(room: Record<string, unknown>, fields: FieldsSpec): Record<string, unknown> {
+  // The kind comes from the keys other than `_id` (MongoDB's exception); `{"_id":1}` alone includes only `_id`.
   let ones = 0;
-  for (let i = 0; i < fields.length; i++) if (fields[i]!.value === 1) ones++;
+  let others = 0;
+  for (let i = 0; i < fields.length; i++) {
+    if (fields[i]!.path === '_id') continue;
+    others++;
+    if (fields[i]!.value === 1) ones++;
+  }
+  const onlyIdIncluded = others === 0 && fields.some((f) => f.path === '_id' && f.value === 1);
   let out: Record<string, unknown>;
   if (fields.length === 0) out = deepCopy(room) as Record<string, unknown>;
-  else if (ones > 0) out = include(room, fields);
+  else if (ones > 0 || onlyIdIncluded) out = include(room, fields);
   else out = exclude(room, fields);
   for (let i = 0; i < NEVER_RETURNED.length; i++) delete out[NEVER_RETURNED[i] as string];
   return out;
