@@ -86,11 +86,12 @@ export const createLiveRoutes = (options: LiveRoutesOptions): LiveRoutes => {
     ...(options.limits === undefined ? {} : { limits: options.limits }),
   };
   const streams = new Set<() => void>();
-  // GET /rooms over the current version: one rooms API per version, built on first use.
+  // GET /rooms over the current version's indexed snapshot (derived from the last built indexes plus an
+  // overlay of changes, so a new version costs O(changes), not a rebuild): one rooms API per version.
   let roomsApi: { version: number; api: RoomsApi } | undefined;
   const currentApi = (): RoomsApi => {
     const v = store.current();
-    if (roomsApi?.version !== v.version) roomsApi = { version: v.version, api: createRoomsApi({ ...queryOptions, users: options.users, rooms: v.rooms(), index: false, ...(options.onError ? { onError: options.onError } : {}) }) };
+    if (roomsApi?.version !== v.version) roomsApi = { version: v.version, api: createRoomsApi({ ...queryOptions, users: options.users, rooms: v.collection(), ...(options.onError ? { onError: options.onError } : {}) }) };
     return roomsApi.api;
   };
 
