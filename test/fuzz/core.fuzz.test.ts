@@ -2,7 +2,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseRoomsParams, parseRoomsQueryString, queryRooms, type Mode } from '../../src/index.js';
+import { compileQuery, createRoomCollection, parseRoomsParams, parseRoomsQueryString, queryRooms, runQueryWithStats, scopeQuery, type Mode } from '../../src/index.js';
 import { admin, sampleRooms } from '../support/fixture-rooms.js';
 import { FUZZ_RUNS, fuzzParams } from './fuzz-config.js';
 import { hostileParams, hostileQueryString } from './hostile-input.js';
@@ -54,6 +54,24 @@ describe('core fuzzing', () => {
       }),
       fuzzParams(FUZZ_RUNS),
     ));
+
+  it('no request costs more than O(n): at most one predicate per room, scanned or indexed', () => {
+    const indexed = createRoomCollection(sampleRooms);
+    fc.assert(
+      fc.property(hostileParams, mode, (params, m) => {
+        const parsed = parseRoomsParams(params, { mode: m });
+        if (E.isLeft(parsed)) return;
+        const scoped = scopeQuery(parsed.right, admin);
+        if (E.isLeft(scoped)) return;
+        const compiled = compileQuery(scoped.right);
+        for (const source of [sampleRooms, indexed]) {
+          const { stats } = runQueryWithStats(compiled, source);
+          expect(stats.docsExamined).toBeLessThanOrEqual(sampleRooms.length);
+        }
+      }),
+      fuzzParams(FUZZ_RUNS),
+    );
+  });
 
   it('leaves Object.prototype unchanged', () => {
     expect(protoSnapshot()).toBe(before);
