@@ -6,9 +6,10 @@ import { ApiErrors } from '../errors.js';
 import { createRoomCollection, isRoomCollection } from '../collection/room-collection.js';
 import type { RoomSource } from '../exec/run-query.js';
 import { queryRooms } from '../query-rooms.js';
-import type { Mode, PagingSettings, PermissionTable, QueryOptions, RequestLimits } from '../options.js';
+import type { Mode, PagingSettings, PermissionTable, RequestLimits } from '../options.js';
 import { createRateLimiter, type RateLimitSettings } from './rate-limiter.js';
 import { readHeader } from './read-header.js';
+import { queryOptionsOf } from './query-options-of.js';
 import { createAuthenticator, type ApiUser } from './authenticate.js';
 import type { RequestHeaders } from './read-header.js';
 import { splitUrl } from './split-url.js';
@@ -83,12 +84,7 @@ export const createRoomsApi = (options: RoomsApiOptions): RoomsApi => {
   // O(n log n) once here, so each request costs O(page + log n) for keyed queries instead of O(n).
   const rooms = !isRoomCollection(options.rooms) && options.index !== false ? createRoomCollection(options.rooms) : options.rooms;
   const authenticate = createAuthenticator(options.users);
-  const queryOptions: QueryOptions = {
-    ...(options.mode === undefined ? {} : { mode: options.mode }),
-    ...(options.permissions === undefined ? {} : { permissions: options.permissions }),
-    ...(options.paging === undefined ? {} : { paging: options.paging }),
-    ...(options.limits === undefined ? {} : { limits: options.limits }),
-  };
+  const queryOptions = queryOptionsOf(options);
   const maxUrlLength = options.maxUrlLength ?? DEFAULT_MAX_URL_LENGTH;
   const limiter = options.rateLimit ? createRateLimiter(options.rateLimit, options.now ?? Date.now) : undefined;
   const answer = (request: HttpRequest): HttpResponse => {

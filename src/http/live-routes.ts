@@ -7,8 +7,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as E from 'fp-ts/lib/Either.js';
 import { ApiErrors } from '../errors.js';
 import { liveRooms, type LiveEvent, type LiveQuery } from '../live/index.js';
-import type { Mode, PagingSettings, PermissionTable, QueryOptions, RequestLimits } from '../options.js';
+import type { Mode, PagingSettings, PermissionTable, RequestLimits } from '../options.js';
 import { formatPatchError, type RoomStore } from '../store/index.js';
+import { queryOptionsOf } from './query-options-of.js';
 import { createAuthenticator, type ApiUser } from './authenticate.js';
 import { createRoomsApi, ROOMS_ROUTE, DEFAULT_MAX_URL_LENGTH, type RoomsApi } from './create-rooms-api.js';
 import { splitUrl } from './split-url.js';
@@ -79,12 +80,7 @@ const readBody = (req: IncomingMessage, max: number): Promise<E.Either<'too-larg
 export const createLiveRoutes = (options: LiveRoutesOptions): LiveRoutes => {
   const { store } = options;
   const authenticate = createAuthenticator(options.users);
-  const queryOptions: QueryOptions = {
-    ...(options.mode === undefined ? {} : { mode: options.mode }),
-    ...(options.permissions === undefined ? {} : { permissions: options.permissions }),
-    ...(options.paging === undefined ? {} : { paging: options.paging }),
-    ...(options.limits === undefined ? {} : { limits: options.limits }),
-  };
+  const queryOptions = queryOptionsOf(options);
   const streams = new Set<() => void>();
   // GET /rooms over the current version's indexed snapshot (derived from the last built indexes plus an
   // overlay of changes, so a new version costs O(changes), not a rebuild): one rooms API per version.
