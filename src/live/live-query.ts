@@ -7,14 +7,15 @@
 // id → entry. A changed room costs one predicate evaluation on its new value (whether it matched
 // before is a map lookup); rooms that match neither before nor after cost nothing more. `total` is
 // the list's size. The page is re-read only when a removed or inserted entry ranks before the
-// page's end; the diff is fast-json-patch `compare(previous page, new page)`, and unchanged rooms
-// keep their JSON object (cached per stored room), so compare skips them by identity.
+// page's end; the diff is `diffPage` (page-diff.ts): unchanged rooms keep their JSON object (cached per stored
+// room), so the rooms list is edited by identity (add / move / remove), never rewritten field by field.
 import jsonpatch, { type Operation } from 'fast-json-patch';
 import { compileQuery } from '../compile/compile-query.js';
 import type { Keyed } from '../compile/compile-sort.js';
 import { toJsonValue, type Json } from '../http/to-json-value.js';
 import type { Room } from '../model/room.js';
 import type { ScopedQuery } from '../query/rooms-query.js';
+import { diffPage } from './page-diff.js';
 import { createSortedList } from './sorted-list.js';
 
 /** The page document a live query maintains (the endpoint's body without `success`). */
@@ -153,7 +154,7 @@ export const liveQuery = (
     version = change.version;
     const next: LivePage = windowMoved ? readPage() : page.total === list.size ? page : { ...page, total: list.size };
     if (next === page) return;
-    const patch = jsonpatch.compare(page, next);
+    const patch = diffPage(page, next);
     page = next;
     if (patch.length === 0) return;
     stats.patches++;
