@@ -29,13 +29,30 @@ const formatError = (prefix: string) => (error: t.ValidationError): string => {
 
 const dedupe = (xs: ReadonlyArray<string>): ReadonlyArray<string> => [...new Set(xs)];
 
+// JSON.parse keeps "__proto__" as an own key, but io-ts merges decoded objects by assignment, which would
+// turn it into the prototype of the decoded room. Such keys are refused before decoding.
+const protoKeyPath = (u: unknown, path: string, depth = 0): string | undefined => {
+  if (typeof u !== 'object' || u === null || u instanceof Date || depth > 64) return undefined;
+  if (!Array.isArray(u) && Object.hasOwn(u, '__proto__')) return `${path}/__proto__`;
+  for (const [key, value] of Object.entries(u)) {
+    const found = protoKeyPath(value, `${path}/${key}`, depth + 1);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+};
+
+const protoKeyError = (path: string): string => `${path}: key not allowed (it would replace the object's prototype)`;
+
 /**
  * Checks that `x` is a call room (spec §1) and decodes its dates.
  * @example
  * validateRoom({ _id: 'r1' }) // Left(['/t: expected "v", got nothing', ...])
  */
-export const validateRoom = (x: unknown): E.Either<ReadonlyArray<string>, VoipRoom> =>
-  E.mapLeft((errors: t.Errors) => dedupe(errors.map(formatError(''))))(VoipRoomCodec.decode(x));
+export const validateRoom = (x: unknown): E.Either<ReadonlyArray<string>, VoipRoom> => {
+  const proto = protoKeyPath(x, '');
+  if (proto !== undefined) return E.left([protoKeyError(proto)]);
+  return E.mapLeft((errors: t.Errors) => dedupe(errors.map(formatError(''))))(VoipRoomCodec.decode(x));
+};
 
 /** Decodes an array of call rooms; errors name the index of the bad room. */
 export const decodeRooms = (xs: unknown): E.Either<ReadonlyArray<string>, ReadonlyArray<VoipRoom>> => {
@@ -43,6 +60,11 @@ export const decodeRooms = (xs: unknown): E.Either<ReadonlyArray<string>, Readon
   const rooms: VoipRoom[] = [];
   const errors: string[] = [];
   xs.forEach((x, i) => {
+    const proto = protoKeyPath(x, `/${i}`);
+    if (proto !== undefined) {
+      errors.push(protoKeyError(proto));
+      return;
+    }
     const decoded = VoipRoomCodec.decode(x);
     if (E.isRight(decoded)) rooms.push(decoded.right);
     else errors.push(...dedupe(decoded.left.map(formatError(`/${i}`))));

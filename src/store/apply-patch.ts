@@ -39,6 +39,8 @@ export interface ApplyLimits {
   readonly maxOperations?: number;
 }
 
+export const DEFAULT_MAX_OPERATIONS = 10_000;
+
 type Step = E.Either<PatchError, void>;
 const OK: Step = E.right(undefined);
 
@@ -56,7 +58,7 @@ const target = (pointer: string, index: number): E.Either<PatchError, { id: stri
 
 export const applyPatch = (base: PersistentMap<Room>, ops: unknown, limits: ApplyLimits = {}): E.Either<PatchError, PatchResult> => {
   if (!Array.isArray(ops)) return E.left(patchError('not-an-array', null, null, 'a JSON Patch is an array of operations'));
-  const max = limits.maxOperations ?? 10_000;
+  const max = limits.maxOperations ?? DEFAULT_MAX_OPERATIONS;
   if (ops.length > max) return E.left(patchError('too-many-operations', null, null, `${ops.length} operations, at most ${max} per patch`));
   const overlay = new Map<string, Room | null>();
   const lastTouch = new Map<string, number>();

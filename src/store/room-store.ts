@@ -7,7 +7,8 @@ import { createDeriver } from '../collection/derived-collection.js';
 import type { CollectionIndexes, RoomCollection } from '../collection/room-collection.js';
 import type { Room } from '../model/room.js';
 import { validateRoom } from '../model/validate-room.js';
-import { applyPatch, type RoomChange } from './apply-patch.js';
+import { applyPatch, DEFAULT_MAX_OPERATIONS, type RoomChange } from './apply-patch.js';
+import { applyFastPatch } from './fast-patch.js';
 import { toPointer } from './json-pointer.js';
 import { patchError, type PatchError } from './patch-error.js';
 import { emptyPersistentMap, persistentMapFrom, type PersistentMap } from './persistent-map.js';
@@ -28,6 +29,12 @@ export interface RoomStoreOptions {
   readonly deriveCollection?: DeriveCollection;
   /** Past this many changes since the last built collection (nobody queried), rebuild instead of deriving (default 65,536). */
   readonly maxPendingChanges?: number;
+  /**
+   * The fast path for the common patch (add / replace / remove of `/<id>/<field>` or `/<id>/<field>/<key>` in
+   * existing rooms: shallow copy-on-write, only the touched fields decoded; store/fast-patch.ts). Same answers
+   * and errors as the general path (anything else goes there); `false` forces the general path (tests). Default true.
+   */
+  readonly fastPath?: boolean;
   /** Told when a listener throws (the store carries on; the other listeners still hear the change). */
   readonly onListenerError?: (error: unknown) => void;
 }
@@ -115,6 +122,8 @@ export const createRoomStore = (rooms?: unknown, options: RoomStoreOptions = {})
     }
   };
   const limits = options.maxOperations === undefined ? {} : { maxOperations: options.maxOperations };
+  const fastPath = options.fastPath ?? true;
+  const maxOperations = options.maxOperations ?? DEFAULT_MAX_OPERATIONS;
   const store: RoomStore = {
     get version() {
       return state.version;
@@ -126,7 +135,8 @@ export const createRoomStore = (rooms?: unknown, options: RoomStoreOptions = {})
     apply: (ops) => {
       let result;
       try {
-        result = applyPatch(map, ops, limits);
+        const fast = fastPath ? applyFastPatch(map, ops, maxOperations) : undefined;
+        result = fast === undefined ? applyPatch(map, ops, limits) : E.right(fast);
       } catch (error) {
         // Defensive: nothing in applyPatch is meant to throw; if it does, nothing was committed.
         return E.left(patchError('invalid-operation', null, null, `unexpected error: ${error instanceof Error ? error.message : String(error)}`));

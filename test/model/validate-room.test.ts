@@ -38,3 +38,11 @@ describe('validateRoom', () => {
     expect(decodeRooms('nope')).toEqual(E.left(['/: expected an array of rooms']));
   });
 });
+
+describe('prototype keys', () => {
+  it('refuses a "__proto__" key anywhere instead of letting it become the prototype', () => {
+    const raw = JSON.parse(`{"_id":"a","t":"v","name":"x","ts":"2021-01-01T00:00:00Z","v":{"_id":"v","username":"g","token":"t","status":"s","__proto__":{"x":1}},"direction":"inbound","queue":"q","callStarted":"2021-01-01T00:00:00Z"}`);
+    expect(validateRoom(raw)).toEqual(E.left(["/v/__proto__: key not allowed (it would replace the object's prototype)"]));
+    expect(decodeRooms([raw])).toEqual(E.left(["/0/v/__proto__: key not allowed (it would replace the object's prototype)"]));
+  });
+});
