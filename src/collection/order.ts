@@ -10,6 +10,7 @@ import { compareValues } from '../compile/compare-values.js';
 import { compilePath, type PathReader } from '../compile/get-path.js';
 import type { Room } from '../model/room.js';
 import type { FieldPath } from '../query/field-path.js';
+import { lowerBound } from './rank-set.js';
 
 export interface OrderedIndex {
   readonly path: FieldPath;
@@ -61,15 +62,7 @@ const sortPositions = (values: ReadonlyArray<unknown>, time: Float64Array, byId:
   const distinct = times.slice().sort();
   const keys = new Float64Array(validCount);
   for (let j = 0; j < validCount; j++) {
-    const t = times[j] as number;
-    let lo = 0;
-    let hi = distinct.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((distinct[mid] as number) < t) lo = mid + 1;
-      else hi = mid;
-    }
-    keys[j] = lo * n + (validPositions[j] as number);
+    keys[j] = lowerBound(distinct, times[j] as number) * n + (validPositions[j] as number);
   }
   keys.sort();
   const order = new Int32Array(n);

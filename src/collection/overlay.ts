@@ -19,6 +19,7 @@
 import { compareValues } from '../compile/compare-values.js';
 import type { Room } from '../model/room.js';
 import type { RoomCollection } from './room-collection.js';
+import { lowerBound } from './rank-set.js';
 
 /** One room's change (the store's `RoomChange`): `before` absent when added, `after` absent when removed. */
 export interface OverlayChange {
@@ -151,14 +152,7 @@ export class OverlayLog {
     const { seqs } = history;
     if ((seqs[0] as number) >= upTo) return { found: false, room: undefined };
     if ((seqs[seqs.length - 1] as number) < upTo) return { found: true, room: history.rooms[seqs.length - 1] };
-    let lo = 0;
-    let hi = seqs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((seqs[mid] as number) < upTo) lo = mid + 1;
-      else hi = mid;
-    }
-    return { found: true, room: history.rooms[lo - 1] };
+    return { found: true, room: history.rooms[lowerBound(seqs, upTo) - 1] };
   }
 }
 

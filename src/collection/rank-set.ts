@@ -29,7 +29,7 @@ const popcount = (x0: number): number => {
 };
 
 /** First index in `a` whose value is >= `r`. */
-export const lowerBound = (a: Int32Array, r: number, from = 0, to = a.length): number => {
+export const lowerBound = (a: ArrayLike<number>, r: number, from = 0, to = a.length): number => {
   let lo = from;
   let hi = to;
   while (lo < hi) {

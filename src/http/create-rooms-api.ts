@@ -8,10 +8,9 @@ import type { RoomSource } from '../exec/run-query.js';
 import { queryRooms } from '../query-rooms.js';
 import type { Mode, PagingSettings, PermissionTable, RequestLimits } from '../options.js';
 import { createRateLimiter, type RateLimitSettings } from './rate-limiter.js';
-import { readHeader } from './read-header.js';
 import { queryOptionsOf } from './query-options-of.js';
 import { createAuthenticator, type ApiUser } from './authenticate.js';
-import type { RequestHeaders } from './read-header.js';
+import { readHeader, type RequestHeaders } from './read-header.js';
 import { splitUrl } from './split-url.js';
 import { toJsonValue, type Json } from './to-json-value.js';
 

@@ -10,6 +10,7 @@ import { createRoomStore, type RoomStore, type StoreChange, type StoreVersion } 
 import { AGENT_IDS, INSTANTS, QUEUES, TAGS, USERNAMES } from '../arbitraries/pools.js';
 import { oracleConfig } from '../support/oracle-config.js';
 import { arbPatch, arbStoreRooms } from './arb-patch.js';
+import { expectDeepFrozen } from '../support/expect-deep-frozen.js';
 
 const plain = { noNullPrototype: true } as const;
 
@@ -94,12 +95,6 @@ const shape = (x: unknown): unknown => {
   return Object.is(x, -0) ? '-0' : x;
 };
 
-const expectDeepFrozen = (x: unknown, path = ''): void => {
-  if (typeof x !== 'object' || x === null) return;
-  expect(Object.isFrozen(x), `${path} is frozen`).toBe(true);
-  if (x instanceof Date) return;
-  for (const [k, v] of Object.entries(x)) expectDeepFrozen(v, `${path}/${k}`);
-};
 
 describe('fast path', () => {
   it('gives the general path’s results, errors, events, versions and snapshots', () =>

@@ -6,13 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { createRoomStore, type StoreVersion } from '../../src/store/index.js';
 import { oracleConfig } from '../support/oracle-config.js';
 import { arbHistory } from './arb-patch.js';
+import { expectDeepFrozen } from '../support/expect-deep-frozen.js';
 
-const expectDeepFrozen = (x: unknown, path = ''): void => {
-  if (typeof x !== 'object' || x === null) return;
-  expect(Object.isFrozen(x), `${path} is frozen`).toBe(true);
-  if (x instanceof Date) return;
-  for (const [k, v] of Object.entries(x)) expectDeepFrozen(v, `${path}/${k}`);
-};
 
 describe('old versions', () => {
   it('stay deep-equal to a copy taken at the time, and deep-frozen', () =>
