@@ -9,8 +9,20 @@ const isPlainObject = (value: object): boolean => {
 };
 
 const copyProps = (value: Readonly<Record<string, unknown>>, skip: ReadonlySet<string> | undefined): Record<string, unknown> => {
-  const out: Record<string, unknown> = {};
   const keys = Object.keys(value);
+  // Spread first when it copies exactly the own enumerable string keys: it keeps V8's fast properties,
+  // while more than ~20 keyed stores into `{}` turn the copy into a dictionary (a room has ~21 fields:
+  // ~3× slower field reads in every later scan, and more memory).
+  if (keys.length > 16 && (skip === undefined || !keys.some((k) => skip.has(k))) && Object.getOwnPropertySymbols(value).length === 0) {
+    const out: Record<string, unknown> = { ...value };
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] as string;
+      const v = out[key];
+      if (typeof v === 'object' && v !== null) out[key] = frozenCopy(v);
+    }
+    return out;
+  }
+  const out: Record<string, unknown> = {};
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i] as string;
     if (skip !== undefined && skip.has(key)) continue;

@@ -39,3 +39,17 @@ export const toJsonValue = (x: unknown): Json => {
   }
   return out;
 };
+
+/** `toJsonValue` of a plain object without its top-level keys in `skip` (no intermediate copy). */
+export const toJsonObjectWithout = (x: Readonly<Record<string, unknown>>, skip: ReadonlySet<string>): Json => {
+  const out: Record<string, Json> = {};
+  for (const key of Object.keys(x)) {
+    if (skip.has(key)) continue;
+    const value = x[key];
+    if (isSkipped(value)) continue;
+    const json = toJsonValue(value);
+    if (key === '__proto__') Object.defineProperty(out, key, { value: json, enumerable: true, writable: true, configurable: true });
+    else out[key] = json;
+  }
+  return out;
+};

@@ -10,10 +10,13 @@
 // page's end; the diff is `diffPage` (page-diff.ts): unchanged rooms keep their JSON object (cached per stored
 // room), so the rooms list is edited by identity (add / move / remove), never rewritten field by field.
 import jsonpatch, { type Operation } from 'fast-json-patch';
+import { compareValues } from '../compile/compare-values.js';
 import { compileQuery } from '../compile/compile-query.js';
+import { compilePath } from '../compile/get-path.js';
 import type { Keyed } from '../compile/compile-sort.js';
-import { toJsonValue, type Json } from '../http/to-json-value.js';
+import { toJsonObjectWithout, toJsonValue, type Json } from '../http/to-json-value.js';
 import type { Room } from '../model/room.js';
+import { HIDDEN_FIELDS } from '../query/projection.js';
 import type { ScopedQuery } from '../query/rooms-query.js';
 import { diffPage } from './page-diff.js';
 import { createSortedList } from './sorted-list.js';
@@ -70,7 +73,10 @@ export interface LiveQueryOptions {
   readonly onError?: (error: unknown) => void;
 }
 
-type Entry = Keyed<Room>;
+const hidden: ReadonlySet<string> = new Set(HIDDEN_FIELDS);
+
+// Mutable `doc`: a room whose sort keys did not change keeps its entry (and place) with the new value.
+type Entry = { -readonly [K in keyof Keyed<Room>]: Keyed<Room>[K] };
 
 const freshCopy = (page: LivePage): LivePage => jsonpatch.deepClone(page) as LivePage;
 
@@ -91,16 +97,27 @@ export const liveQuery = (
   options: LiveQueryOptions = {},
 ): LiveQuery => {
   const { predicate, sort, project, paging } = compileQuery(scoped);
-  const compare = (a: Entry, b: Entry): number => sort.ord.compare(a, b);
+  const compare: (a: Entry, b: Entry) => number = sort.ord.compare;
   const end = paging.limit === null ? Number.POSITIVE_INFINITY : paging.offset + paging.limit;
   const stats: LiveStats = { predicateEvaluations: 0, changes: 0, entryMoves: 0, pageReads: 0, patches: 0 };
   const json = new WeakMap<Room, Json>();
+  // The page is JSON: with every field returned, skip the projector's frozen copy and convert the room directly.
+  const toJson = scoped.projection.kind === 'all' ? (room: Room): Json => toJsonObjectWithout(room, hidden) : (room: Room): Json => toJsonValue(project(room));
   const jsonOf = (room: Room): Json => {
     let j = json.get(room);
-    if (j === undefined) json.set(room, (j = toJsonValue(project(room))));
+    if (j === undefined) json.set(room, (j = toJson(room)));
     return j;
   };
   // Unique `_id`s in a store make `position` irrelevant to the order; 0 keeps entries comparable.
+  const readers = sort.spec.map((key) => compilePath(key.path));
+  /** The room's sort keys equal `keys` (compareValues-equal each): it keeps its place in the order. */
+  const sameKeys = (keys: ReadonlyArray<unknown>, room: Room): boolean => {
+    for (let i = 0; i < readers.length; i++) {
+      const value = (readers[i] as (doc: unknown) => unknown)(room);
+      if (value !== keys[i] && compareValues(value, keys[i]) !== 0) return false;
+    }
+    return true;
+  };
   const entryOf = (room: Room): Entry => ({ doc: room, keys: sort.keysOf(room), position: 0 });
   const emit = (event: LiveEvent): void => {
     try {
@@ -131,12 +148,20 @@ export const liveQuery = (
     // A query started from inside a listener has read a state newer than events still queued for delivery.
     if (closed || change.version <= version) return;
     let windowMoved = false;
+    // Rooms swapped in place inside [0, end) while nothing moved: the page is edited, not re-read.
+    let swaps: Array<readonly [Room, Room]> | undefined;
     for (const { id, after } of change.changes) {
       stats.changes++;
       const was = members.get(id);
       stats.predicateEvaluations++;
       const now = after !== undefined && predicate(after);
       if (was === undefined && !now) continue;
+      if (was !== undefined && now && sameKeys(was.keys, after as Room)) {
+        // Same place in the order (the usual answer / close / tag): swap the room in, no list work.
+        if (!windowMoved && beforeEnd(was)) (swaps ??= []).push([was.doc, after as Room]);
+        was.doc = after as Room;
+        continue;
+      }
       if (was !== undefined) {
         if (!windowMoved && beforeEnd(was)) windowMoved = true;
         list.remove(was);
@@ -152,10 +177,27 @@ export const liveQuery = (
       }
     }
     version = change.version;
-    const next: LivePage = windowMoved ? readPage() : page.total === list.size ? page : { ...page, total: list.size };
-    if (next === page) return;
-    const patch = diffPage(page, next);
-    page = next;
+    let patch: Operation[];
+    if (windowMoved) {
+      const next = readPage();
+      patch = diffPage(page, next);
+      page = next;
+    } else {
+      patch = [];
+      let rooms: Json[] | undefined;
+      for (const [before, after] of swaps ?? []) {
+        // Not cached: never on the page (it ranks before `offset`), so the page is the same.
+        const old = json.get(before);
+        const at = old === undefined ? -1 : (rooms ?? page.rooms).indexOf(old);
+        if (at < 0) continue;
+        rooms ??= [...page.rooms];
+        const value = jsonOf(after);
+        rooms[at] = value;
+        patch.push({ op: 'replace', path: `/rooms/${at}`, value });
+      }
+      if (page.total !== list.size) patch.push({ op: 'replace', path: '/total', value: list.size });
+      if (patch.length > 0) page = { ...page, rooms: rooms ?? page.rooms, total: list.size };
+    }
     if (patch.length === 0) return;
     stats.patches++;
     emit({ kind: 'patch', version, patch });

@@ -40,20 +40,25 @@ const isPlainRecord = (u: unknown): u is Obj =>
   typeof u === 'object' && u !== null && !Array.isArray(u) && Object.getPrototypeOf(u) === Object.prototype && !Object.hasOwn(u, '__proto__');
 
 /** One room being patched: its stored value, and our own (mutable, unshared) copies once an operation changed it. */
+// Arrays, not Sets, and no Map for a patch on one room: the common patch touches one field of one room,
+// and at 1M rooms every allocated byte is paid again in scavenges (docs/live.md, store throughput).
 interface Work {
+  readonly id: string;
   readonly before: Room;
   room: Obj; // === before until an operation changes it, then our copy
   copied: boolean;
   /** Our copies of object fields (made for `/<id>/<field>/<key>` operations): written in place. */
-  readonly owned: Set<unknown>;
+  owned: Obj[] | undefined;
   /** Top-level fields the patch touched: the only ones decoded. */
-  readonly touched: Set<string>;
+  readonly touched: string[];
 }
 
 /** The patch's result, or undefined: not the common case (or it fails), run the general path. */
 export const applyFastPatch = (base: PersistentMap<Room>, ops: unknown, maxOperations: number): PatchResult | undefined => {
   if (!Array.isArray(ops) || ops.length === 0 || ops.length > maxOperations) return undefined;
-  const work = new Map<string, Work>();
+  // Rooms in the order first touched; looked up by id through `byId` once a second room shows up.
+  const work: Work[] = [];
+  let byId: Map<string, Work> | undefined;
   for (let i = 0; i < ops.length; i++) {
     const u: unknown = ops[i];
     if (typeof u !== 'object' || u === null || Array.isArray(u)) return undefined;
@@ -78,14 +83,16 @@ export const applyFastPatch = (base: PersistentMap<Room>, ops: unknown, maxOpera
     const id = steps[1] as string;
     const field = steps[2] as string;
     if (!plainKey(field) || field === '_id') return undefined;
-    let w = work.get(id);
+    let w = work.length === 0 ? undefined : (work[0] as Work).id === id ? work[0] : byId?.get(id);
     if (w === undefined) {
       const before = base.get(id);
       if (before === undefined || !isPlainRecord(before)) return undefined;
-      w = { before, room: before as Obj, copied: false, owned: new Set(), touched: new Set() };
-      work.set(id, w);
+      w = { id, before, room: before as Obj, copied: false, owned: undefined, touched: [] };
+      if (work.length === 1) byId = new Map([[(work[0] as Work).id, work[0] as Work]]);
+      work.push(w);
+      byId?.set(id, w);
     }
-    w.touched.add(field);
+    if (!w.touched.includes(field)) w.touched.push(field);
     if (steps.length === 3) {
       const has = Object.hasOwn(w.room, field);
       if (op === 'remove') {
@@ -114,9 +121,9 @@ export const applyFastPatch = (base: PersistentMap<Room>, ops: unknown, maxOpera
       if (has && Object.is(parent[key], value)) continue; // immer: no change
     }
     let target = parent;
-    if (!w.owned.has(parent)) {
+    if (w.owned === undefined || !w.owned.includes(parent)) {
       target = { ...parent };
-      w.owned.add(target);
+      (w.owned ??= []).push(target);
       if (!w.copied) {
         w.room = { ...w.room };
         w.copied = true;
@@ -128,7 +135,7 @@ export const applyFastPatch = (base: PersistentMap<Room>, ops: unknown, maxOpera
   }
   let rooms = base;
   const changes: RoomChange[] = [];
-  for (const [id, w] of work) {
+  for (const w of work) {
     if (!w.copied) continue; // nothing changed (the general path skips an unchanged room before decoding it)
     const room = w.room;
     for (const field of w.touched) {
@@ -143,9 +150,11 @@ export const applyFastPatch = (base: PersistentMap<Room>, ops: unknown, maxOpera
       if (decoded._tag === 'Left') return undefined;
       if (decoded.right !== raw) room[field] = decoded.right;
     }
-    const after = deepFreeze(room as Room);
-    rooms = rooms.set(id, after);
-    changes.push({ id, before: w.before, after });
+    // Only the touched fields hold unfrozen values (new values, our copies); the rest are stored, frozen ones.
+    for (const field of w.touched) if (Object.hasOwn(room, field)) deepFreeze(room[field]);
+    const after = Object.freeze(room) as Room;
+    rooms = rooms.set(w.id, after);
+    changes.push({ id: w.id, before: w.before, after });
   }
   return { rooms, changes };
 };

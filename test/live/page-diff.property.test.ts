@@ -29,4 +29,26 @@ describe('diffPage', () => {
       { op: 'replace', path: '/total', value: 10 },
     ]);
   });
+  it('a room changed in place is one replace', () => {
+    const prev = { rooms: pool.slice(0, 5), count: 5, offset: 0, total: 9 };
+    const next = { rooms: [pool[0]!, pool[9]!, ...pool.slice(2, 5)], count: 5, offset: 0, total: 9 };
+    expect(diffPage(prev, next)).toEqual([{ op: 'replace', path: '/rooms/1', value: pool[9] }]);
+  });
+  it('a room leaving the middle is one remove and one add at the end', () => {
+    const prev = { rooms: pool.slice(0, 5), count: 5, offset: 0, total: 9 };
+    const next = { rooms: [pool[0]!, ...pool.slice(2, 6)], count: 5, offset: 0, total: 8 };
+    expect(diffPage(prev, next)).toEqual([
+      { op: 'remove', path: '/rooms/1' },
+      { op: 'add', path: '/rooms/4', value: pool[5] },
+      { op: 'replace', path: '/total', value: 8 },
+    ]);
+  });
+  it('never emits more operations than rooms on both pages, plus the three counters', () =>
+    fc.assert(
+      fc.property(page, page, (prev, next) => {
+        expect(diffPage(prev, next).length).toBeLessThanOrEqual(prev.rooms.length + next.rooms.length + 3);
+      }),
+      { numRuns: 500 },
+    ));
 });
+
