@@ -1,6 +1,7 @@
 // Renders the benchmark's numbers: docs/benchmarks.md (tables, targets, machine, versions) and
 // docs/benchmarks.svg (a log-scale bar chart of the same medians). Nothing here measures anything.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { renderBarChart } from './bar-chart.js';
 
 export interface Timing {
   readonly median: number;
@@ -133,8 +134,9 @@ export const renderMarkdown = (
     'a contender that differs is marked ≠ (only LokiJS may, and each difference is listed below).',
     'Times are tinybench medians (p95 in parentheses), in ms, all contenders in the same process and run.',
     '',
-    'Run: `npm run bench` (10k and 100k), `npm run bench -- --sizes 10000,100000,1000000` (adds 1M: about 25 minutes on this 2-core machine,',
-    'fits the script\'s 4 GB heap), `--no-write` to keep the docs untouched; `npx tsx bench/render.ts` re-renders the docs from bench/results.json.',
+    'Run: `npm run bench` (this at 10k and 100k, then the live benchmark: [live-benchmarks.md](live-benchmarks.md)), or this half alone:',
+    '`npm run bench:query` (10k and 100k), `npm run bench:query -- --sizes 10000,100000,1000000` (adds 1M: about 25 minutes on this 2-core',
+    'machine, fits a 4 GB heap), `--no-write` to keep the docs untouched; `npx tsx bench/render.ts` re-renders the docs from bench/results.json.',
     '',
     ...HOW,
     '## Machine and versions',
@@ -195,54 +197,14 @@ export const renderMarkdown = (
   return out.join('\n');
 };
 
-const COLORS = ['#1b9e77', '#8dd3c7', '#66a61e', '#7570b3', '#a6761d', '#e7298a', '#d95f02', '#e6ab02'];
-
 /** A grouped bar chart, one group per query, log-scale milliseconds. */
-export const renderSvg = (r: SizeReport, contenders: ReadonlyArray<string>): string => {
-  const width = 1100;
-  const height = 520;
-  const left = 70;
-  const right = 20;
-  const top = 60;
-  const bottom = 130;
-  const plotW = width - left - right;
-  const plotH = height - top - bottom;
-  const values = r.queries.flatMap((q) => contenders.map((c) => (q.timings[c] as Timing).median));
-  const minExp = Math.floor(Math.log10(Math.max(1e-4, Math.min(...values))));
-  const maxExp = Math.ceil(Math.log10(Math.max(...values)));
-  const y = (ms: number): number => top + plotH - ((Math.log10(Math.max(ms, 10 ** minExp)) - minExp) / (maxExp - minExp)) * plotH;
-  const groupW = plotW / r.queries.length;
-  const barW = (groupW * 0.85) / contenders.length;
-  const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  const parts: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`,
-    `<rect width="${width}" height="${height}" fill="white"/>`,
-    `<text x="${width / 2}" y="22" text-anchor="middle" font-size="16">room-query vs peers: median ms per query, ${r.size.toLocaleString('en-US')} rooms (log scale; lower is faster)</text>`,
-  ];
-  for (let e = minExp; e <= maxExp; e++) {
-    const yy = y(10 ** e);
-    parts.push(`<line x1="${left}" x2="${width - right}" y1="${yy}" y2="${yy}" stroke="#ddd"/>`);
-    parts.push(`<text x="${left - 6}" y="${yy + 4}" text-anchor="end">${10 ** e >= 1 ? 10 ** e : (10 ** e).toFixed(-e)} ms</text>`);
-  }
-  r.queries.forEach((q, gi) => {
-    const gx = left + gi * groupW + groupW * 0.075;
-    contenders.forEach((c, ci) => {
-      const ms = (q.timings[c] as Timing).median;
-      const x = gx + ci * barW;
-      const yy = y(ms);
-      parts.push(`<rect x="${x.toFixed(1)}" y="${yy.toFixed(1)}" width="${(barW - 1).toFixed(1)}" height="${(top + plotH - yy).toFixed(1)}" fill="${COLORS[ci % COLORS.length]}"><title>${esc(`${q.name} — ${c}: ${fmt(ms)} ms`)}</title></rect>`);
-    });
-    const cx = left + gi * groupW + groupW / 2;
-    parts.push(`<text x="${cx}" y="${top + plotH + 16}" text-anchor="end" transform="rotate(-25 ${cx} ${top + plotH + 16})">${esc(q.name)}</text>`);
+export const renderSvg = (r: SizeReport, contenders: ReadonlyArray<string>): string =>
+  renderBarChart({
+    title: `room-query vs peers: median ms per query, ${r.size.toLocaleString('en-US')} rooms (log scale; lower is faster)`,
+    unit: 'ms',
+    series: contenders,
+    groups: r.queries.map((q) => ({ name: q.name, values: contenders.map((c) => (q.timings[c] as Timing).median) })),
   });
-  contenders.forEach((c, ci) => {
-    const lx = left + (ci % 4) * 250;
-    const ly = height - 40 + Math.floor(ci / 4) * 18;
-    parts.push(`<rect x="${lx}" y="${ly - 10}" width="12" height="12" fill="${COLORS[ci % COLORS.length]}"/><text x="${lx + 18}" y="${ly}">${esc(c)}</text>`);
-  });
-  parts.push('</svg>');
-  return parts.join('\n');
-};
 
 export interface BenchResults {
   readonly machine: Readonly<Record<string, string | number | boolean>>;

@@ -1,4 +1,4 @@
-// `npm run bench [-- --sizes 10000,100000,1000000] [-- --no-write]`
+// `npm run bench:query [-- --sizes 10000,100000,1000000] [-- --no-write]` (also the first half of `npm run bench`)
 // Generates rooms (seeded), runs the workload (bench/workload.ts) with every contender in the same
 // process, checks every answer against room-query's scan (ids in order + total) BEFORE timing, then
 // times with tinybench and prints median / p95 / ratio to the hand-written top-k loop. Also: index

@@ -1,0 +1,6 @@
+// `npm run bench [-- --sizes …] [-- --no-write]`: the query benchmark (bench/run.ts: room-query vs peers,
+// docs/benchmarks.md) then the live benchmark (bench/live/run-live.ts: live queries and the store,
+// docs/live-benchmarks.md), in one process; flags go to both (each half has its own default sizes).
+await import('./run.js');
+(globalThis as { gc?: () => void }).gc?.();
+await import('./live/run-live.js');
