@@ -21,6 +21,9 @@ export interface SizeResult {
   readonly realisticApplyUs: number;
   readonly deriveMs: number;
   readonly rebuildMs: number;
+  /** Compaction of that version by merge (undefined if the store had already compacted it), and its changed rooms. */
+  readonly compactMs?: number | undefined;
+  readonly compactChanged: number;
   readonly applyOpsPerSec: number;
   readonly mapSetOpsPerSec: number;
   readonly queries: ReadonlyArray<QueryResult>;
@@ -114,6 +117,8 @@ export const renderLiveMarkdown = (r: LiveResults): string => {
     row('apply, realistic patch', (s) => us(s.realisticApplyUs)),
     row(`snapshot() of the version after ${int(r.changes)} patches (derive)`, (s) => `${s.deriveMs.toFixed(1)} ms`),
     row('a full collection build of that version (what derivation avoids)', (s) => `${int(s.rebuildMs)} ms`),
+    row('compaction of that version, merged from the base (rooms changed)', (s) =>
+      s.compactMs === undefined ? '-' : `${int(s.compactMs)} ms (${int(s.compactChanged)})`),
     row('createRoomStore (validate + copy every room)', (s) => `${int(s.createMs)} ms`),
     '',
     '## Machine',

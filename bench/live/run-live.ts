@@ -11,6 +11,9 @@ import {
   agentsOf, compileQuery, createRoomCollection, generateRooms, generateUsers, parseRoomsParams, runQuery, scopeQuery,
   type Principal, type Room, type ScopedQuery,
 } from '../../src/index.js';
+import { overlaySize } from '../../src/collection/derived-collection.js';
+import { compactView } from '../../src/collection/merge-collection.js';
+import { DEFAULT_INDEXES } from '../../src/collection/room-collection.js';
 import { liveQuery, type LiveSource } from '../../src/live/index.js';
 import { createRoomStore, type RoomStore, type StoreChange } from '../../src/store/index.js';
 import { changeStream } from './change-stream.js';
@@ -142,6 +145,15 @@ const runSize = async (n: number): Promise<SizeResult> => {
   t0 = now();
   const collection = createRoomCollection(array);
   const rebuildMs = now() - t0;
+  // What compaction of that version costs (merged from the base, merge-collection.ts), when it is still an overlay.
+  let compactMs: number | undefined;
+  const compactChanged = overlaySize(derived).delta;
+  if (derived.overlay !== undefined) {
+    await settle(n);
+    t0 = now();
+    compactView(derived.overlay, DEFAULT_INDEXES);
+    compactMs = now() - t0;
+  }
   for (const [i, q] of QUERIES.entries()) {
     const compiled = compileQuery(scopedOf(q.params, q.principal));
     const runs = n >= 1_000_000 ? 5 : 20;
@@ -153,7 +165,7 @@ const runSize = async (n: number): Promise<SizeResult> => {
       derivedUs: timeRuns(runs * 20, () => runQuery(compiled, derived)),
     };
   }
-  return { size: n, createMs, realisticApplyUs, deriveMs, rebuildMs, applyOpsPerSec, mapSetOpsPerSec, queries };
+  return { size: n, createMs, realisticApplyUs, deriveMs, rebuildMs, compactMs, compactChanged, applyOpsPerSec, mapSetOpsPerSec, queries };
 };
 
 const results: SizeResult[] = [];
@@ -174,7 +186,7 @@ for (const n of sizes) {
   );
   console.log(
     `store: apply ${r.applyOpsPerSec.toFixed(0)} ops/s (Map.set ${r.mapSetOpsPerSec.toFixed(0)}), realistic patch ${r.realisticApplyUs.toFixed(1)} µs, ` +
-      `snapshot of the newest version ${r.deriveMs.toFixed(1)} ms (rebuild ${r.rebuildMs.toFixed(0)} ms), create ${r.createMs.toFixed(0)} ms`,
+      `snapshot of the newest version ${r.deriveMs.toFixed(1)} ms (rebuild ${r.rebuildMs.toFixed(0)} ms, merge compaction ${r.compactMs?.toFixed(0) ?? '-'} ms), create ${r.createMs.toFixed(0)} ms`,
   );
 }
 const all: LiveResults = { machine: machine(), changes: CHANGES, rounds: ROUNDS, applyOps: APPLY_OPS, sizes: results };

@@ -29,7 +29,8 @@ export interface OrderedIndex {
   readonly read: PathReader;
 }
 
-const validTime = (v: unknown): number => (v instanceof Date ? v.getTime() : Number.NaN);
+/** The time of a valid Date, else NaN (the key of the Date tail). */
+export const validTime = (v: unknown): number => (v instanceof Date ? v.getTime() : Number.NaN);
 
 /**
  * Positions in (value, _id, position) order. Valid Dates (nearly every document) are sorted without
@@ -95,14 +96,14 @@ export const buildOrderedIndex = (docs: ReadonlyArray<Room>, path: FieldPath): O
   const values = new Array<unknown>(n);
   const ids = new Array<unknown>(n);
   const time = new Float64Array(n);
-  let hasArrays = false;
+  let arrayCount = 0;
   for (let i = 0; i < n; i++) {
     const doc = docs[i];
     const v = read(doc);
     values[i] = v;
     ids[i] = readId(doc);
     time[i] = validTime(v);
-    if (Array.isArray(v)) hasArrays = true;
+    if (Array.isArray(v)) arrayCount++;
   }
   const byId = (a: number, b: number): number => {
     const x = ids[a];
@@ -125,8 +126,23 @@ export const buildOrderedIndex = (docs: ReadonlyArray<Room>, path: FieldPath): O
     const same = prev >= 0 && (t === t ? time[prev] === t : compareValues(values[prev], values[p]) === 0);
     groupStart[i] = same ? (groupStart[i - 1] as number) : i;
   }
-  return { path, order, rankOf, groupStart, validDateStart, times, hasArrays, read };
+  return orderedIndexOf({ path, order, rankOf, groupStart, validDateStart, times, read }, arrayCount);
 };
+
+// How many documents hold an array, per index: compaction (merge-order.ts) keeps `hasArrays` exact by
+// counting the removed and added rooms' arrays instead of re-reading the survivors.
+const arrayCounts = new WeakMap<OrderedIndex, number>();
+
+/** An ordered index from its prepared arrays; `arrayCount` = documents holding an array at the path. @internal */
+export const orderedIndexOf = (parts: Omit<OrderedIndex, 'hasArrays'>, arrayCount: number): OrderedIndex => {
+  const { path, order, rankOf, groupStart, validDateStart, times, read } = parts;
+  const index: OrderedIndex = { path, order, rankOf, groupStart, validDateStart, times, hasArrays: arrayCount > 0, read };
+  arrayCounts.set(index, arrayCount);
+  return index;
+};
+
+/** Documents holding an array at the index's path (undefined: an index not made by this module). @internal */
+export const orderedIndexArrayCount = (index: OrderedIndex): number | undefined => arrayCounts.get(index);
 
 /** Entries [lo, hi) whose value is a valid Date within [gte, lte] (inclusive bounds). */
 export const dateRangeEntries = (index: OrderedIndex, gte: Date | undefined, lte: Date | undefined): { lo: number; hi: number } => {

@@ -76,16 +76,16 @@ export const keyIndexBuilder = (n: number, path: FieldPath): IndexBuilder<KeyInd
     entryKey[entries] = id;
     entryRank[entries++] = r;
   };
-  let hasArrays = false;
+  let arrayCount = 0;
   const addDoc = (r: number, doc: Room): void => {
     const v = read(doc);
     if (typeof v === 'string') add(v, r);
     else if (Array.isArray(v)) {
-      hasArrays = true;
+      arrayCount++;
       for (const x of v) if (typeof x === 'string') add(x, r);
     }
   };
-  return { add: addDoc, finish: () => finishKeyIndex(n, path, ids, entryKey.subarray(0, entries), entryRank.subarray(0, entries), hasArrays) };
+  return { add: addDoc, finish: () => finishKeyIndex(n, path, ids, entryKey.subarray(0, entries), entryRank.subarray(0, entries), arrayCount) };
 };
 
 const finishKeyIndex = (
@@ -94,7 +94,7 @@ const finishKeyIndex = (
   ids: ReadonlyMap<string, number>,
   entryKey: Int32Array,
   entryRank: Int32Array,
-  hasArrays: boolean,
+  arrayCount: number,
 ): KeyIndex => {
   const keyCount = ids.size;
   const offsets = new Int32Array(keyCount + 1);
@@ -108,33 +108,86 @@ const finishKeyIndex = (
     ranks[(fill[id] as number)] = entryRank[e] as number;
     fill[id] = (fill[id] as number) + 1;
   }
+  return keyIndexFromParts(n, path, { ids: [ids], offsets, ranks, arrayCount });
+};
+
+/**
+ * A key index's layout, kept so compaction (merge-postings.ts) can remap ranks instead of re-reading
+ * every room. `ids` maps each key to its id in [0, offsets.length - 1), in layers with disjoint keys:
+ * a merge adds a small layer for its new keys instead of copying a map of 300k visitors, and a key
+ * whose rooms all left keeps its id with an empty range (a built index has one layer, no empty range).
+ * @internal
+ */
+export interface KeyIndexParts {
+  readonly ids: ReadonlyArray<ReadonlyMap<string, number>>;
+  readonly offsets: Int32Array;
+  readonly ranks: Int32Array;
+  /** Documents holding an array at the path. */
+  readonly arrayCount: number;
+}
+
+const partsOf = new WeakMap<KeyIndex, KeyIndexParts>();
+
+/** The layout of an index made by this module (undefined otherwise). @internal */
+export const keyIndexParts = (index: KeyIndex): KeyIndexParts | undefined => partsOf.get(index);
+
+/** The id of `key` in `parts`, or undefined. @internal */
+export const keyIdOf = (parts: KeyIndexParts, key: string): number | undefined => {
+  for (const layer of parts.ids) {
+    const id = layer.get(key);
+    if (id !== undefined) return id;
+  }
+  return undefined;
+};
+
+/** A key index over ranks [0, n) from its layout (dense postings become bitmaps here). @internal */
+export const keyIndexFromParts = (n: number, path: FieldPath, parts: KeyIndexParts): KeyIndex => {
+  const { ids, offsets, ranks, arrayCount } = parts;
   const dense = new Map<number, RankSet>();
   let bytes = offsets.byteLength + ranks.byteLength;
-  for (let id = 0; id < keyCount; id++) {
+  let keyCount = 0;
+  for (let id = 0; id < offsets.length - 1; id++) {
     const from = offsets[id] as number;
     const to = offsets[id + 1] as number;
+    if (to === from) continue; // a key whose rooms all left (merged indexes only)
+    keyCount++;
     if ((to - from) * 32 >= n) {
       const set = fromSortedRanks(ranks.subarray(from, to), n);
       dense.set(id, set);
       bytes += setBytes(set);
     }
   }
-  for (const key of ids.keys()) bytes += 2 * key.length + 40; // the key string and its map entry, roughly
+  for (const layer of ids) for (const key of layer.keys()) bytes += 2 * key.length + 40; // the key string and its map entry, roughly
+  const only = ids.length === 1 ? ids[0] : undefined;
+  const idOf = only === undefined ? (key: string) => keyIdOf(parts, key) : (key: string) => only.get(key);
+  const live = (key: string): boolean => {
+    const id = idOf(key) as number;
+    return (offsets[id + 1] as number) > (offsets[id] as number);
+  };
   let sorted: string[] | undefined;
-  return {
+  const index: KeyIndex = {
     kind: 'key',
     path,
     keyCount,
-    entries: entryKey.length,
-    sortedKeys: () => (sorted ??= [...ids.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))),
-    hasArrays,
+    entries: ranks.length,
+    sortedKeys: () => {
+      if (sorted !== undefined) return sorted;
+      const keys = ids.flatMap((layer) => [...layer.keys()]);
+      return (sorted = (keyCount === keys.length ? keys : keys.filter(live)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    },
+    hasArrays: arrayCount > 0,
     bytes,
     posting: (key) => {
-      const id = ids.get(key);
+      const id = idOf(key);
       if (id === undefined) return EMPTY;
-      return dense.get(id) ?? { kind: 'list', ranks: ranks.subarray(offsets[id] as number, offsets[id + 1] as number) };
+      const from = offsets[id] as number;
+      const to = offsets[id + 1] as number;
+      if (to === from) return EMPTY;
+      return dense.get(id) ?? { kind: 'list', ranks: ranks.subarray(from, to) };
     },
   };
+  partsOf.set(index, parts);
+  return index;
 };
 
 export const presenceIndexBuilder = (n: number, path: FieldPath): IndexBuilder<PresenceIndex> => {

@@ -1,0 +1,105 @@
+// Compaction without a rebuild: from a derived collection's overlay view, the very collection that
+// `createRoomCollection(view.docs(), { indexes })` builds, made by remapping the base's ranks instead
+// of sorting and reading every room again.
+//
+// How it works: survivors keep their base order, so positions shift down past tombstones (one pass);
+// each ordered index is merged with the d changed rooms placed by binary search (merge-order.ts), and
+// the primary order's old rank → new rank map turns every posting into survivors remapped + the delta's
+// ranks (merge-postings.ts). O(n + d log n), sequential typed-array work over n, reading only the
+// changed and removed rooms (plus O(log n) base rooms per changed room for ties). A base this module
+// can't merge (other indexes requested, indexes not made by order.ts / postings.ts) is rebuilt.
+import type { Room } from '../model/room.js';
+import { mergeOrderedIndex, type MergedOrder, type PositionRemap } from './merge-order.js';
+import { mergeKeyIndex, mergePresenceIndex, type RankRemap } from './merge-postings.js';
+import type { OrderedIndex } from './order.js';
+import type { OverlayView } from './overlay.js';
+import type { KeyIndex, PresenceIndex } from './postings.js';
+import { brandCollection, createRoomCollection, type CollectionIndexes, type RoomCollection } from './room-collection.js';
+
+const same = (a: ReadonlyArray<string>, b: ReadonlyArray<string>): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** The indexes `base` was built with (paths deduplicated, primary order first), as createRoomCollection reads a spec. */
+const specOf = (base: RoomCollection): CollectionIndexes => ({ keys: [...base.keys.keys()], presence: [...base.presence.keys()], orders: [...base.orders.keys()] });
+
+/** `spec` builds exactly the base's indexes, in the same map order. */
+const buildsBaseIndexes = (spec: CollectionIndexes, base: RoomCollection): boolean => {
+  const unique = (paths: ReadonlyArray<string> | undefined): string[] => [...new Set(paths ?? [])];
+  const orders = unique(spec.orders);
+  const primary = orders[0] === undefined ? undefined : base.orders.get(orders[0]);
+  return primary === base.primary && same(orders, [...base.orders.keys()]) && same(unique(spec.keys), [...base.keys.keys()])
+    && same(unique(spec.presence), [...base.presence.keys()]);
+};
+
+const positionRemap = (view: OverlayView): PositionRemap & { readonly docs: ReadonlyArray<Room> } => {
+  const baseDocs = view.base.docs;
+  const tombstones = view.tombstones().positions;
+  const deltaDocs = view.delta().docs;
+  const n = baseDocs.length;
+  const deltaStart = n - tombstones.length;
+  const newPos = new Int32Array(n);
+  // Preallocated (filled below, no holes left): much faster than growing by push at 1M rooms.
+  const docs = new Array<Room>(deltaStart + deltaDocs.length);
+  let w = 0;
+  let t = 0;
+  for (let p = 0; p < n; p++) {
+    if (tombstones[t] === p) {
+      newPos[p] = -1;
+      t++;
+    } else {
+      newPos[p] = w;
+      docs[w++] = baseDocs[p] as Room;
+    }
+  }
+  for (const room of deltaDocs) docs[w++] = room;
+  return { baseDocs, newPos, tombstones, deltaDocs, deltaStart, docs: Object.freeze(docs) };
+};
+
+/**
+ * The collection `createRoomCollection(view.docs(), { indexes })` would build (same docs, same index
+ * contents and layout; only a key index may keep its key map in layers, with the keys whose rooms all
+ * left still counted in `bytes`, until a flatten: merge-postings.ts), by merging; undefined when the
+ * base can't be merged (`indexes` other than the base's, default: the base's; or indexes not made here).
+ */
+export const mergeView = (view: OverlayView, indexes?: CollectionIndexes): RoomCollection | undefined => {
+  const base = view.base;
+  if (indexes !== undefined && !buildsBaseIndexes(indexes, base)) return undefined;
+  const remap = positionRemap(view);
+  const size = remap.docs.length;
+  const orders = new Map<string, OrderedIndex>();
+  let primary: MergedOrder | undefined;
+  for (const [path, old] of base.orders) {
+    const merged = mergeOrderedIndex(old, remap);
+    if (merged === undefined) return undefined;
+    orders.set(path, merged.index);
+    if (old === base.primary) primary = merged;
+  }
+  // Without a primary order ranks are positions.
+  const deltaRank = primary?.deltaEntry ?? Int32Array.from(remap.deltaDocs, (_, i) => remap.deltaStart + i);
+  const ranks: RankRemap = {
+    rankMap: primary?.entryMap ?? remap.newPos,
+    deltaDocs: remap.deltaDocs,
+    deltaRank,
+    deltaByRank: Int32Array.from(deltaRank.keys()).sort((a, b) => (deltaRank[a] as number) - (deltaRank[b] as number)),
+    removed: remap.tombstones.map((p) => remap.baseDocs[p] as Room),
+    size,
+  };
+  const keys = new Map<string, KeyIndex>();
+  for (const [path, old] of base.keys) {
+    const merged = mergeKeyIndex(old, ranks);
+    if (merged === undefined) return undefined;
+    keys.set(path, merged);
+  }
+  const presence = new Map<string, PresenceIndex>();
+  for (const [path, old] of base.presence) presence.set(path, mergePresenceIndex(old, ranks));
+  const collection = Object.freeze({ docs: remap.docs, size, primary: primary?.index, orders, keys, presence });
+  return brandCollection(collection);
+};
+
+/**
+ * Compacts a derived collection: `createRoomCollection(view.docs(), { indexes })` (default: the base's
+ * indexes), merged from the base in O(n + d log n) when possible, else rebuilt.
+ * @example
+ * const compacted = compactView(derived.overlay!, indexes); // a plain collection, next overlays' base
+ */
+export const compactView = (view: OverlayView, indexes?: CollectionIndexes): RoomCollection =>
+  mergeView(view, indexes) ?? createRoomCollection(view.docs(), { indexes: indexes ?? specOf(view.base) });

@@ -1,0 +1,145 @@
+// Compaction of one ordered index (merge-collection.ts): the surviving rooms keep their relative order,
+// so the new order is the old one (tombstones dropped, positions remapped) merged with the few changed
+// rooms, each placed by a binary search. No sort, and no surviving room is read except next to a changed one.
+//
+// Why it equals buildOrderedIndex over the new docs (survivors in base order, then the delta): order.ts
+// sorts by (key, _id, position), key = the value by compareValues when it is not a valid Date (these come
+// first), else its time. Survivors keep their positions' order and all sit before the delta, so on equal
+// (value, _id) a survivor precedes a delta room: a delta room goes after every old entry whose (key, _id)
+// is <= its own. groupStart: two survivors adjacent after the merge hold equal values iff the later one's
+// old run started at or before the earlier one (equal values are contiguous in a sorted order); next to
+// a delta room, compare times (valid Dates) or values.
+import { compareValues } from '../compile/compare-values.js';
+import { compilePath } from '../compile/get-path.js';
+import type { Room } from '../model/room.js';
+import { orderedIndexArrayCount, orderedIndexOf, validTime, type OrderedIndex } from './order.js';
+
+/** How the base's documents map to the compacted collection's (shared by every index). */
+export interface PositionRemap {
+  readonly baseDocs: ReadonlyArray<Room>;
+  /** Base position → new position (survivors keep their order), -1 for a tombstoned one. */
+  readonly newPos: Int32Array;
+  /** Tombstoned base positions (their rooms leave every index). */
+  readonly tombstones: ReadonlyArray<number>;
+  /** The changed rooms' current values, in slot order: delta room i gets new position `deltaStart + i`. */
+  readonly deltaDocs: ReadonlyArray<Room>;
+  readonly deltaStart: number;
+}
+
+export interface MergedOrder {
+  readonly index: OrderedIndex;
+  /** Old entry → new entry, -1 for a tombstoned one (for the primary order: old rank → new rank). */
+  readonly entryMap: Int32Array;
+  /** Delta room i → its entry. */
+  readonly deltaEntry: Int32Array;
+}
+
+const readId = compilePath({ dotted: '_id', steps: ['_id'] });
+
+/** order.ts's `_id` tie-break (before the position). */
+const compareIds = (x: unknown, y: unknown): number =>
+  typeof x === 'string' && typeof y === 'string' ? (x < y ? -1 : x > y ? 1 : 0) : compareValues(x, y);
+
+/** order.ts's key order: values that are not valid Dates (by compareValues) below valid Dates (by time). */
+const compareKeys = (ta: number, va: unknown, tb: number, vb: unknown): number => {
+  if (ta === ta) return tb === tb ? (ta < tb ? -1 : ta > tb ? 1 : 0) : 1;
+  return tb === tb ? -1 : compareValues(va, vb);
+};
+
+const countArrays = (values: Iterable<unknown>): number => {
+  let count = 0;
+  for (const v of values) if (Array.isArray(v)) count++;
+  return count;
+};
+
+/** `old` over the compacted docs, or undefined when `old` was not made by order.ts (its array count is unknown). */
+export const mergeOrderedIndex = (old: OrderedIndex, remap: PositionRemap): MergedOrder | undefined => {
+  const oldArrays = orderedIndexArrayCount(old);
+  if (oldArrays === undefined) return undefined;
+  const { order, times, groupStart, read } = old;
+  const { baseDocs, newPos, deltaDocs, deltaStart } = remap;
+  const n = order.length;
+  const d = deltaDocs.length;
+  const m = deltaStart + d;
+  const values = deltaDocs.map((doc) => read(doc));
+  const dTimes = Float64Array.from(values, validTime);
+  const dIds = deltaDocs.map((doc) => readId(doc));
+  const oldValue = (e: number): unknown => read(baseDocs[order[e] as number]);
+  const sorted = Array.from({ length: d }, (_, i) => i).sort(
+    (a, b) => compareKeys(dTimes[a] as number, values[a], dTimes[b] as number, values[b]) || compareIds(dIds[a], dIds[b]) || a - b,
+  );
+  // place[k]: old entries ordered at or before the k-th delta room by (key, _id). Non-decreasing in k,
+  // so each search gallops from the previous place: O(log gap) probes, few reads of base rooms.
+  const place = new Int32Array(d);
+  let from = 0;
+  for (let k = 0; k < d; k++) {
+    const i = sorted[k] as number;
+    const ti = dTimes[i] as number;
+    const atOrBefore = (e: number): boolean => {
+      const te = times[e] as number;
+      const c = te === te || ti === ti ? compareKeys(te, undefined, ti, undefined) : compareValues(oldValue(e), values[i]);
+      return c < 0 || (c === 0 && compareIds(readId(baseDocs[order[e] as number]), dIds[i]) <= 0);
+    };
+    let lo = from;
+    let hi = from;
+    for (let step = 1; hi < n && atOrBefore(hi); step *= 2) {
+      lo = hi + 1;
+      hi = from + step;
+    }
+    hi = Math.min(hi, n);
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (atOrBefore(mid)) lo = mid + 1;
+      else hi = mid;
+    }
+    place[k] = from = lo;
+  }
+  const newOrder = new Int32Array(m);
+  const newTimes = new Float64Array(m);
+  const newGroup = new Int32Array(m);
+  const entryMap = new Int32Array(n);
+  const deltaEntry = new Int32Array(d);
+  let validDateStart = m;
+  let w = 0;
+  // The previous entry: its old entry if a survivor (else -1), its delta index if a delta room.
+  let prevOld = -1;
+  let prevDelta = -1;
+  const emit = (position: number, t: number, curOld: number, curDelta: number): void => {
+    let same = false;
+    if (w > 0) {
+      if (t === t) same = newTimes[w - 1] === t;
+      else if (prevOld >= 0 && curOld >= 0) same = (groupStart[curOld] as number) <= prevOld;
+      else same = compareValues(prevOld >= 0 ? oldValue(prevOld) : values[prevDelta], curOld >= 0 ? oldValue(curOld) : values[curDelta]) === 0;
+    }
+    if (t === t && validDateStart === m) validDateStart = w;
+    newOrder[w] = position;
+    newTimes[w] = t;
+    newGroup[w] = same ? (newGroup[w - 1] as number) : w;
+    prevOld = curOld;
+    prevDelta = curDelta;
+    w++;
+  };
+  let k = 0;
+  for (let e = 0; e <= n; e++) {
+    while (k < d && (place[k] as number) <= e) {
+      const i = sorted[k++] as number;
+      deltaEntry[i] = w;
+      emit(deltaStart + i, dTimes[i] as number, -1, i);
+    }
+    if (e === n) break;
+    const p = newPos[order[e] as number] as number;
+    if (p < 0) {
+      entryMap[e] = -1;
+      continue;
+    }
+    entryMap[e] = w;
+    emit(p, times[e] as number, e, -1);
+  }
+  const rankOf = new Int32Array(m);
+  for (let r = 0; r < m; r++) rankOf[newOrder[r] as number] = r;
+  // Without arrays in the base no removed room held one: don't read them.
+  const removedArrays = oldArrays === 0 ? 0 : countArrays(remap.tombstones.map((p) => read(baseDocs[p])));
+  const arrayCount = oldArrays - removedArrays + countArrays(values);
+  const parts = { path: old.path, order: newOrder, rankOf, groupStart: newGroup, validDateStart, times: newTimes, read };
+  return { index: orderedIndexOf(parts, arrayCount), entryMap, deltaEntry };
+};
