@@ -33,6 +33,7 @@ export interface LiveResults {
   readonly machine: Readonly<Record<string, string | number | boolean>>;
   readonly changes: number;
   readonly rounds: number;
+  readonly liveRounds: number;
   readonly applyOps: number;
   readonly sizes: ReadonlyArray<SizeResult>;
 }
@@ -85,13 +86,14 @@ export const renderLiveMarkdown = (r: LiveResults): string => {
     '',
     `Workload: ${int(r.changes)} realistic patches (new call, answer, close, tag the new call, tag an old room) over`,
     '`generateRooms({ count, seed: 1 })`, recorded from a real store, then replayed into three live queries (each round a',
-    `fresh live query; best of ${r.rounds} rounds). "Work" counts predicate evaluations + sorted-set moves + page re-reads`,
+    `fresh live query; best of ${r.liveRounds} rounds after one settle). "Work" counts predicate evaluations + sorted-set moves + page re-reads`,
     'per change: it does not depend on the machine. Re-runs are on the same final version: by scan over its rooms, through',
     'a collection built beforehand, and through the store\'s own snapshot (derived: base indexes + overlay, no rebuild).',
     `Store throughput: ${int(r.applyOps)} single-field \`replace\` ops over 10,000 rooms, each a real change (best of ${r.rounds}).`,
-    'Before each timed phase: a full GC, then a pause while V8\'s concurrent sweeper finishes (bench/live/run-live.ts, `settle`).',
+    'Before each timed phase (each query\'s rounds, each throughput round): a full GC, then a pause while V8\'s concurrent sweeper',
+    'finishes (bench/live/run-live.ts, `settle`).',
     '',
-    'Run: `npm run bench:live` alone, or `npm run bench:live -- --sizes 100000,1000000 --changes 10000 --rounds 5`.',
+    'Run: `npm run bench:live` alone, or `npm run bench:live -- --sizes 100000,1000000 --changes 10000 --rounds 5 --live-rounds 15`.',
     '',
     '## Targets of issue #8 (same run)',
     '',

@@ -19,7 +19,7 @@ import type { Room } from '../model/room.js';
 import { HIDDEN_FIELDS } from '../query/projection.js';
 import type { ScopedQuery } from '../query/rooms-query.js';
 import { diffPage } from './page-diff.js';
-import { createSortedList } from './sorted-list.js';
+import { createSortedList, type Placed } from './sorted-list.js';
 
 /** The page document a live query maintains (the endpoint's body without `success`). */
 export interface LivePage {
@@ -75,8 +75,9 @@ export interface LiveQueryOptions {
 
 const hidden: ReadonlySet<string> = new Set(HIDDEN_FIELDS);
 
-// Mutable `doc`: a room whose sort keys did not change keeps its entry (and place) with the new value.
-type Entry = { -readonly [K in keyof Keyed<Room>]: Keyed<Room>[K] };
+// Mutable `doc`: a room whose sort keys did not change keeps its entry (and place) with the new value;
+// `home` is the sorted list's (sorted-list.ts).
+type Entry = { -readonly [K in keyof Keyed<Room>]: Keyed<Room>[K] } & Placed;
 
 const freshCopy = (page: LivePage): LivePage => jsonpatch.deepClone(page) as LivePage;
 
@@ -118,7 +119,7 @@ export const liveQuery = (
     }
     return true;
   };
-  const entryOf = (room: Room): Entry => ({ doc: room, keys: sort.keysOf(room), position: 0 });
+  const entryOf = (room: Room): Entry => ({ doc: room, keys: sort.keysOf(room), position: 0, home: undefined });
   const emit = (event: LiveEvent): void => {
     try {
       onChange(event);

@@ -27,7 +27,10 @@ export interface RoomStoreOptions {
    * overlay (tombstones + delta) over the last built collection, compacted past max(1024, 16·√n) changed rooms.
    */
   readonly deriveCollection?: DeriveCollection;
-  /** Past this many changes since the last built collection (nobody queried), rebuild instead of deriving (default 65,536). */
+  /**
+   * Past this many changes since the last built collection (nobody queried), `apply` derives the previous
+   * version's collection first, so old versions don't pile up in memory (default 65,536; never a rebuild).
+   */
   readonly maxPendingChanges?: number;
   /**
    * The fast path for the common patch (add / replace / remove of `/<id>/<field>` or `/<id>/<field>/<key>` in

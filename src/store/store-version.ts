@@ -1,8 +1,8 @@
 // One immutable version of the store, and how its indexed collection is obtained: derived from an
 // earlier version's collection plus the changes since (the `deriveCollection` hook; the store's default is
-// an overlay over the last built collection, collection/derived-collection.ts), else built from scratch
-// (first version, or more than `maxPendingChanges` changes since the last built one), once per version,
-// on first use: `apply` stays O(log n) and only queried versions pay for their indexes.
+// an overlay over the last built collection, collection/derived-collection.ts), built from scratch only
+// while no version was ever queried; once per version, on first use: only queried versions pay for their
+// indexes. `apply` stays O(log n), plus one derivation per `maxPendingChanges` changes nobody queried.
 import { createRoomCollection, type CollectionIndexes, type RoomCollection } from '../collection/room-collection.js';
 import type { Room } from '../model/room.js';
 import type { RoomChange } from './apply-patch.js';
@@ -26,7 +26,7 @@ export interface StoreVersion {
 export interface VersionContext {
   readonly indexes: CollectionIndexes | undefined;
   readonly derive: DeriveCollection | undefined;
-  /** Past this many pending changes a version stops linking to its predecessor (and will rebuild). */
+  /** Past this many pending changes a new version derives its predecessor's collection first (bounds the chain). */
   readonly maxPendingChanges: number;
 }
 
@@ -47,9 +47,15 @@ export class Version implements StoreVersion {
   ) {
     this.size = map.size;
     if (prev !== undefined && context.derive !== undefined) {
-      const pending = (prev.built === undefined ? (prev.link?.pending ?? Number.POSITIVE_INFINITY) : 0) + changes.length;
-      // A chain that grew too long (nobody queried) is dropped: old versions must not pile up in memory.
-      if (pending <= context.maxPendingChanges) this.link = { prev, changes, pending };
+      // No link when no earlier version has a collection: there are no indexes to maintain yet.
+      let pending = prev.built !== undefined ? 0 : prev.link?.pending;
+      if (pending !== undefined && pending > 0 && pending + changes.length > context.maxPendingChanges) {
+        // A chain that grew too long (nobody queried) holds every version in memory: derive the
+        // predecessor's collection now (amortised over the changes it folds), never a rebuild later.
+        prev.collection();
+        pending = 0;
+      }
+      if (pending !== undefined) this.link = { prev, changes, pending: pending + changes.length };
     }
   }
   get(id: string): Room | undefined {

@@ -3,7 +3,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { createRoomCollection, generateRooms, type RoomCollection } from '../../src/index.js';
-import { createRoomStore, type RoomChange, type RoomStore } from '../../src/store/index.js';
+import { createDeriver, createRoomStore, type RoomChange, type RoomStore } from '../../src/store/index.js';
 
 const rooms = generateRooms({ count: 20, seed: 8 });
 const id = rooms[0]!['_id'] as string;
@@ -194,13 +194,25 @@ describe('deriveCollection (the incremental-index hook)', () => {
     expect(s2.docs.find((r) => r['_id'] === other)!['queue']).toBe('q');
   });
 
-  it('rebuilds when too many changes piled up unqueried', () => {
+  it('derives (never rebuilds) when too many changes piled up unqueried', () => {
+    const deriver = createDeriver();
+    const sizes: number[] = [];
+    const derive = (p: RoomCollection, changes: ReadonlyArray<RoomChange>): RoomCollection => (sizes.push(changes.length), deriver(p, changes));
+    const store = storeOf(rooms, { deriveCollection: derive, maxPendingChanges: 2 });
+    const base = store.snapshot();
+    for (const value of ['a', 'b', 'c', 'd', 'e']) store.apply([{ op: 'replace', path: `/${other}/queue`, value }]);
+    expect(sizes).toEqual([2, 2]); // apply 3 and apply 5 first derived the chain before them
+    const last = store.snapshot();
+    expect(sizes).toEqual([2, 2, 1]);
+    expect(last.overlay?.base).toBe(base); // every collection an overlay over the one built at the start
+    expect(last.docs.find((r) => r['_id'] === other)!['queue']).toBe('e');
+  });
+
+  it('builds nothing while nobody queried', () => {
     let derived = 0;
     const store = storeOf(rooms, { deriveCollection: (p: RoomCollection) => (derived++, p), maxPendingChanges: 1 });
-    store.snapshot();
-    store.apply([{ op: 'replace', path: `/${other}/queue`, value: 'a' }]);
-    store.apply([{ op: 'replace', path: `/${other}/queue`, value: 'b' }]);
-    expect(store.snapshot().docs.find((r) => r['_id'] === other)!['queue']).toBe('b');
+    for (const value of ['a', 'b', 'c']) store.apply([{ op: 'replace', path: `/${other}/queue`, value }]);
+    expect(store.snapshot().docs.find((r) => r['_id'] === other)!['queue']).toBe('c');
     expect(derived).toBe(0);
   });
 });
