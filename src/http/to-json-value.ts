@@ -40,14 +40,26 @@ export const toJsonValue = (x: unknown): Json => {
   return out;
 };
 
-/** `toJsonValue` of a plain object without its top-level keys in `skip` (no intermediate copy). */
-export const toJsonObjectWithout = (x: Readonly<Record<string, unknown>>, skip: ReadonlySet<string>): Json => {
+/** An earlier version of the object and its JSON: fields holding the very same value reuse their JSON. */
+export interface PriorJson {
+  readonly from: Readonly<Record<string, unknown>>;
+  readonly json: Json;
+}
+
+/**
+ * `toJsonValue` of a plain object without its top-level keys in `skip` (no intermediate copy). With
+ * `prior` (a frozen earlier version: rooms share unchanged fields), an unchanged field's JSON is shared,
+ * not made again: a live page converts only what a patch changed (less garbage per change).
+ */
+export const toJsonObjectWithout = (x: Readonly<Record<string, unknown>>, skip: ReadonlySet<string>, prior?: PriorJson): Json => {
   const out: Record<string, Json> = {};
+  const priorJson = prior?.json as Readonly<Record<string, Json>> | undefined;
   for (const key of Object.keys(x)) {
     if (skip.has(key)) continue;
     const value = x[key];
     if (isSkipped(value)) continue;
-    const json = toJsonValue(value);
+    const reused = priorJson !== undefined && prior?.from[key] === value && Object.hasOwn(priorJson, key);
+    const json = reused ? (priorJson[key] as Json) : toJsonValue(value);
     if (key === '__proto__') Object.defineProperty(out, key, { value: json, enumerable: true, writable: true, configurable: true });
     else out[key] = json;
   }

@@ -14,7 +14,7 @@ import { compareValues } from '../compile/compare-values.js';
 import { compileQuery } from '../compile/compile-query.js';
 import { compilePath } from '../compile/get-path.js';
 import type { Keyed } from '../compile/compile-sort.js';
-import { toJsonObjectWithout, toJsonValue, type Json } from '../http/to-json-value.js';
+import { toJsonObjectWithout, toJsonValue, type Json, type PriorJson } from '../http/to-json-value.js';
 import type { Room } from '../model/room.js';
 import { HIDDEN_FIELDS } from '../query/projection.js';
 import type { ScopedQuery } from '../query/rooms-query.js';
@@ -103,11 +103,18 @@ export const liveQuery = (
   const stats: LiveStats = { predicateEvaluations: 0, changes: 0, entryMoves: 0, pageReads: 0, patches: 0 };
   const json = new WeakMap<Room, Json>();
   // The page is JSON: with every field returned, skip the projector's frozen copy and convert the room directly.
-  const toJson = scoped.projection.kind === 'all' ? (room: Room): Json => toJsonObjectWithout(room, hidden) : (room: Room): Json => toJsonValue(project(room));
+  const toJson = scoped.projection.kind === 'all'
+    ? (room: Room, prior?: PriorJson): Json => toJsonObjectWithout(room, hidden, prior)
+    : (room: Room): Json => toJsonValue(project(room));
   const jsonOf = (room: Room): Json => {
     let j = json.get(room);
     if (j === undefined) json.set(room, (j = toJson(room)));
     return j;
+  };
+  /** `after`'s JSON made from `before`'s where fields are shared (only changed fields converted: less garbage per change). */
+  const carryJson = (before: Room, after: Room): void => {
+    const old = json.get(before);
+    if (old !== undefined && !json.has(after)) json.set(after, toJson(after, { from: before, json: old }));
   };
   // Unique `_id`s in a store make `position` irrelevant to the order; 0 keeps entries comparable.
   const readers = sort.spec.map((key) => compilePath(key.path));
@@ -130,7 +137,8 @@ export const liveQuery = (
 
   const members = new Map<string, Entry>();
   let list = createSortedList<Entry>(compare);
-  let page: LivePage = { rooms: [], count: 0, offset: paging.offset, total: 0 };
+  // Ours alone (events and page() hand out copies): a swap edits it in place.
+  let page: { rooms: Json[]; count: number; offset: number; total: number } = { rooms: [], count: 0, offset: paging.offset, total: 0 };
   let version = -1;
   let closed = false;
 
@@ -139,7 +147,7 @@ export const liveQuery = (
     if (list.size <= end) return true;
     return compare(entry, list.at(end - 1) as Entry) <= 0;
   };
-  const readPage = (): LivePage => {
+  const readPage = (): typeof page => {
     stats.pageReads++;
     const rooms = list.slice(paging.offset, end).map((e) => jsonOf(e.doc));
     return { rooms, count: rooms.length, offset: paging.offset, total: list.size };
@@ -159,7 +167,10 @@ export const liveQuery = (
       if (was === undefined && !now) continue;
       if (was !== undefined && now && sameKeys(was.keys, after as Room)) {
         // Same place in the order (the usual answer / close / tag): swap the room in, no list work.
-        if (!windowMoved && beforeEnd(was)) (swaps ??= []).push([was.doc, after as Room]);
+        if (beforeEnd(was)) {
+          carryJson(was.doc, after as Room);
+          if (!windowMoved) (swaps ??= []).push([was.doc, after as Room]);
+        }
         was.doc = after as Room;
         continue;
       }
@@ -185,19 +196,19 @@ export const liveQuery = (
       page = next;
     } else {
       patch = [];
-      let rooms: Json[] | undefined;
       for (const [before, after] of swaps ?? []) {
         // Not cached: never on the page (it ranks before `offset`), so the page is the same.
         const old = json.get(before);
-        const at = old === undefined ? -1 : (rooms ?? page.rooms).indexOf(old);
+        const at = old === undefined ? -1 : page.rooms.indexOf(old);
         if (at < 0) continue;
-        rooms ??= [...page.rooms];
         const value = jsonOf(after);
-        rooms[at] = value;
+        page.rooms[at] = value;
         patch.push({ op: 'replace', path: `/rooms/${at}`, value });
       }
-      if (page.total !== list.size) patch.push({ op: 'replace', path: '/total', value: list.size });
-      if (patch.length > 0) page = { ...page, rooms: rooms ?? page.rooms, total: list.size };
+      if (page.total !== list.size) {
+        patch.push({ op: 'replace', path: '/total', value: list.size });
+        page.total = list.size;
+      }
     }
     if (patch.length === 0) return;
     stats.patches++;
