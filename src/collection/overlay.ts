@@ -73,11 +73,14 @@ export class OverlayLog {
     let basePos = -1;
     if (change.before !== undefined) {
       const p = this.basePositionOf(change.id, change.before);
-      if (p >= 0 && !this.tombSeq.has(p)) {
-        this.tombSeq.set(p, seq);
-        basePos = p;
-      }
+      if (p >= 0 && !this.tombSeq.has(p)) basePos = p;
     }
+    this.firstChange(change, seq, basePos);
+  }
+
+  /** Records a room's first change, `basePos` its base position (tombstoned here) or -1. */
+  private firstChange(change: OverlayChange, seq: number, basePos: number): void {
+    if (basePos >= 0) this.tombSeq.set(basePos, seq);
     this.delta.set(change.id, { slot: this.delta.size, basePos, seqs: [seq], rooms: [change.after] });
   }
 
@@ -99,7 +102,10 @@ export class OverlayLog {
     const docs = this.base.docs;
     for (const [id, history] of this.delta) {
       const before = history.basePos >= 0 ? (docs[history.basePos] as Room) : undefined;
-      log.append({ id, before, after: history.rooms[history.rooms.length - 1] });
+      // Its base position is known: no lookup (a binary search over cold base rooms each, at 1M).
+      const change: OverlayChange = { id, before, after: history.rooms[history.rooms.length - 1] };
+      log.changes.push(change);
+      log.firstChange(change, log.changes.length - 1, history.basePos);
     }
     return log;
   }
