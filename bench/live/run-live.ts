@@ -1,4 +1,4 @@
-// `npm run bench:live [-- --sizes 100000,1000000] [-- --changes 10000] [-- --rounds 5] [-- --live-rounds 10] [-- --no-write]` (also the
+// `npm run bench:live [-- --sizes 100000,1000000] [-- --changes 10000] [-- --rounds 5] [-- --live-rounds 15] [-- --no-write]` (also the
 // second half of `npm run bench`). Issue #8's benchmark: per-change cost of keeping live pages current vs
 // re-running the query (by scan, through a prebuilt indexed collection, and through the store's own derived
 // snapshot), for a stream of realistic changes (new call, answer, close, tag); and store patch throughput
@@ -27,7 +27,7 @@ const flag = (name: string): string | undefined => {
 const sizes = (flag('--sizes') ?? '100000,1000000').split(',').map((s) => Number(s.replace(/_/g, '')));
 const CHANGES = Number(flag('--changes') ?? 10_000);
 const ROUNDS = Number(flag('--rounds') ?? 5);
-const LIVE_ROUNDS = Number(flag('--live-rounds') ?? 10);
+const LIVE_ROUNDS = Number(flag('--live-rounds') ?? 15);
 const APPLY_OPS = Number(flag('--ops') ?? 100_000);
 const write = !args.includes('--no-write');
 const SEED = 1;
@@ -95,14 +95,15 @@ const runSize = async (n: number): Promise<SizeResult> => {
   const derived = store.snapshot();
   const deriveMs = now() - t0;
 
-  // Live: start at v0, replay the recorded events, time only the live queries' work: the mean over
-  // LIVE_ROUNDS replays, each into a fresh live query, settled first. The mean, not the best: one replay
-  // (10,000 changes) allocates about one young generation, so a best-of would pick rounds without a
-  // scavenge, and scavenges are the part that grows with the heap. Settled per round: else the previous
-  // round's dropped live set (1M entries) is collected inside the next round's timing.
+  // Live: start at v0, replay the recorded events, time only the live queries' work: LIVE_ROUNDS replays,
+  // each into a fresh live query, settled first (else the previous round's dropped live set, 1M entries,
+  // is collected inside the next round's timing). One replay is only ~10–80 ms on 2 shared cores, so
+  // rounds scatter by ±50%: the targets use the median (robust to a descheduled round); the mean is
+  // reported beside it. Both include the replay's own GC (~one scavenge per admin replay): a best-of
+  // would pick rounds without one, and scavenges are the part that grows with the heap.
   const queries: QueryResult[] = [];
   for (const q of QUERIES) {
-    let total = 0;
+    const perChange: number[] = [];
     let patchesOut = 0;
     let workPerChange = 0;
     for (let round = 0; round < LIVE_ROUNDS; round++) {
@@ -113,13 +114,15 @@ const runSize = async (n: number): Promise<SizeResult> => {
       await settle(n);
       t0 = now();
       for (const e of events) listener?.(e);
-      total += (now() - t0) / events.length;
+      perChange.push(((now() - t0) / events.length) * 1000);
       const st = live.stats;
       workPerChange = (st.predicateEvaluations - v0.size + st.entryMoves + st.pageReads - 1) / events.length;
       live.close();
     }
-    const mean = total / LIVE_ROUNDS;
-    queries.push({ name: q.name, workPerChange, liveUs: mean * 1000, patches: patchesOut, scanUs: 0, indexedUs: 0, derivedUs: 0 });
+    const sorted = [...perChange].sort((a, b) => a - b);
+    const median = ((sorted[(sorted.length - 1) >> 1] as number) + (sorted[sorted.length >> 1] as number)) / 2;
+    const mean = perChange.reduce((a, b) => a + b, 0) / perChange.length;
+    queries.push({ name: q.name, workPerChange, liveUs: median, liveMeanUs: mean, patches: patchesOut, scanUs: 0, indexedUs: 0, derivedUs: 0 });
   }
 
   // Store throughput: single-field ops, vs a bare Map.set of a copied room (best of ROUNDS).
@@ -182,7 +185,8 @@ for (const n of sizes) {
     r.queries.map((q) => ({
       query: q.name,
       'work/change': q.workPerChange.toFixed(2),
-      'live µs/change': q.liveUs.toFixed(1),
+      'live µs/change (median)': q.liveUs.toFixed(1),
+      'live mean': q.liveMeanUs.toFixed(1),
       'indexed re-run µs': q.indexedUs.toFixed(1),
       'derived-snapshot re-run µs': q.derivedUs.toFixed(1),
       'scan re-run µs': q.scanUs.toFixed(0),
