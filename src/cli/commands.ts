@@ -21,6 +21,8 @@ export interface ServeCommand extends DataSource {
   readonly log: boolean;
   /** Reload the rooms file when it changes (only with `--rooms <file>`). */
   readonly watch: boolean;
+  /** Serve the room-query extensions (rooms.stream, rooms.patch) over a room store; GET rooms follows it. */
+  readonly live: boolean;
 }
 
 export type PageFormat = 'table' | 'json' | 'ndjson';

@@ -55,6 +55,7 @@ const program = (done: (c: E.Either<string, CliCommand>) => void, out: (s: strin
     .option('--rate-limit <N|off>', 'requests per minute and user before 429 (default 600)')
     .option('--no-log', 'do not log requests on stderr')
     .option('--watch', 'reload the --rooms file when it changes')
+    .option('--live', 'room-query extensions: GET …/rooms.stream (SSE) and POST …/rooms.patch (admin) over a room store')
     .action((o: Opts) =>
       done(pipe(
         dataSource(o),
@@ -62,7 +63,8 @@ const program = (done: (c: E.Either<string, CliCommand>) => void, out: (s: strin
         E.bindW('host', () => nonEmpty('host', str(o, 'host'), DEFAULTS.host)),
         E.bindW('rateLimit', () => rateLimit(str(o, 'rateLimit'))),
         E.filterOrElseW((d) => o['watch'] !== true || d.rooms.kind === 'file', () => '--watch needs --rooms <file>'),
-        E.map((d): CliCommand => ({ kind: 'serve', ...d, log: o['log'] !== false, watch: o['watch'] === true })),
+        E.filterOrElseW(() => o['watch'] !== true || o['live'] !== true, () => '--live and --watch cannot be combined (patches would be lost on reload)'),
+        E.map((d): CliCommand => ({ kind: 'serve', ...d, log: o['log'] !== false, watch: o['watch'] === true, live: o['live'] === true })),
       )));
 
   dataOptions(root.command('query').argument('<params>', "the endpoint's query string, e.g. 'open=true&count=5'")

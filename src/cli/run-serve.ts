@@ -7,8 +7,10 @@ import type { AddressInfo } from 'node:net';
 import * as E from 'fp-ts/lib/Either.js';
 import { DEFAULT_QUEUES } from '../fixtures/generate-rooms.js';
 import { createRoomsApi, type RoomsApi, type RoomsApiOptions } from '../http/create-rooms-api.js';
+import { createLiveRoutes, type LiveRoutes } from '../http/live-routes.js';
 import { serve } from '../http/serve.js';
 import type { Room } from '../model/room.js';
+import { createRoomStore } from '../store/index.js';
 import { bannerLines, loadedUsersBannerLines } from './banner.js';
 import type { ServeCommand } from './commands.js';
 import { loadData, toApiUser } from './load-data.js';
@@ -68,7 +70,14 @@ export const runServe = async (command: ServeCommand, io: CliIo): Promise<E.Eith
     return command.log ? withRequestLog(api, io.err) : api;
   };
   let current = build(data.right.rooms);
-  const server = await serve({ handle: (request) => current.handle(request) }, { port: command.port, host: command.host });
+  let extensions: LiveRoutes | undefined;
+  if (command.live) {
+    const store = createRoomStore(data.right.rooms);
+    if (E.isLeft(store)) return E.left(`--live: the rooms do not make a store: ${store.left.reason}`);
+    const onError = (error: unknown): void => io.err(`internal error: ${error instanceof Error ? error.message : String(error)}`);
+    extensions = createLiveRoutes({ store: store.right, users: apiUsers, mode: command.mode, onError });
+  }
+  const server = await serve({ handle: (request) => current.handle(request) }, { port: command.port, host: command.host, ...(extensions ? { extensions } : {}) });
   if (command.watch && command.rooms.kind === 'file') {
     const stop = watchRooms(command.rooms.path, io, (rooms) => (current = build(rooms)));
     server.once('close', stop);
@@ -82,6 +91,7 @@ export const runServe = async (command: ServeCommand, io: CliIo): Promise<E.Eith
     : bannerLines({ users: users.map((u) => ({ ...u, name: u.username, token: u.token ?? '' })), baseUrl, rooms, seed: command.seed, mode: command.mode, queue });
   for (const line of lines) io.out(line);
   io.out('');
+  if (command.live) io.out(`room-query extensions: GET ${baseUrl}/api/v1/voip/rooms.stream (SSE), POST ${baseUrl}/api/v1/voip/rooms.patch (admin, JSON Patch)`);
   io.out(`listening on ${baseUrl}`);
   return E.right(server);
 };

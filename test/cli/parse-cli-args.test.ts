@@ -11,7 +11,7 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['serve'])).toEqual(
       E.right({
         kind: 'serve', rooms: generated(10_000), seed: 42, port: 3000, host: '127.0.0.1', mode: 'default',
-        rateLimit: { limit: 600, windowMs: 60_000 }, log: true, watch: false,
+        rateLimit: { limit: 600, windowMs: 60_000 }, log: true, watch: false, live: false,
       }),
     );
   });
@@ -22,7 +22,7 @@ describe('parseCliArgs', () => {
     ).toEqual(
       E.right({
         kind: 'serve', rooms: generated(5), seed: -3, port: 0, host: '0.0.0.0', mode: 'rocketchat',
-        rateLimit: { limit: 30, windowMs: 60_000 }, log: false, watch: false,
+        rateLimit: { limit: 30, windowMs: 60_000 }, log: false, watch: false, live: false,
       }),
     );
   });
@@ -64,6 +64,7 @@ describe('parseCliArgs', () => {
     [['serve', '--host', ''], '--host must not be empty'],
     [['serve', '--rate-limit', 'lots'], '--rate-limit must be'],
     [['serve', '--watch'], '--watch needs --rooms <file>'],
+    [['serve', '--rooms', 'r.ndjson', '--watch', '--live'], '--live and --watch cannot be combined'],
     [['serve', 'extra'], 'too many arguments'],
     [['serve', '--help=yes'], "unknown option '--help=yes'"],
     [['query'], "missing required argument 'params'"],
