@@ -58,13 +58,14 @@ export const runServe = async (command: ServeCommand, io: CliIo): Promise<E.Eith
   if (E.isLeft(data)) return data;
   const { users, usersLoaded } = data.right;
   const apiUsers = users.map(toApiUser);
+  const onError = (error: unknown): void => io.err(`internal error: ${error instanceof Error ? error.message : String(error)}`);
   const build = (rooms: ReadonlyArray<Room>): RoomsApi => {
     const options: RoomsApiOptions = {
       rooms,
       users: apiUsers,
       mode: command.mode,
       rateLimit: command.rateLimit,
-      onError: (error) => io.err(`internal error: ${error instanceof Error ? error.message : String(error)}`),
+      onError,
     };
     const api = createRoomsApi(options);
     return command.log ? withRequestLog(api, io.err) : api;
@@ -74,7 +75,6 @@ export const runServe = async (command: ServeCommand, io: CliIo): Promise<E.Eith
   if (command.live) {
     const store = createRoomStore(data.right.rooms);
     if (E.isLeft(store)) return E.left(`--live: the rooms do not make a store: ${store.left.reason}`);
-    const onError = (error: unknown): void => io.err(`internal error: ${error instanceof Error ? error.message : String(error)}`);
     extensions = createLiveRoutes({ store: store.right, users: apiUsers, mode: command.mode, onError });
   }
   const server = await serve({ handle: (request) => current.handle(request) }, { port: command.port, host: command.host, ...(extensions ? { extensions } : {}) });

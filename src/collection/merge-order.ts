@@ -10,9 +10,8 @@
 // old run started at or before the earlier one (equal values are contiguous in a sorted order); next to
 // a delta room, compare times (valid Dates) or values.
 import { compareValues } from '../compile/compare-values.js';
-import { compilePath } from '../compile/get-path.js';
 import type { Room } from '../model/room.js';
-import { orderedIndexArrayCount, orderedIndexOf, validTime, type OrderedIndex } from './order.js';
+import { compareIds, orderedIndexArrayCount, orderedIndexOf, readId, validTime, type OrderedIndex } from './order.js';
 
 /** How the base's documents map to the compacted collection's (shared by every index). */
 export interface PositionRemap {
@@ -33,12 +32,6 @@ export interface MergedOrder {
   /** Delta room i → its entry. */
   readonly deltaEntry: Int32Array;
 }
-
-const readId = compilePath({ dotted: '_id', steps: ['_id'] });
-
-/** order.ts's `_id` tie-break (before the position). */
-const compareIds = (x: unknown, y: unknown): number =>
-  typeof x === 'string' && typeof y === 'string' ? (x < y ? -1 : x > y ? 1 : 0) : compareValues(x, y);
 
 /** order.ts's key order: values that are not valid Dates (by compareValues) below valid Dates (by time). */
 const compareKeys = (ta: number, va: unknown, tb: number, vb: unknown): number => {

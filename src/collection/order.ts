@@ -29,6 +29,13 @@ export interface OrderedIndex {
   readonly read: PathReader;
 }
 
+/** Reads `_id`: the tie-break of every ordered index. */
+export const readId = compilePath({ dotted: '_id', steps: ['_id'] });
+
+/** The `_id` tie-break's order: strings by code unit (nearly every id), else BSON order. */
+export const compareIds = (x: unknown, y: unknown): number =>
+  typeof x === 'string' && typeof y === 'string' ? (x < y ? -1 : x > y ? 1 : 0) : compareValues(x, y);
+
 /** The time of a valid Date, else NaN (the key of the Date tail). */
 export const validTime = (v: unknown): number => (v instanceof Date ? v.getTime() : Number.NaN);
 
@@ -92,7 +99,6 @@ const sortPositions = (values: ReadonlyArray<unknown>, time: Float64Array, byId:
 export const buildOrderedIndex = (docs: ReadonlyArray<Room>, path: FieldPath): OrderedIndex => {
   const n = docs.length;
   const read = compilePath(path);
-  const readId = compilePath({ dotted: '_id', steps: ['_id'] });
   const values = new Array<unknown>(n);
   const ids = new Array<unknown>(n);
   const time = new Float64Array(n);
@@ -105,12 +111,7 @@ export const buildOrderedIndex = (docs: ReadonlyArray<Room>, path: FieldPath): O
     time[i] = validTime(v);
     if (Array.isArray(v)) arrayCount++;
   }
-  const byId = (a: number, b: number): number => {
-    const x = ids[a];
-    const y = ids[b];
-    if (typeof x === 'string' && typeof y === 'string') return x < y ? -1 : x > y ? 1 : a - b;
-    return compareValues(x, y) || a - b;
-  };
+  const byId = (a: number, b: number): number => compareIds(ids[a], ids[b]) || a - b;
   const order = sortPositions(values, time, byId);
   const rankOf = new Int32Array(n);
   const groupStart = new Int32Array(n);

@@ -18,6 +18,7 @@
 //   increasing in that order, so comparing them ties exactly as positions in the docs array would.
 import { compareValues } from '../compile/compare-values.js';
 import type { Room } from '../model/room.js';
+import { compareIds } from './order.js';
 import type { RoomCollection } from './room-collection.js';
 import { lowerBound } from './rank-set.js';
 
@@ -38,9 +39,6 @@ interface History {
   /** The room after each of those changes (undefined: removed). */
   readonly rooms: Array<Room | undefined>;
 }
-
-const compareIds = (a: unknown, b: unknown): number =>
-  typeof a === 'string' && typeof b === 'string' ? (a < b ? -1 : a > b ? 1 : 0) : compareValues(a, b);
 
 /** The append-only change log over one base (shared by successive views; never rewritten, only appended). */
 export class OverlayLog {

@@ -79,16 +79,12 @@ export const createSortedList = <T extends Placed>(compare: (a: T, b: T) => numb
     },
     remove: (item) => {
       const chunk = item.home as T[] | undefined;
-      const i = chunk === undefined ? -1 : chunk.indexOf(item);
-      if (i < 0) return false;
-      const home = chunk as T[];
-      home.splice(i, 1);
+      const i = chunk?.indexOf(item) ?? -1;
+      if (chunk === undefined || i < 0) return false;
+      chunk.splice(i, 1);
       item.home = undefined;
       size--;
-      if (home.length === 0) {
-        const c = chunks.indexOf(home);
-        if (c >= 0) chunks.splice(c, 1);
-      }
+      if (chunk.length === 0) chunks.splice(chunks.indexOf(chunk), 1);
       return true;
     },
     at: (index) => {
