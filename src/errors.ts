@@ -3,7 +3,13 @@
 
 /** The JSON body of an error response, exactly as Rocket.Chat writes it. */
 export type ApiErrorBody =
-  | { readonly success: false; readonly error: string; readonly errorType?: string }
+  | {
+      readonly success: false;
+      readonly error: string;
+      readonly errorType?: string;
+      /** livechat/rooms in rocketchat mode: which upstream helper refused the parameter. */
+      readonly details?: { readonly helperMethod: string };
+    }
   | { readonly status: 'error'; readonly message: string };
 
 /** Why a request failed; `code` is stable and documented in docs/errors.md. */
@@ -14,6 +20,11 @@ export type ApiErrorCode =
   | 'invalid-fields'
   | 'invalid-date'
   | 'invalid-date-json'
+  | 'invalid-json'
+  | 'invalid-query'
+  | 'invalid-custom-fields'
+  | 'invalid-regex'
+  | 'regex-not-linear'
   | 'unauthorized'
   | 'missing-permission'
   | 'not-found'
@@ -34,7 +45,11 @@ const failure = (status: ApiError['status'], code: ApiErrorCode, error: string, 
   body: errorType === undefined ? { success: false, error } : { success: false, error, errorType },
 });
 
-/** Constructors for every error the endpoint can answer. */
+/** Adds upstream's `details: { helperMethod: 'parseJsonQuery' }` (livechat/rooms, rocketchat mode). */
+const fromParseJsonQuery = (error: ApiError): ApiError =>
+  'success' in error.body ? { ...error, body: { ...error.body, details: { helperMethod: 'parseJsonQuery' } } } : error;
+
+/** Constructors for every error the endpoints can answer. */
 export const ApiErrors = {
   unauthenticated: (): ApiError => ({
     status: 401,
@@ -52,6 +67,25 @@ export const ApiErrors = {
     failure(400, 'invalid-date', `The "${path}" query parameter must be a valid date.`),
   invalidDateJson: (param: string): ApiError =>
     failure(400, 'invalid-date-json', `The "${param}" query parameter must be a valid JSON object.`),
+  /** livechat/rooms: a JSON parameter (createdAt, closedAt) is not JSON; upstream sends JSON.parse's own message. */
+  invalidJson: (message: string): ApiError => failure(400, 'invalid-json', message),
+  /** livechat/rooms, rocketchat mode: `query` is not JSON (parsed, then never used). */
+  invalidQuery: (raw: string): ApiError =>
+    fromParseJsonQuery(failure(400, 'invalid-query', `Invalid query parameter provided: "${raw}" [error-invalid-query]`, 'error-invalid-query')),
+  /** livechat/rooms: customFields is not a JSON object of field paths. */
+  invalidCustomFields: (): ApiError => failure(400, 'invalid-custom-fields', 'The "customFields" query parameter must be a valid JSON.'),
+  /** livechat/rooms: a customFields value JavaScript's RegExp refuses; `message` is the engine's own. */
+  invalidRegex: (message: string): ApiError => failure(400, 'invalid-regex', message),
+  /** livechat/rooms: a valid pattern no linear-time engine can run (backreference, lookaround). */
+  regexNotLinear: (key: string): ApiError =>
+    failure(
+      400,
+      'regex-not-linear',
+      `The "customFields.${key}" pattern needs a feature without a linear-time match (backreference or lookaround) [error-invalid-regex]`,
+      'error-invalid-regex',
+    ),
+  /** livechat/rooms in rocketchat mode: sort/fields/query errors carry upstream's `details`. */
+  withParseJsonQueryDetails: fromParseJsonQuery,
   /** Upstream's API.v1.unauthorized(): the caller may not run this filter. */
   unauthorized: (): ApiError => failure(403, 'unauthorized', 'unauthorized'),
   /** The doc page's other 403: the caller has neither permission (default mode only). */

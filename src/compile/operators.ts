@@ -2,6 +2,7 @@
 // each resolves its path and constants once and returns a closure that does no parsing per document.
 import type { FilterFolder } from '../query/fold.js';
 import { FieldPath } from '../query/field-path.js';
+import { linearRegexOf } from '../value/linear-regex.js';
 import { compilePath } from './get-path.js';
 
 const SERVED_BY_ID = FieldPath.of('servedBy._id');
@@ -63,6 +64,30 @@ export const filterOperators: FilterFolder<Predicate> = {
     const read = compilePath(SERVED_BY_ID);
     const agentId = node.agentId;
     return (doc) => read(doc) === agentId;
+  },
+  is: (node) => {
+    const read = compilePath(node.path);
+    const wanted = node.value;
+    return (doc) => read(doc) === wanted;
+  },
+  true: (node) => {
+    const read = compilePath(node.path);
+    return (doc) => {
+      const value = read(doc);
+      return value === true || (Array.isArray(value) && value.includes(true));
+    };
+  },
+  regex: (node) => {
+    const read = compilePath(node.path);
+    // RE2 (linear time): a caller's pattern can never backtrack catastrophically.
+    const pattern = linearRegexOf(node.source);
+    const hit = (x: unknown): boolean => typeof x === 'string' && pattern.test(x);
+    return (doc) => anyElement(read(doc), hit);
+  },
+  none: () => () => false,
+  not: (node, recurse) => {
+    const child = recurse(node.child);
+    return (doc) => !child(doc);
   },
   and: (node, recurse) => {
     const parts = node.children.map(recurse);

@@ -9,7 +9,10 @@ import type { FilterNode } from '../query/filter-node.js';
 const rank = (node: FilterNode): number => {
   switch (node.kind) {
     case 'served-by':
+    case 'none':
       return 0;
+    case 'is':
+      return node.path.dotted === 't' ? 6 : 1;
     case 'eq':
       return node.path.dotted === 't' ? 6 : node.path.dotted === 'direction' ? 4 : 1;
     case 'or':
@@ -18,11 +21,15 @@ const rank = (node: FilterNode): number => {
       return 2;
     case 'exists':
     case 'range':
+    case 'true':
+    case 'not':
       return 3;
     case 'and':
       return 5;
     case 'substring':
       return 7;
+    case 'regex':
+      return 8;
     default: {
       const never: never = node;
       return never;

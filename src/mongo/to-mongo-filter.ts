@@ -15,6 +15,24 @@ import type { MongoFilter } from './mongo-query.js';
 export const escapeNeedle = (needle: string): string =>
   needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\0/g, '\\x00');
 
+/** A caller's regex source for the driver: a raw NUL becomes `\x00` (the driver refuses NUL bytes). */
+const driverSafeSource = (source: string): string => {
+  let out = '';
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i] as string;
+    if (ch === '\\' && i + 1 < source.length) {
+      const next = source[i + 1] as string;
+      out += next === '\0' ? '\\x00' : ch + next;
+      i++;
+    } else out += ch === '\0' ? '\\x00' : ch;
+  }
+  return out;
+};
+
+// No array anywhere along `path` (MongoDB equality would look inside one): `a.0`, `a.b.0`, ... absent.
+const noArrayAlong = (steps: ReadonlyArray<string>): MongoFilter =>
+  Object.fromEntries(steps.map((_, i) => [`${steps.slice(0, i + 1).join('.')}.0`, { $exists: false }]));
+
 const dateCopy = (d: Date): Date => new Date(d.getTime());
 
 const andOf = (parts: ReadonlyArray<MongoFilter>): MongoFilter => {
@@ -60,6 +78,13 @@ export const toMongoFilter: (node: FilterNode) => MongoFilter = foldFilter<Mongo
     'servedBy._id.0': { $exists: false },
     'servedBy.0': { $exists: false },
   }),
+  // Strict equality (the string itself, not an array holding it): equality first, for the index.
+  is: (n) => ({ ...field(n.path.dotted, n.value), ...noArrayAlong(n.path.steps) }),
+  true: (n) => field(n.path.dotted, true),
+  // RE2 reads a pattern as MongoDB's PCRE does in everything RE2 accepts (docs/livechat.md).
+  regex: (n) => field(n.path.dotted, { $regex: driverSafeSource(n.source), $options: 'i' }),
+  none: (n) => field(n.path.dotted, { $in: [] }),
+  not: (n, go) => (n.child.kind === 'true' ? field(n.child.path.dotted, { $ne: true }) : { $nor: [go(n.child)] }),
   and: (n, go) => andOf(n.children.map(go)),
   or: (n, go) => ({ $or: n.children.map(go) }),
 });

@@ -109,6 +109,29 @@ export const candidateFor = (c: RoomCollection, node: FilterNode): Candidate | u
       const set = index.posting(node.agentId);
       return { ...ready(`servedBy._id is exactly ${show(node.agentId)}`, set), exact: !index.hasArrays };
     }
+    case 'is': {
+      // Like served-by: the posting is exact unless some room holds an array there.
+      const index = c.keys.get(node.path.dotted);
+      if (index === undefined) return undefined;
+      return { ...ready(`${node.path.dotted} is exactly ${show(node.value)}`, index.posting(node.value)), exact: !index.hasArrays };
+    }
+    case 'none':
+      return ready(`nothing (${node.path.dotted})`, EMPTY);
+    case 'not': {
+      // The complement of an exact child is exact; an inexact child's complement would drop matches.
+      const inner = candidateFor(c, node.child);
+      if (inner === undefined || !inner.exact) return undefined;
+      const size = n;
+      return {
+        label: `NOT ${inner.label} (complement)`,
+        size,
+        buildCost: inner.buildCost + ((n + 31) >>> 5),
+        exact: true,
+        build: (work) => complement(inner.build(work), n, work),
+      };
+    }
+    case 'true':
+    case 'regex':
     case 'substring':
       return undefined;
     case 'and': {

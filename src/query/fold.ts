@@ -18,6 +18,16 @@ export const foldFilter = <R>(folder: FilterFolder<R>) => {
         return folder.substring(node, go);
       case 'served-by':
         return folder['served-by'](node, go);
+      case 'is':
+        return folder.is(node, go);
+      case 'true':
+        return folder.true(node, go);
+      case 'regex':
+        return folder.regex(node, go);
+      case 'none':
+        return folder.none(node, go);
+      case 'not':
+        return folder.not(node, go);
       case 'and':
         return folder.and(node, go);
       case 'or':
