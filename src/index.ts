@@ -25,6 +25,18 @@ export { explain } from './compile/explain.js';
 export type { ExecStats } from './exec/counters.js';
 export { runQuery, runQueryWithStats } from './exec/run-query.js';
 export { queryRooms } from './query-rooms.js';
+// GET /api/v1/livechat/rooms (issue #16): the same engine, a second endpoint.
+export { queryLivechatRooms } from './query-livechat-rooms.js';
+export type { LivechatQuery } from './query/livechat-query.js';
+export type { LivechatParams } from './request/livechat/livechat-params-codec.js';
+export { parseLivechatParams } from './request/livechat/parse-livechat-params.js';
+export type { LivechatScopeOptions } from './auth/livechat/scope-livechat-query.js';
+export { scopeLivechatQuery } from './auth/livechat/scope-livechat-query.js';
+export type { Omnichannel, Department } from './model/omnichannel.js';
+export { OmnichannelCodec } from './model/omnichannel.js';
+export type { MonitorScope } from './query/rooms-query.js';
+export type { LinearRegex, RegexRefusal } from './value/linear-regex.js';
+export { compileLinearRegex } from './value/linear-regex.js';
 // Adapters re-exported for convenience (they import the core, never the reverse).
 export type { GenerateRoomsOptions } from './fixtures/generate-rooms.js';
 export { generateRooms, generateRoomsIterable, DEFAULT_QUEUES, DEFAULT_TAGS } from './fixtures/generate-rooms.js';

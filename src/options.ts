@@ -1,4 +1,5 @@
 // Options that change answers are explicit and typed, never hidden globals.
+import type { Omnichannel } from './model/omnichannel.js';
 
 /** `default`: our documented behaviour; `rocketchat`: upstream's quirks (spec §5) reproduced. */
 export type Mode = 'default' | 'rocketchat';
@@ -30,6 +31,8 @@ export interface QueryOptions {
   readonly paging?: Partial<PagingSettings>;
   readonly permissions?: PermissionTable;
   readonly limits?: Partial<RequestLimits>;
+  /** livechat/rooms: departments, units, monitors (Enterprise scope, `department` on rooms). */
+  readonly omnichannel?: Omnichannel;
 }
 
 export const resolveLimits = (limits: Partial<RequestLimits> | undefined): RequestLimits => ({ ...DEFAULT_LIMITS, ...limits });

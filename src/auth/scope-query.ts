@@ -15,7 +15,7 @@ const withScope = (query: RoomsQuery, scope: Scope): ScopedQuery => {
   return Object.freeze({ ...query, filter, scope }) as ScopedQuery;
 };
 
-const decideScope = (query: RoomsQuery, principal: Principal, table: PermissionTable): E.Either<ApiError, Scope> => {
+export const decideScope = (query: RoomsQuery, principal: Principal, table: PermissionTable): E.Either<ApiError, Scope> => {
   if (hasPermission(table, principal, VIEW_ALL_ROOMS)) return E.right({ kind: 'all' });
   const mayViewOwn = hasPermission(table, principal, VIEW_OWN_ROOMS);
   if (mayViewOwn && query.agents?.length === 1 && query.agents[0] === principal._id) {

@@ -9,6 +9,8 @@ export interface ExecStats {
   readonly matched: number;
   /** How the page was ordered: a heap, a full sort, the walk of an ordered index, or no page at all. */
   readonly ordering: 'top-k' | 'full-sort' | 'index-order' | 'none';
+  /** Characters the linear-time regex engine read (customFields patterns), plus one per test; 0 without regexes. */
+  readonly regexSteps?: number;
   /** The access path: `scan` over every document, or `index` (see explain). */
   readonly access?: 'scan' | 'index';
 }

@@ -7,6 +7,7 @@ import { positionAt, rankAt, type RoomCollection } from '../collection/room-coll
 import type { Room } from '../model/room.js';
 import type { Exclusion } from '../collection/overlay.js';
 import type { PlanNode } from '../plan/plan.js';
+import { regexStepsSoFar } from '../value/linear-regex.js';
 import type { ExecStats } from './counters.js';
 import { execOverlay } from './exec-overlay.js';
 import { pageOf, scanMatches, type RoomsPageWithStats } from './scan.js';
@@ -62,6 +63,7 @@ export const execPlanMatches = (
 ): Matches => {
   if (plan.kind === 'scan') return scanMatches(compiled, c.docs, from, end, exclude?.has);
   const predicate = scanPredicate(compiled);
+  const regexBefore = regexStepsSoFar();
   const offset = from;
   const skip = exclude?.has;
   const n = c.size;
@@ -126,7 +128,10 @@ export const execPlanMatches = (
     return {
       positions,
       total,
-      stats: { docsExamined, indexKeysExamined: keysRead, matched: total, ordering: positions.length > 0 ? 'index-order' : 'none', access: 'index' },
+      stats: {
+        docsExamined, indexKeysExamined: keysRead, matched: total, ordering: positions.length > 0 ? 'index-order' : 'none', access: 'index',
+        regexSteps: regexStepsSoFar() - regexBefore,
+      },
     };
   }
 
@@ -149,6 +154,9 @@ export const execPlanMatches = (
   return {
     positions,
     total: matched,
-    stats: { docsExamined, indexKeysExamined: keysRead, matched, ordering: kept.length > offset ? acc.ordering : 'none', access: 'index' },
+    stats: {
+      docsExamined, indexKeysExamined: keysRead, matched, ordering: kept.length > offset ? acc.ordering : 'none', access: 'index',
+      regexSteps: regexStepsSoFar() - regexBefore,
+    },
   };
 };

@@ -3,6 +3,7 @@
 import type { CompiledQuery } from '../compile/compile-query.js';
 import { compareValues } from '../compile/compare-values.js';
 import type { Room, RoomsPage } from '../model/room.js';
+import { regexStepsSoFar } from '../value/linear-regex.js';
 import type { ExecStats } from './counters.js';
 import { scanPredicate } from './scan-predicate.js';
 import { sortReaders } from './sort-readers.js';
@@ -67,6 +68,7 @@ export const scanMatches = (
 ): { positions: number[]; total: number; stats: ExecStats } => {
   const predicate = scanPredicate(compiled);
   const acc = createTopK<Room>(sortReaders(compiled.sort), end, compareValues);
+  const regexBefore = regexStepsSoFar();
   let matched = 0;
   const n = docs.length;
   for (let i = 0; i < n; i++) {
@@ -80,5 +82,5 @@ export const scanMatches = (
   const kept = acc.result();
   const positions = kept.slice(from).map((k) => k.position);
   const ordering = kept.length > from ? acc.ordering : 'none';
-  return { positions, total: matched, stats: { docsExamined: n, indexKeysExamined: 0, matched, ordering, access: 'scan' } };
+  return { positions, total: matched, stats: { docsExamined: n, indexKeysExamined: 0, matched, ordering, access: 'scan', regexSteps: regexStepsSoFar() - regexBefore } };
 };

@@ -31,8 +31,17 @@ export type Scope = { readonly kind: 'all' } | { readonly kind: 'served-by'; rea
 
 declare const scoped: unique symbol;
 
-/** A query whose filter already carries the caller's scope; only scopeQuery makes one. */
+/** livechat/rooms, Enterprise Edition: what a livechat-monitor may see (the filter carries it). */
+export interface MonitorScope {
+  /** Unit ids (monitored units and the caller's own departments, narrowed by `units[]=`). */
+  readonly units: ReadonlyArray<string>;
+  /** Departments whose ancestors meet `units`. */
+  readonly departments: ReadonlyArray<string>;
+}
+
+/** A query whose filter already carries the caller's scope; only scopeQuery (or scopeLivechatQuery) makes one. */
 export interface ScopedQuery extends RoomsQuery {
   readonly scope: Scope;
+  readonly monitor?: MonitorScope;
   readonly [scoped]: true;
 }

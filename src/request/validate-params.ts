@@ -1,5 +1,6 @@
 // Schema stage: unknown keys first (io-ts `partial` would silently keep them), then the codec.
 import * as E from 'fp-ts/lib/Either.js';
+import type * as t from 'io-ts';
 import { ApiErrors, type ApiError } from '../errors.js';
 import type { Mode, RequestLimits } from '../options.js';
 import { paramsCodecFor, type RoomsParams } from './params-codec.js';
@@ -7,9 +8,9 @@ import { paramsCodecFor, type RoomsParams } from './params-codec.js';
 const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> =>
   typeof u === 'object' && u !== null && !Array.isArray(u);
 
-export const validateParams = (raw: unknown, mode: Mode, limits: RequestLimits): E.Either<ApiError, RoomsParams> => {
+/** Any endpoint's schema stage: `codec` is a `t.partial` of its parameters in upstream's order. */
+export const validateWith = <P>(codec: t.Decoder<unknown, P> & { readonly props: object }, raw: unknown): E.Either<ApiError, P> => {
   if (!isRecord(raw)) return E.left(ApiErrors.invalidParams('must be object'));
-  const codec = paramsCodecFor(mode, limits);
   if (Object.keys(raw).some((key) => !Object.hasOwn(codec.props, key))) {
     return E.left(ApiErrors.invalidParams('must NOT have additional properties'));
   }
@@ -18,3 +19,6 @@ export const validateParams = (raw: unknown, mode: Mode, limits: RequestLimits):
     ApiErrors.invalidParams(errors[0]?.message ?? 'must be valid'),
   )(codec.decode(raw));
 };
+
+export const validateParams = (raw: unknown, mode: Mode, limits: RequestLimits): E.Either<ApiError, RoomsParams> =>
+  validateWith(paramsCodecFor(mode, limits), raw);
