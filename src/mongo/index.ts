@@ -9,3 +9,5 @@ export type { QueryRoomsMongoOptions } from './query-rooms-mongo.js';
 export { queryRoomsMongo } from './query-rooms-mongo.js';
 export type { IndexRecommendation, RecommendIndexesOptions } from './recommend-indexes.js';
 export { recommendIndexes } from './recommend-indexes.js';
+export { queryLivechatRoomsMongo, toLivechatMongoQuery } from './query-livechat-rooms-mongo.js';
+export { recommendLivechatIndexes } from './recommend-livechat-indexes.js';

@@ -35,7 +35,7 @@ const arbRoom: fc.Arbitrary<Room> = fc
     },
     { requiredKeys: ['t', 'ts'] },
   )
-  .map((r, i) => ({ _id: `r${i}`, ...r }));
+  .map((r): Room => ({ _id: 'r', ...r }));
 
 const arbRooms = fc.array(arbRoom, { maxLength: 20 }).map((rooms) => rooms.map((r, i) => ({ ...r, _id: `r${i}` })));
 
