@@ -34,10 +34,13 @@ export interface CollectionOptions {
   readonly indexes?: CollectionIndexes;
 }
 
-/** The access paths of GET /api/v1/voip/rooms. */
+/**
+ * The access paths of GET /api/v1/voip/rooms and GET /api/v1/livechat/rooms (departments, the monitor
+ * scope's units, queued rooms = servedBy absent).
+ */
 export const DEFAULT_INDEXES: CollectionIndexes = Object.freeze({
-  keys: Object.freeze(['t', 'servedBy._id', 'servedBy.username', 'v._id', 'queue', 'tags', 'direction']),
-  presence: Object.freeze(['open']),
+  keys: Object.freeze(['t', 'servedBy._id', 'servedBy.username', 'v._id', 'queue', 'tags', 'direction', 'departmentId', 'departmentAncestors']),
+  presence: Object.freeze(['open', 'servedBy']),
   orders: Object.freeze(['ts', 'closedAt']),
 });
 

@@ -54,7 +54,11 @@ const describeProjection = (p: Projection): string => {
  */
 export const explain = (compiled: CompiledQuery, collection?: RoomCollection): string => {
   const { query, sort, paging } = compiled;
-  const scope = query.scope.kind === 'all' ? 'all rooms (view-livechat-rooms)' : `rooms served by ${query.scope.agentId} (view-l-room)`;
+  const base = query.scope.kind === 'all' ? 'all rooms (view-livechat-rooms)' : `rooms served by ${query.scope.agentId} (view-l-room)`;
+  const scope =
+    query.monitor === undefined
+      ? base
+      : `${base}, limited to the monitor's units ${show(query.monitor.units)} and departments ${show(query.monitor.departments)}`;
   return [
     `mode:       ${query.mode}`,
     `scope:      ${scope}`,
