@@ -66,5 +66,5 @@ export { toNodeListener } from './http/to-node-listener.js';
 export type { RoomsFastifyPluginOptions, FastifyInstanceLike } from './http/fastify-plugin.js';
 export { roomsFastifyPlugin } from './http/fastify-plugin.js';
 // Rocket.Chat exports in and out: mongoexport files → rooms/users, rooms → mongoimport NDJSON (node:fs adapter).
-export type { LoadError, LoadErrorCode, ExportSource, LoadRoomsOptions, LoadedUser, LineSink } from './load/index.js';
-export { loadRooms, loadUsers, isHashedToken, formatEjsonLine, writeEjson, fromEjson, toEjson } from './load/index.js';
+export type { LoadError, LoadErrorCode, ExportSource, LoadRoomsOptions, LoadedUser, LineSink, OmnichannelExports } from './load/index.js';
+export { loadOmnichannel, loadRooms, loadUsers, isHashedToken, formatEjsonLine, writeEjson, fromEjson, toEjson } from './load/index.js';

@@ -6,6 +6,8 @@ export type { LoadRoomsOptions } from './load-rooms.js';
 export { loadRooms } from './load-rooms.js';
 export type { LoadedUser } from './load-users.js';
 export { loadUsers, isHashedToken } from './load-users.js';
+export type { OmnichannelExports } from './load-omnichannel.js';
+export { loadOmnichannel } from './load-omnichannel.js';
 export type { LineSink } from './write-ejson.js';
 export { formatEjsonLine, writeEjson } from './write-ejson.js';
 export { fromEjson, toEjson } from './ejson.js';
