@@ -19,7 +19,6 @@ export const describeFilter: (node: FilterNode) => string = foldFilter<string>({
     [n.gte && `${n.path.dotted} >= ${show(n.gte)}`, n.lte && `${n.path.dotted} <= ${show(n.lte)}`].filter(Boolean).join(' and '),
   substring: (n) => `${n.path.dotted} contains ${show(n.needle)} (case-insensitive, literal)`,
   'served-by': (n) => `servedBy._id is exactly ${show(n.agentId)} (permission scope)`,
-  is: (n) => `${n.path.dotted} is exactly ${show(n.value)}`,
   true: (n) => `${n.path.dotted} is true`,
   regex: (n) => `${n.path.dotted} matches /${n.source}/i (RE2, linear time)`,
   none: (n) => `nothing (${n.path.dotted}: an empty date range, as upstream)`,

@@ -65,11 +65,6 @@ export const filterOperators: FilterFolder<Predicate> = {
     const agentId = node.agentId;
     return (doc) => read(doc) === agentId;
   },
-  is: (node) => {
-    const read = compilePath(node.path);
-    const wanted = node.value;
-    return (doc) => read(doc) === wanted;
-  },
   true: (node) => {
     const read = compilePath(node.path);
     return (doc) => {

@@ -11,8 +11,6 @@ const rank = (node: FilterNode): number => {
     case 'served-by':
     case 'none':
       return 0;
-    case 'is':
-      return node.path.dotted === 't' ? 6 : 1;
     case 'eq':
       return node.path.dotted === 't' ? 6 : node.path.dotted === 'direction' ? 4 : 1;
     case 'or':

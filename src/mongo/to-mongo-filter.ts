@@ -29,10 +29,6 @@ const driverSafeSource = (source: string): string => {
   return out;
 };
 
-// No array anywhere along `path` (MongoDB equality would look inside one): `a.0`, `a.b.0`, ... absent.
-const noArrayAlong = (steps: ReadonlyArray<string>): MongoFilter =>
-  Object.fromEntries(steps.map((_, i) => [`${steps.slice(0, i + 1).join('.')}.0`, { $exists: false }]));
-
 const dateCopy = (d: Date): Date => new Date(d.getTime());
 
 const andOf = (parts: ReadonlyArray<MongoFilter>): MongoFilter => {
@@ -78,8 +74,6 @@ export const toMongoFilter: (node: FilterNode) => MongoFilter = foldFilter<Mongo
     'servedBy._id.0': { $exists: false },
     'servedBy.0': { $exists: false },
   }),
-  // Strict equality (the string itself, not an array holding it): equality first, for the index.
-  is: (n) => ({ ...field(n.path.dotted, n.value), ...noArrayAlong(n.path.steps) }),
   true: (n) => field(n.path.dotted, true),
   // RE2 reads a pattern as MongoDB's PCRE does in everything RE2 accepts (docs/livechat.md).
   regex: (n) => field(n.path.dotted, { $regex: driverSafeSource(n.source), $options: 'i' }),

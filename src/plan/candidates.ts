@@ -109,12 +109,6 @@ export const candidateFor = (c: RoomCollection, node: FilterNode): Candidate | u
       const set = index.posting(node.agentId);
       return { ...ready(`servedBy._id is exactly ${show(node.agentId)}`, set), exact: !index.hasArrays };
     }
-    case 'is': {
-      // Like served-by: the posting is exact unless some room holds an array there.
-      const index = c.keys.get(node.path.dotted);
-      if (index === undefined) return undefined;
-      return { ...ready(`${node.path.dotted} is exactly ${show(node.value)}`, index.posting(node.value)), exact: !index.hasArrays };
-    }
     case 'none':
       return ready(`nothing (${node.path.dotted})`, EMPTY);
     case 'not': {

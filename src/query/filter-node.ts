@@ -3,7 +3,6 @@ import type { AndNode } from './and-node.js';
 import type { EqNode } from './eq-node.js';
 import type { ExistsNode } from './exists-node.js';
 import type { InNode } from './in-node.js';
-import type { IsNode } from './is-node.js';
 import type { IsTrueNode } from './is-true-node.js';
 import type { NoneNode } from './none-node.js';
 import type { NotNode } from './not-node.js';
@@ -20,7 +19,6 @@ export type FilterNode =
   | RangeNode
   | SubstringNode
   | ServedByNode
-  | IsNode
   | IsTrueNode
   | RegexNode
   | NoneNode

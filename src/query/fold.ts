@@ -18,8 +18,6 @@ export const foldFilter = <R>(folder: FilterFolder<R>) => {
         return folder.substring(node, go);
       case 'served-by':
         return folder['served-by'](node, go);
-      case 'is':
-        return folder.is(node, go);
       case 'true':
         return folder.true(node, go);
       case 'regex':

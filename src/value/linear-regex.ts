@@ -1,8 +1,8 @@
 // Caller-supplied regular expressions, run in linear time: a pattern is checked the way upstream builds it
 // (`new RegExp(v, 'i')`: same SyntaxError text), then compiled for RE2 (re2js), which never backtracks.
 // RE2 reads a pattern the way MongoDB's PCRE does where JavaScript differs (`.` matches `\r`, `\A`, `\z`,
-// `\p{L}`), and that is where upstream's regex really runs. Features RE2 cannot run in linear time
-// (backreferences, lookahead, lookbehind) are refused instead of run.
+// `\p{L}`), and that is where upstream's regex really runs. What RE2 refuses as written (backreferences,
+// lookahead, lookbehind, but also `\u0041`, `\cA`, `[^]`) is refused instead of run.
 import * as E from 'fp-ts/lib/Either.js';
 import { RE2JS } from 're2js';
 
@@ -25,19 +25,6 @@ export type RegexRefusal =
   /** Valid JavaScript, but it needs a feature with no linear-time match. */
   | { readonly kind: 'not-linear' };
 
-// re2js's translation reads `\k<name>` (a backreference, in JavaScript with named groups and in PCRE)
-// as the literal `k<name>`, and `\g1` (PCRE) as `g1`: both are refused before translating.
-const hasNamedBackreference = (source: string): boolean => {
-  for (let i = 0; i < source.length; i++) {
-    if (source[i] !== '\\') continue;
-    const next = source[i + 1];
-    const after = source[i + 2];
-    if ((next === 'k' || next === 'g') && after !== undefined && /[<{'0-9-]/.test(after)) return true;
-    i++; // skip the escaped character (so `\\k<` is a literal backslash, then `k<`)
-  }
-  return false;
-};
-
 const javascriptError = (source: string): string | undefined => {
   try {
     new RegExp(source, 'i');
@@ -56,10 +43,10 @@ const javascriptError = (source: string): string | undefined => {
 export const compileLinearRegex = (source: string): E.Either<RegexRefusal, LinearRegex> => {
   const invalid = javascriptError(source);
   if (invalid !== undefined) return E.left({ kind: 'invalid', message: invalid });
-  if (hasNamedBackreference(source)) return E.left({ kind: 'not-linear' });
   let compiled: RE2JS;
   try {
-    compiled = RE2JS.compile(RE2JS.translateRegExp(source), RE2JS.CASE_INSENSITIVE);
+    // The very text the caller sent, untranslated: what RE2 cannot read as written is refused, never guessed.
+    compiled = RE2JS.compile(source, RE2JS.CASE_INSENSITIVE);
   } catch {
     return E.left({ kind: 'not-linear' });
   }

@@ -6,7 +6,6 @@ import { EqNode } from '../../query/eq-node.js';
 import { ExistsNode } from '../../query/exists-node.js';
 import type { FilterNode } from '../../query/filter-node.js';
 import { InNode } from '../../query/in-node.js';
-import { IsNode } from '../../query/is-node.js';
 import { IsTrueNode } from '../../query/is-true-node.js';
 import { NoneNode } from '../../query/none-node.js';
 import { NotNode } from '../../query/not-node.js';
@@ -85,7 +84,7 @@ const statusFilters = (params: LivechatParams): FilterNode[] => {
 };
 
 export const buildLivechatFilter = (mode: Mode, { params, createdAt, closedAt, customFields }: LivechatFilterInputs): AndNode => {
-  const nodes: FilterNode[] = [IsNode.create('t', 'l')];
+  const nodes: FilterNode[] = [EqNode.create('t', 'l')];
   const { agents, tags } = params;
   if (listFilter(mode, agents)) {
     nodes.push(
