@@ -22,7 +22,8 @@ export type { Omnichannel } from './livechat-scope.js';
 export type { ReferencePage, ReferenceResult } from '../reference-query-rooms.js';
 
 export interface LivechatReferenceOptions extends ReferenceOptions {
-  limits?: Partial<LivechatLimits>;
+  /** As voip's `limits`; `maxParameters` only bounds query strings, which the reference never splits. */
+  limits?: Partial<LivechatLimits & { maxParameters: number }>;
   omnichannel?: Omnichannel;
 }
 
@@ -72,7 +73,10 @@ export function referenceLivechatRooms(
   options: LivechatReferenceOptions,
 ): ReferenceResult {
   const mode = options.mode;
-  const schema = referenceLivechatSchema(params, mode, { ...LIVECHAT_DEFAULT_LIMITS, ...options.limits });
+  const schema = referenceLivechatSchema(params, mode, {
+    maxListLength: options.limits?.maxListLength ?? LIVECHAT_DEFAULT_LIMITS.maxListLength,
+    maxParamLength: options.limits?.maxParamLength ?? LIVECHAT_DEFAULT_LIMITS.maxParamLength,
+  });
   if (!schema.ok) return invalidParams(schema.message);
   const values = schema.values;
 
