@@ -35,6 +35,8 @@ describe('customFields on re2js', () => {
     ['\\Qa.b\\E', 'a.b', true, false], // quoting in re2, literal "Qa.bE" in V8
     ['a\\z', 'a', true, false], // end of text in re2, literal z in V8
     ['^\\p{L}$', 'é', true, false], // a Unicode class in re2, literal "p{L}" in V8
+    ['^\\w$', 'ſ', true, false], // re2 folds classes under (?i) too
+    ['^[a-z]$', '\u212A', true, false],
     ['^.$', '😀', true, false], // re2 reads code points, V8 (no u flag) code units
   ])('%s on %j: re2 says %s (V8 would say %s)', (pattern, value, re2, v8) => {
     expect(new RegExp(pattern, 'i').test(value)).toBe(v8);
