@@ -57,8 +57,11 @@ function exclude(room: Record<string, unknown>, fields: FieldsSpec): Record<stri
   return out;
 }
 
-/** The room as returned: projected (when `fields` is non-empty) and without the never-returned fields. */
-export function referenceProject(room: Record<string, unknown>, fields: FieldsSpec): Record<string, unknown> {
+/** The room as returned: projected (when `fields` is non-empty) and without the never-returned fields
+ * (`neverReturned`: voip's list unless the caller passes its endpoint's own). */
+export function referenceProject(
+  room: Record<string, unknown>, fields: FieldsSpec, neverReturned: ReadonlyArray<string> = NEVER_RETURNED,
+): Record<string, unknown> {
   // The kind comes from the keys other than `_id` (MongoDB's exception); `{"_id":1}` alone includes only `_id`.
   let ones = 0;
   let others = 0;
@@ -72,6 +75,6 @@ export function referenceProject(room: Record<string, unknown>, fields: FieldsSp
   if (fields.length === 0) out = deepCopy(room) as Record<string, unknown>;
   else if (ones > 0 || onlyIdIncluded) out = include(room, fields);
   else out = exclude(room, fields);
-  for (let i = 0; i < NEVER_RETURNED.length; i++) delete out[NEVER_RETURNED[i] as string];
+  for (let i = 0; i < neverReturned.length; i++) delete out[neverReturned[i] as string];
   return out;
 }

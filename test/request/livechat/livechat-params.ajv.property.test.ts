@@ -7,10 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../../src/options.js';
 import { livechatCodecFor } from '../../../src/request/livechat/livechat-params-codec.js';
 import { validateWith } from '../../../src/request/validate-params.js';
-import { LIVECHAT_V6_KEYS, upstreamLivechatVerdict } from '../../support/ajv-upstream-livechat.js';
+import { LIVECHAT_PARAM_ORDER } from '../../reference/livechat/livechat-schema.js';
+import { upstreamLivechatAjvVerdict as upstreamLivechatVerdict } from '../../support/ajv-upstream-livechat.js';
 import { oracleConfig } from '../../support/oracle-config.js';
 
-const KEYS = [...LIVECHAT_V6_KEYS, 'units', 'departamentId', 'visitorId'];
+const KEYS = [...LIVECHAT_PARAM_ORDER, 'units', 'departamentId', 'visitorId'];
 
 /** What qs produces: strings, lists of strings, nested objects. */
 const arbQsValue: fc.Arbitrary<unknown> = fc.oneof(
