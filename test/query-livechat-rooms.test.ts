@@ -78,6 +78,14 @@ describe('queryLivechatRooms: filters', () => {
     expect(E.isRight(hidden) && hidden.right.rooms.some((r) => 'department' in r)).toBe(false);
   });
 
+  it('returns whole documents: nothing is hidden (voip hides joinCode, members, importIds, e2e; livechat does not)', () => {
+    const room = { _id: 'w', t: 'l', ts: at(1), joinCode: 'j', members: ['a'], e2e: 'x', importIds: ['i'] };
+    for (const search of ['', 'fields={"joinCode":1}', 'fields={"fname":0}']) {
+      const page = queryLivechatRooms([room], search, admin);
+      expect(E.isRight(page) && page.right.rooms[0]?.['joinCode']).toBe('j');
+    }
+  });
+
   it('rocketchat mode parses fields and query, then returns whole documents', () => {
     const page = queryLivechatRooms(rooms, 'fields={"fname":1}&query={"t":"x"}', admin, { mode: 'rocketchat' });
     expect(E.isRight(page) && page.right.rooms[0]).toEqual(rooms[3]);

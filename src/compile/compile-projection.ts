@@ -1,16 +1,14 @@
 // Projection → a function from a stored room to the returned room (a fresh deep-frozen object).
 // The never-returned fields (joinCode, members, importIds, e2e) are dropped in every case.
 import type { FieldPath } from '../query/field-path.js';
-import { HIDDEN_FIELDS, type Projection } from '../query/projection.js';
+import type { Projection } from '../query/projection.js';
 import type { Room } from '../model/room.js';
 import { frozenCopy, frozenCopyWithout } from './freeze-copy.js';
 import { compilePath, isTraversable } from './get-path.js';
 
 export type Projector = (room: Room) => Room;
 
-const hidden = new Set(HIDDEN_FIELDS);
-
-const withoutHidden = (room: Room): Record<string, unknown> =>
+const withoutHidden = (room: Room, hidden: ReadonlySet<string>): Record<string, unknown> =>
   Object.fromEntries(Object.entries(room).filter(([key]) => !hidden.has(key)));
 
 // Writes `value` at `steps` into `target`, creating the objects along the way (own data properties only).
@@ -40,7 +38,7 @@ const unsetPath = (target: Record<string, unknown>, steps: ReadonlyArray<string>
   return isTraversable(child) ? { ...target, [head]: unsetPath(child, rest) } : target;
 };
 
-const includeProjector = (paths: ReadonlyArray<FieldPath>, includeId: boolean): Projector => {
+const includeProjector = (paths: ReadonlyArray<FieldPath>, includeId: boolean, hidden: ReadonlySet<string>): Projector => {
   const readers = paths.filter((p) => !hidden.has(p.steps[0] ?? '')).map((p) => ({ steps: p.steps, read: compilePath(p) }));
   return (room) => {
     const out: Record<string, unknown> = {};
@@ -53,17 +51,18 @@ const includeProjector = (paths: ReadonlyArray<FieldPath>, includeId: boolean): 
   };
 };
 
-const excludeProjector = (paths: ReadonlyArray<FieldPath>): Projector => (room) =>
-  frozenCopy(paths.reduce((acc, p) => unsetPath(acc, p.steps), withoutHidden(room))) as Room;
+const excludeProjector = (paths: ReadonlyArray<FieldPath>, hidden: ReadonlySet<string>): Projector => (room) =>
+  frozenCopy(paths.reduce((acc, p) => unsetPath(acc, p.steps), withoutHidden(room, hidden))) as Room;
 
 export const compileProjection = (projection: Projection): Projector => {
+  const hidden = new Set(projection.hidden);
   switch (projection.kind) {
     case 'all':
       return (room) => frozenCopyWithout(room, hidden) as Room;
     case 'include':
-      return includeProjector(projection.paths, projection.includeId);
+      return includeProjector(projection.paths, projection.includeId, hidden);
     case 'exclude':
-      return excludeProjector(projection.paths);
+      return excludeProjector(projection.paths, hidden);
     default: {
       const never: never = projection;
       return never;

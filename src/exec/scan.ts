@@ -17,13 +17,20 @@ export interface RoomsPageWithStats {
 // A collection is immutable, so the frozen copy of one of its rooms (default projection) can be
 // returned again instead of being copied again: memoized per position, made on first return only
 // (memory: one pointer per room, plus the copies of rooms actually returned).
-const frozenRooms = new WeakMap<ReadonlyArray<Room>, Array<Room | undefined>>();
+// Keyed by the endpoint's hidden-field list too: voip and livechat copies of the same room differ.
+const frozenRooms = new WeakMap<ReadonlyArray<Room>, Map<ReadonlyArray<string>, Array<Room | undefined>>>();
 
 export const memoizedCopy = (compiled: CompiledQuery, docs: ReadonlyArray<Room>): ((p: number) => Room) => {
-  let memo = frozenRooms.get(docs);
+  let byHidden = frozenRooms.get(docs);
+  if (byHidden === undefined) {
+    byHidden = new Map();
+    frozenRooms.set(docs, byHidden);
+  }
+  const hidden = compiled.query.projection.hidden;
+  let memo = byHidden.get(hidden);
   if (memo === undefined) {
     memo = new Array<Room | undefined>(docs.length);
-    frozenRooms.set(docs, memo);
+    byHidden.set(hidden, memo);
   }
   const cache = memo;
   return (p) => {

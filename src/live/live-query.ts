@@ -16,7 +16,6 @@ import { compilePath } from '../compile/get-path.js';
 import type { Keyed } from '../compile/compile-sort.js';
 import { toJsonObjectWithout, toJsonValue, type Json, type PriorJson } from '../http/to-json-value.js';
 import type { Room } from '../model/room.js';
-import { HIDDEN_FIELDS } from '../query/projection.js';
 import type { ScopedQuery } from '../query/rooms-query.js';
 import { diffPage } from './page-diff.js';
 import { createSortedList, type Placed } from './sorted-list.js';
@@ -73,7 +72,6 @@ export interface LiveQueryOptions {
   readonly onError?: (error: unknown) => void;
 }
 
-const hidden: ReadonlySet<string> = new Set(HIDDEN_FIELDS);
 
 // Mutable `doc`: a room whose sort keys did not change keeps its entry (and place) with the new value;
 // `home` is the sorted list's (sorted-list.ts).
@@ -103,6 +101,7 @@ export const liveQuery = (
   const stats: LiveStats = { predicateEvaluations: 0, changes: 0, entryMoves: 0, pageReads: 0, patches: 0 };
   const json = new WeakMap<Room, Json>();
   // The page is JSON: with every field returned, skip the projector's frozen copy and convert the room directly.
+  const hidden: ReadonlySet<string> = new Set(scoped.projection.hidden);
   const toJson = scoped.projection.kind === 'all'
     ? (room: Room, prior?: PriorJson): Json => toJsonObjectWithout(room, hidden, prior)
     : (room: Room): Json => toJsonValue(project(room));

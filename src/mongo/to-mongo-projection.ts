@@ -7,18 +7,17 @@
 //   field set to `$$REMOVE` makes it one that returns `{}` (MongoDB >= 4.4).
 // - inclusion returns `v: {}` in MongoDB where `v` lacks the included `v.username`; we do not. The
 //   difference is in the returned documents only, and queryRoomsMongo re-projects them (docs/mongo.md).
-import { HIDDEN_FIELDS, type Projection } from '../query/projection.js';
+import type { Projection } from '../query/projection.js';
 import type { MongoProjection } from './mongo-query.js';
 
-const hidden = new Set(HIDDEN_FIELDS);
-const isHidden = (steps: ReadonlyArray<string>): boolean => hidden.has(steps[0] ?? '');
-
-const HIDE: ReadonlyArray<readonly [string, 0]> = HIDDEN_FIELDS.map((f) => [f, 0] as const);
 
 /** Name of the computed field that turns an otherwise empty inclusion into a valid one. */
 export const EMPTY_INCLUSION_FIELD = '__room_query_none';
 
 export const toMongoProjection = (projection: Projection): MongoProjection => {
+  const hidden = new Set(projection.hidden);
+  const isHidden = (steps: ReadonlyArray<string>): boolean => hidden.has(steps[0] ?? '');
+  const HIDE: ReadonlyArray<readonly [string, 0]> = projection.hidden.map((f) => [f, 0] as const);
   switch (projection.kind) {
     case 'all':
       return Object.freeze(Object.fromEntries(HIDE));

@@ -5,17 +5,18 @@ import { ApiErrors, type ApiError } from '../errors.js';
 import { HIDDEN_FIELDS, Projection } from '../query/projection.js';
 import { isFieldPath, parseJsonObject } from './parse-json-object.js';
 
-const isHidden = (key: string): boolean => HIDDEN_FIELDS.includes(key.split('.')[0] ?? '');
 
 const collides = (keys: ReadonlyArray<string>): boolean =>
   keys.some((a) => keys.some((b) => a !== b && b.startsWith(`${a}.`)));
 
-export const parseFields = (raw: string | undefined): E.Either<ApiError, Projection> => {
-  if (raw === undefined) return E.right(Projection.all());
+/** `hidden`: the fields the endpoint never returns (dropped from an inclusion list). */
+export const parseFields = (raw: string | undefined, hidden: ReadonlyArray<string> = HIDDEN_FIELDS): E.Either<ApiError, Projection> => {
+  const isHidden = (key: string): boolean => hidden.includes(key.split('.')[0] ?? '');
+  if (raw === undefined) return E.right(Projection.all(hidden));
   const parsed = parseJsonObject(raw);
   if (E.isLeft(parsed)) return E.left(ApiErrors.invalidFields(raw));
   const entries = Object.entries(parsed.right);
-  if (entries.length === 0) return E.right(Projection.all());
+  if (entries.length === 0) return E.right(Projection.all(hidden));
   if (entries.some(([key, flag]) => !isFieldPath(key) || (flag !== 0 && flag !== 1)) || collides(entries.map(([k]) => k))) {
     return E.left(ApiErrors.invalidFields(raw));
   }
@@ -25,7 +26,7 @@ export const parseFields = (raw: string | undefined): E.Either<ApiError, Project
   if (included.length > 0 && excluded.length > 0) return E.left(ApiErrors.invalidFields(raw));
   const idFlag = parsed.right['_id'];
   if (included.length > 0 || (excluded.length === 0 && idFlag === 1)) {
-    return E.right(Projection.include(included.filter((k) => !isHidden(k)), idFlag !== 0));
+    return E.right(Projection.include(included.filter((k) => !isHidden(k)), idFlag !== 0, hidden));
   }
-  return E.right(Projection.exclude(idFlag === 0 ? ['_id', ...excluded] : excluded));
+  return E.right(Projection.exclude(idFlag === 0 ? ['_id', ...excluded] : excluded, hidden));
 };

@@ -17,6 +17,9 @@ import { parseCustomFields } from './parse-custom-fields.js';
 import { checkJsonQuery } from './parse-json-query.js';
 import { parseLivechatDate } from './parse-livechat-date.js';
 
+/** livechat/rooms returns whole documents (upstream's model gets no projection): no field is ever hidden. */
+export const LIVECHAT_HIDDEN_FIELDS: ReadonlyArray<string> = Object.freeze([]);
+
 /**
  * Validates and types GET /api/v1/livechat/rooms parameters (already split into an object).
  * @example
@@ -33,7 +36,11 @@ export const parseLivechatParams = (raw: unknown, options: QueryOptions = {}): E
     E.bind('sort', ({ params }) => E.mapLeft(upstream)(parseSort(params.sort))),
     // rocketchat mode parses fields (and may refuse them), then returns whole documents.
     E.bind('projection', ({ params }) =>
-      pipe(parseFields(params.fields), E.mapLeft(upstream), E.map((p) => (mode === 'rocketchat' ? Projection.all() : p))),
+      pipe(
+        parseFields(params.fields, LIVECHAT_HIDDEN_FIELDS),
+        E.mapLeft(upstream),
+        E.map((p) => (mode === 'rocketchat' ? Projection.all(LIVECHAT_HIDDEN_FIELDS) : p)),
+      ),
     ),
     E.chainFirst(({ params }) => (mode === 'rocketchat' ? checkJsonQuery(params.query) : E.right(undefined))),
     E.bind('paging', ({ params }) => resolvePagingParams(mode, resolvePaging(mode, options.paging), params.offset, params.count)),
