@@ -20,7 +20,7 @@ export { parseRoomsQueryString, splitQueryString } from './request/parse-query-s
 export { scopeQuery } from './auth/scope-query.js';
 export type { CompiledQuery, CompileOptions } from './compile/compile-query.js';
 export { compileQuery } from './compile/compile-query.js';
-export { compareValues } from './compile/compare-values.js';
+export { compareValues } from './value/compare-values.js';
 export { explain } from './compile/explain.js';
 export type { ExecStats } from './exec/counters.js';
 export { runQuery, runQueryWithStats } from './exec/run-query.js';
@@ -34,8 +34,8 @@ export type { RoomsApi, RoomsApiOptions, HttpRequest, HttpResponse } from './htt
 export { createRoomsApi, ROOMS_ROUTE } from './http/create-rooms-api.js';
 export type { ApiUser } from './http/authenticate.js';
 export { hashToken } from './http/hash-token.js';
-export type { Json } from './http/to-json-value.js';
-export { toJsonValue } from './http/to-json-value.js';
+export type { Json } from './value/to-json-value.js';
+export { toJsonValue } from './value/to-json-value.js';
 export type { ServeOptions } from './http/serve.js';
 export { serve } from './http/serve.js';
 // Indexed collections and the planner (issue #7).

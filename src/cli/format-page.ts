@@ -2,7 +2,7 @@
 // body as JSON, or one room per line (NDJSON) for jq and friends.
 
 import type { RoomsPage } from '../model/room.js';
-import { toJsonValue } from '../http/to-json-value.js';
+import { toJsonValue } from '../value/to-json-value.js';
 import type { PageFormat } from './commands.js';
 
 const at = (room: Readonly<Record<string, unknown>>, path: string): unknown =>

@@ -16,7 +16,7 @@
 //   a "virtual position" baseSize + slot, slot = order of the room's first change. The view's docs are
 //   the base's docs minus tombstones (base order), then the delta (slot order); virtual positions are
 //   increasing in that order, so comparing them ties exactly as positions in the docs array would.
-import { compareValues } from '../compile/compare-values.js';
+import { compareValues } from '../value/compare-values.js';
 import type { Room } from '../model/room.js';
 import { compareIds } from './order.js';
 import type { RoomCollection } from './room-collection.js';

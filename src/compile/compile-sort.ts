@@ -4,8 +4,8 @@
 import * as O from 'fp-ts/lib/Ord.js';
 import type { SortSpec } from '../query/sort-spec.js';
 import { SortSpec as Sort } from '../query/sort-spec.js';
-import { compareValues } from './compare-values.js';
-import { compilePath } from './get-path.js';
+import { compareValues } from '../value/compare-values.js';
+import { compilePath } from '../value/get-path.js';
 
 /** A matched document with its sort key values read once. */
 export interface Keyed<D> {

@@ -4,7 +4,7 @@
 // before every delta position, as in the derived collection's docs). Extra work over the base's plan:
 // O(tombstones) membership tests (exact plans, for `total`) + O(delta) predicate evaluations.
 import type { CompiledQuery } from '../compile/compile-query.js';
-import { compareValues } from '../compile/compare-values.js';
+import { compareValues } from '../value/compare-values.js';
 import type { RoomCollection } from '../collection/room-collection.js';
 import { lowerBound } from '../collection/rank-set.js';
 import type { Room } from '../model/room.js';

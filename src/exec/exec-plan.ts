@@ -1,7 +1,7 @@
 // Runs a planned query over a collection: build the candidate set from the indexes, then order it by
 // walking an ordered index (stopping early when the set is exact) or through the top-k heap.
 import type { CompiledQuery } from '../compile/compile-query.js';
-import { compareValues } from '../compile/compare-values.js';
+import { compareValues } from '../value/compare-values.js';
 import { forEachAsc, intersectAll, prevMember, setHas, setSize, interval, type RankSet, type SetWork } from '../collection/rank-set.js';
 import { positionAt, rankAt, type RoomCollection } from '../collection/room-collection.js';
 import type { Room } from '../model/room.js';

@@ -1,7 +1,7 @@
 // The scan path: every document through the predicate, matches into a bounded heap (lazy keys),
 // then page and project. Used for arrays and when the planner finds no better access path.
 import type { CompiledQuery } from '../compile/compile-query.js';
-import { compareValues } from '../compile/compare-values.js';
+import { compareValues } from '../value/compare-values.js';
 import type { Room, RoomsPage } from '../model/room.js';
 import type { ExecStats } from './counters.js';
 import { scanPredicate } from './scan-predicate.js';

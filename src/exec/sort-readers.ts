@@ -1,6 +1,6 @@
 // The compiled sort as per-key readers and directions, for the top-k accumulator.
 import type { CompiledSort } from '../compile/compile-sort.js';
-import { compilePath } from '../compile/get-path.js';
+import { compilePath } from '../value/get-path.js';
 import type { SortReaders } from './top-k.js';
 
 const cache = new WeakMap<CompiledSort, SortReaders>();

@@ -12,7 +12,7 @@ import { queryOptionsOf } from './query-options-of.js';
 import { createAuthenticator, type ApiUser } from './authenticate.js';
 import { readHeader, type RequestHeaders } from './read-header.js';
 import { splitUrl } from './split-url.js';
-import { toJsonValue, type Json } from './to-json-value.js';
+import { toJsonValue, type Json } from '../value/to-json-value.js';
 
 export const ROOMS_ROUTE = '/api/v1/voip/rooms';
 

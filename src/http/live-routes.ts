@@ -13,7 +13,7 @@ import { queryOptionsOf } from './query-options-of.js';
 import { createAuthenticator, type ApiUser } from './authenticate.js';
 import { createRoomsApi, ROOMS_ROUTE, DEFAULT_MAX_URL_LENGTH, type RoomsApi } from './create-rooms-api.js';
 import { splitUrl } from './split-url.js';
-import type { Json } from './to-json-value.js';
+import type { Json } from '../value/to-json-value.js';
 
 export const STREAM_ROUTE = '/api/v1/voip/rooms.stream';
 export const PATCH_ROUTE = '/api/v1/voip/rooms.patch';

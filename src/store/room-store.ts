@@ -2,7 +2,7 @@
 // version (persistent map, structural sharing); earlier versions and everything read from them stay
 // valid and unchanged. Listeners hear every committed change, in version order.
 import * as E from 'fp-ts/lib/Either.js';
-import { frozenCopy } from '../compile/freeze-copy.js';
+import { frozenCopy } from '../value/freeze-copy.js';
 import { createDeriver } from '../collection/derived-collection.js';
 import type { CollectionIndexes, RoomCollection } from '../collection/room-collection.js';
 import type { Room } from '../model/room.js';
