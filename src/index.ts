@@ -21,7 +21,7 @@ export { scopeQuery } from './auth/scope-query.js';
 export type { CompiledQuery, CompileOptions } from './compile/compile-query.js';
 export { compileQuery } from './compile/compile-query.js';
 export { compareValues } from './value/compare-values.js';
-export { explain } from './compile/explain.js';
+export { explain } from './explain.js';
 export type { ExecStats } from './exec/counters.js';
 export { runQuery, runQueryWithStats } from './exec/run-query.js';
 export { queryRooms } from './query-rooms.js';

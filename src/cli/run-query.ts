@@ -6,7 +6,7 @@ import { pipe } from 'fp-ts/lib/function.js';
 import { scopeQuery } from '../auth/scope-query.js';
 import { createRoomCollection } from '../collection/room-collection.js';
 import { compileQuery } from '../compile/compile-query.js';
-import { explain } from '../compile/explain.js';
+import { explain } from '../explain.js';
 import type { ApiError } from '../errors.js';
 import { queryRooms } from '../query-rooms.js';
 import { splitQueryString } from '../request/parse-query-string.js';

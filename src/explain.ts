@@ -1,13 +1,14 @@
-// A readable description of a compiled pipeline: what it filters, in which order, what it returns.
-import type { FilterNode } from '../query/filter-node.js';
-import { foldFilter } from '../query/fold.js';
-import type { Projection } from '../query/projection.js';
-import type { SortSpec } from '../query/sort-spec.js';
-import type { CompiledQuery } from './compile-query.js';
-import type { RoomCollection } from '../collection/room-collection.js';
-import { execPlan } from '../exec/exec-plan.js';
-import { describePlan } from '../plan/explain-plan.js';
-import { planQuery } from '../plan/plan.js';
+// explain: a readable description of a compiled pipeline (what it filters, in which order, what it returns) and,
+// over a collection, the plan the planner picks, run to count its work. Beside query-rooms.ts: both compose the layers.
+import type { FilterNode } from './query/filter-node.js';
+import { foldFilter } from './query/fold.js';
+import type { Projection } from './query/projection.js';
+import type { SortSpec } from './query/sort-spec.js';
+import type { CompiledQuery } from './compile/compile-query.js';
+import type { RoomCollection } from './collection/room-collection.js';
+import { execPlan } from './exec/exec-plan.js';
+import { describePlan } from './explain-plan.js';
+import { planQuery } from './plan/plan.js';
 
 const show = (v: unknown): string => (v instanceof Date ? v.toISOString() : JSON.stringify(v));
 
