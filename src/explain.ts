@@ -5,8 +5,8 @@ import { foldFilter } from './query/fold.js';
 import type { Projection } from './query/projection.js';
 import type { SortSpec } from './query/sort-spec.js';
 import type { CompiledQuery } from './compile/compile-query.js';
-import type { RoomCollection } from './collection/room-collection.js';
-import { execPlan } from './exec/exec-plan.js';
+import type { RoomCollection } from './collection/collection.js';
+import { execPlan } from './exec/exec-collection.js';
 import { describePlan } from './explain-plan.js';
 import { planQuery } from './plan/plan.js';
 

@@ -39,8 +39,10 @@ export { toJsonValue } from './value/to-json-value.js';
 export type { ServeOptions } from './http/serve.js';
 export { serve } from './http/serve.js';
 // Indexed collections and the planner (issue #7).
-export type { RoomCollection, CollectionOptions, CollectionIndexes } from './collection/room-collection.js';
-export { createRoomCollection, isRoomCollection, DEFAULT_INDEXES, indexBytes } from './collection/room-collection.js';
+export type { CollectionOptions, CollectionIndexes, IndexedCollection } from './collection/room-collection.js';
+export { createRoomCollection, DEFAULT_INDEXES } from './collection/room-collection.js';
+export type { RoomCollection, DerivedCollection } from './collection/collection.js';
+export { isRoomCollection, indexBytes } from './collection/collection.js';
 export type { RoomSource, RunOptions, RoomsPageWithStats } from './exec/run-query.js';
 export type { QueryPlan, PlanNode } from './plan/plan.js';
 export { planQuery } from './plan/plan.js';

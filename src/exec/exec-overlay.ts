@@ -1,11 +1,11 @@
-// Runs a query over a derived collection (collection/derived-collection.ts): the base's plan with its
+// Runs a query over a derived collection (collection/derived/derived-collection.ts): the base's plan with its
 // tombstoned positions skipped (never matched, never counted), the delta scanned with the compiled
 // predicate, both merged by the engine's comparator (sort keys, then position: base positions come
 // before every delta position, as in the derived collection's docs). Extra work over the base's plan:
 // O(tombstones) membership tests (exact plans, for `total`) + O(delta) predicate evaluations.
 import type { CompiledQuery } from '../compile/compile-query.js';
 import { compareValues } from '../value/compare-values.js';
-import type { RoomCollection } from '../collection/room-collection.js';
+import type { DerivedCollection } from '../collection/collection.js';
 import { lowerBound } from '../collection/rank-set.js';
 import type { Room } from '../model/room.js';
 import { planQuery, type PlanNode } from '../plan/plan.js';
@@ -16,9 +16,8 @@ import { sortReaders } from './sort-readers.js';
 import { createTopK } from './top-k.js';
 
 /** `plan`: one of `planQuery(compiled, c)`'s (planned over the base); the planner's choice by default. */
-export const execOverlay = (compiled: CompiledQuery, c: RoomCollection, plan?: PlanNode): RoomsPageWithStats => {
+export const execOverlay = (compiled: CompiledQuery, c: DerivedCollection, plan?: PlanNode): RoomsPageWithStats => {
   const view = c.overlay;
-  if (view === undefined) throw new Error('execOverlay: not a derived collection');
   const base = view.base;
   const chosen = plan ?? planQuery(compiled, base).chosen;
   const { offset, limit } = compiled.paging;
@@ -44,8 +43,8 @@ export const execOverlay = (compiled: CompiledQuery, c: RoomCollection, plan?: P
     ordering = positions.length > 0 ? acc.ordering : 'none';
   }
   const all = compiled.query.projection.kind === 'all';
-  const fromBaseDocs = all ? memoizedCopy(compiled, base.docs) : (p: number) => compiled.project(base.docs[p] as Room);
-  const fromDelta = all ? memoizedCopy(compiled, delta.docs) : (j: number) => compiled.project(delta.docs[j] as Room);
+  const fromBaseDocs = all ? memoizedCopy(compiled, base.docs, base.copies) : (p: number) => compiled.project(base.docs[p] as Room);
+  const fromDelta = all ? memoizedCopy(compiled, delta.docs, delta.copies) : (j: number) => compiled.project(delta.docs[j] as Room);
   const rooms = Object.freeze(positions.map((p) => (p < n ? fromBaseDocs(p) : fromDelta(lowerBound(delta.positions, p)))));
   const total = fromBase.total + deltaMatches.length;
   return {

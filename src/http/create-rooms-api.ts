@@ -3,7 +3,8 @@
 
 import * as E from 'fp-ts/lib/Either.js';
 import { ApiErrors } from '../errors.js';
-import { createRoomCollection, isRoomCollection } from '../collection/room-collection.js';
+import { isRoomCollection } from '../collection/collection.js';
+import { createRoomCollection } from '../collection/room-collection.js';
 import type { RoomSource } from '../exec/run-query.js';
 import { queryRooms } from '../query-rooms.js';
 import type { Mode, PagingSettings, PermissionTable, RequestLimits } from '../options.js';

@@ -6,5 +6,5 @@ export type { RoomChange } from './apply-patch.js';
 export type { PatchError, PatchErrorCode } from './patch-error.js';
 export { formatPatchError } from './patch-error.js';
 export { parsePointer, toPointer } from './json-pointer.js';
-export { createDeriver, defaultCompactAt, overlaySize } from '../collection/derived-collection.js';
-export type { Deriver, DeriveOptions, DeriveStats } from '../collection/derived-collection.js';
+export { createDeriver, defaultCompactAt, overlaySize } from '../collection/derived/derived-collection.js';
+export type { Deriver, DeriveOptions, DeriveStats } from '../collection/derived/derived-collection.js';

@@ -8,9 +8,10 @@ import * as E from 'fp-ts/lib/Either.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileQuery, parseRoomsParams, runQuery, scopeQuery, type CompiledQuery } from '../../src/index.js';
-import { compactView, mergeView } from '../../src/collection/merge-collection.js';
-import { OverlayLog, OverlayView, type OverlayChange } from '../../src/collection/overlay.js';
-import { createRoomCollection, DEFAULT_INDEXES, isRoomCollection, type CollectionIndexes, type RoomCollection } from '../../src/collection/room-collection.js';
+import { compactView, mergeView } from '../../src/collection/derived/merge-collection.js';
+import { OverlayLog, OverlayView, type OverlayChange } from '../../src/collection/derived/overlay.js';
+import { isRoomCollection } from '../../src/collection/collection.js';
+import { createRoomCollection, DEFAULT_INDEXES, type CollectionIndexes, type IndexedCollection } from '../../src/collection/room-collection.js';
 import type { Room } from '../../src/model/room.js';
 import { keyIndexParts, type KeyIndex } from '../../src/collection/postings.js';
 import { arbInstant, arbOddRoom, arbRoom } from '../arbitraries/index.js';
@@ -100,7 +101,7 @@ const changesOf = (live: Live[], ops: ReadonlyArray<Op>, tag: string): OverlayCh
   return changes;
 };
 
-const liveOf = (c: RoomCollection): Live[] =>
+const liveOf = (c: IndexedCollection): Live[] =>
   c.docs.map((room, i) => ({ id: typeof room['_id'] === 'string' ? room['_id'] : `odd-${i}`, room }));
 
 const admin = { _id: 'admin-1', username: 'admin', roles: ['admin'] };
@@ -130,7 +131,7 @@ const layoutOverhead = (k: KeyIndex): number => {
 };
 
 /** Everything a collection's indexes answer, as plain data (one deep comparison is much cheaper than many). */
-const contentsOf = (c: RoomCollection): unknown => ({
+const contentsOf = (c: IndexedCollection): unknown => ({
   size: c.size,
   primary: c.primary?.path.dotted,
   orders: [...c.orders].map(([path, o]) => {
@@ -144,7 +145,7 @@ const contentsOf = (c: RoomCollection): unknown => ({
   presence: [...c.presence],
 });
 
-const count = (c: RoomCollection): void => {
+const count = (c: IndexedCollection): void => {
   for (const o of c.orders.values()) {
     if (o.hasArrays) seen.orderArrays++;
     if (o.validDateStart > 0) seen.invalidDates++;
@@ -159,10 +160,10 @@ const count = (c: RoomCollection): void => {
   }
 };
 
-const expectSameCollection = (actual: RoomCollection, expected: RoomCollection, queries: boolean): void => {
+const expectSameCollection = (actual: IndexedCollection, expected: IndexedCollection, queries: boolean): void => {
   expect(isRoomCollection(actual)).toBe(true);
   expect(Object.isFrozen(actual) && Object.isFrozen(actual.docs)).toBe(true);
-  expect(actual.overlay).toBeUndefined();
+  expect(actual.kind).toBe('indexed');
   expect(actual.docs.length).toBe(expected.docs.length);
   expect(actual.docs.every((doc, i) => doc === expected.docs[i])).toBe(true);
   if (actual.primary !== undefined) expect(actual.primary).toBe(actual.orders.get(actual.primary.path.dotted));
@@ -172,7 +173,7 @@ const expectSameCollection = (actual: RoomCollection, expected: RoomCollection, 
 };
 
 /** Merges `view` under `spec` (the base's), checks it against a rebuild, and returns it. */
-const checkView = (view: OverlayView, spec: CollectionIndexes, queries: boolean): RoomCollection => {
+const checkView = (view: OverlayView, spec: CollectionIndexes, queries: boolean): IndexedCollection => {
   const merged = mergeView(view, spec);
   expect(merged).toBeDefined();
   seen.merges++;

@@ -8,6 +8,7 @@ import {
 } from '../../src/index.js';
 import { runQueryWithStats } from '../../src/exec/run-query.js';
 import { createDeriver, createRoomStore, overlaySize, type DeriveOptions, type RoomStore } from '../../src/store/index.js';
+import { overlayOf } from '../support/overlay-of.js';
 
 const N = 20_000;
 const users = generateUsers({ seed: 1, agents: 20 });
@@ -59,12 +60,12 @@ describe('store snapshots derive from the last built collection', () => {
   it('a query after k changes examines O(page + k) documents and answers like the scan', () => {
     const { store, deriver } = storeWith();
     const base = store.snapshot();
-    expect(base.overlay).toBeUndefined();
+    expect(overlayOf(base)).toBeUndefined();
     for (let k = 0; k < 200; k++) {
       change(store, k);
       if (k % 20 !== 19) continue;
       const snapshot = store.snapshot();
-      expect(snapshot.overlay?.base).toBe(base); // no rebuild: the same indexes, an overlay over them
+      expect(overlayOf(snapshot)?.base).toBe(base); // no rebuild: the same indexes, an overlay over them
       const { tombstones, delta } = overlaySize(snapshot);
       expect(tombstones + delta).toBeLessThanOrEqual(k + 1);
       for (const compiled of QUERIES) {
@@ -85,7 +86,7 @@ describe('store snapshots derive from the last built collection', () => {
     expect(deriver.stats.derivations).toBe(0);
     const s = store.snapshot();
     expect(deriver.stats).toMatchObject({ derivations: 1, changes: 100 });
-    expect(s.overlay?.log.lookups).toBeLessThanOrEqual(100); // one base-position search per first change of a base room
+    expect(overlayOf(s)?.log.lookups).toBeLessThanOrEqual(100); // one base-position search per first change of a base room
     for (let k = 100; k < 150; k++) {
       change(store, k);
       store.snapshot();
@@ -104,9 +105,9 @@ describe('store snapshots derive from the last built collection', () => {
     const snapshot = store.snapshot();
     expect(deriver.stats.squashes).toBeGreaterThan(5);
     expect(deriver.stats.compactions).toBe(0);
-    expect(snapshot.overlay?.log.length).toBeLessThanOrEqual(100 + 3);
+    expect(overlayOf(snapshot)?.log.length).toBeLessThanOrEqual(100 + 3);
     expect(overlaySize(snapshot)).toMatchObject({ tombstones: 10, delta: 10 });
-    expect(snapshot.overlay?.log.lookups).toBe(0); // a squash carries base positions over: no search again
+    expect(overlayOf(snapshot)?.log.lookups).toBe(0); // a squash carries base positions over: no search again
     for (const compiled of QUERIES) expect(runQuery(compiled, snapshot)).toEqual(runQuery(compiled, store.current().rooms()));
   });
 
@@ -119,7 +120,7 @@ describe('store snapshots derive from the last built collection', () => {
     }
     expect(deriver.stats.compactions).toBe(1);
     const snapshot = store.snapshot();
-    expect(snapshot.overlay?.base).not.toBe(first);
+    expect(overlayOf(snapshot)?.base).not.toBe(first);
     expect(overlaySize(snapshot).tombstones + overlaySize(snapshot).delta).toBeLessThan(64);
     for (const compiled of QUERIES) expect(runQuery(compiled, snapshot)).toEqual(runQuery(compiled, store.current().rooms()));
   });

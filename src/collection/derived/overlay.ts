@@ -16,11 +16,13 @@
 //   a "virtual position" baseSize + slot, slot = order of the room's first change. The view's docs are
 //   the base's docs minus tombstones (base order), then the delta (slot order); virtual positions are
 //   increasing in that order, so comparing them ties exactly as positions in the docs array would.
-import { compareValues } from '../value/compare-values.js';
-import type { Room } from '../model/room.js';
-import { compareIds } from './order.js';
-import type { RoomCollection } from './room-collection.js';
-import { lowerBound } from './rank-set.js';
+import { compareValues } from '../../value/compare-values.js';
+import type { Room } from '../../model/room.js';
+import { compareIds } from '../order.js';
+import type { Exclusion, Overlay, OverlayDelta } from '../collection.js';
+import { CopyMemo } from '../copy-memo.js';
+import type { IndexedCollection } from '../room-collection.js';
+import { lowerBound } from '../rank-set.js';
 
 /** One room's change (the store's `RoomChange`): `before` absent when added, `after` absent when removed. */
 export interface OverlayChange {
@@ -52,7 +54,7 @@ export class OverlayLog {
   /** Base-position lookups done (binary searches + fallback lookups), for tests. */
   lookups = 0;
 
-  constructor(readonly base: RoomCollection) {}
+  constructor(readonly base: IndexedCollection) {}
 
   get length(): number {
     return this.changes.length;
@@ -160,22 +162,15 @@ export class OverlayLog {
   }
 }
 
-/** Tombstoned base positions, as the executor reads them. */
-export interface Exclusion {
-  readonly has: (position: number) => boolean;
-  /** Every excluded position (ascending). */
-  readonly positions: ReadonlyArray<number>;
-}
-
 /** The overlay as of one version: the log's first `upTo` changes. Immutable once made. */
-export class OverlayView {
+export class OverlayView implements Overlay {
   private tombs: Exclusion | undefined;
-  private deltaCache: { readonly docs: ReadonlyArray<Room>; readonly positions: Int32Array } | undefined;
+  private deltaCache: OverlayDelta | undefined;
   private docsCache: ReadonlyArray<Room> | undefined;
 
   constructor(readonly log: OverlayLog, readonly upTo: number) {}
 
-  get base(): RoomCollection {
+  get base(): IndexedCollection {
     return this.log.base;
   }
 
@@ -201,7 +196,7 @@ export class OverlayView {
   }
 
   /** Current rooms changed since the base (removed ones left out), with their virtual positions (ascending). */
-  delta(): { readonly docs: ReadonlyArray<Room>; readonly positions: Int32Array } {
+  delta(): OverlayDelta {
     if (this.deltaCache !== undefined) return this.deltaCache;
     const docs: Room[] = [];
     const positions: number[] = [];
@@ -212,7 +207,7 @@ export class OverlayView {
       docs.push(room);
       positions.push(n + history.slot);
     }
-    this.deltaCache = { docs: Object.freeze(docs), positions: Int32Array.from(positions) };
+    this.deltaCache = { docs: Object.freeze(docs), positions: Int32Array.from(positions), copies: new CopyMemo() };
     return this.deltaCache;
   }
 
