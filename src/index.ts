@@ -18,7 +18,7 @@ export type { RoomsParams } from './request/params-codec.js';
 export { parseRoomsParams } from './request/parse-rooms-params.js';
 export { parseRoomsQueryString, splitQueryString } from './request/parse-query-string.js';
 export { scopeQuery } from './auth/scope-query.js';
-export type { CompiledQuery, CompileOptions } from './compile/compile-query.js';
+export type { CompiledQuery } from './compile/compile-query.js';
 export { compileQuery } from './compile/compile-query.js';
 export { compareValues } from './value/compare-values.js';
 export { explain } from './explain.js';

@@ -11,8 +11,6 @@ import type { Room } from '../model/room.js';
 import { planQuery, type PlanNode } from '../plan/plan.js';
 import { execPlanMatches } from './exec-plan.js';
 import { memoizedCopy, type RoomsPageWithStats } from './scan.js';
-import { scanPredicate } from './scan-predicate.js';
-import { sortReaders } from './sort-readers.js';
 import { createTopK } from './top-k.js';
 
 /** `plan`: one of `planQuery(compiled, c)`'s (planned over the base); the planner's choice by default. */
@@ -25,7 +23,7 @@ export const execOverlay = (compiled: CompiledQuery, c: DerivedCollection, plan?
   const tombstones = view.tombstones();
   const fromBase = execPlanMatches(compiled, base, chosen, 0, end, tombstones.positions.length > 0 ? tombstones : undefined);
   const delta = view.delta();
-  const predicate = scanPredicate(compiled);
+  const predicate = compiled.scan;
   const deltaMatches: number[] = [];
   for (let j = 0; j < delta.docs.length; j++) if (predicate(delta.docs[j] as Room)) deltaMatches.push(j);
 
@@ -35,7 +33,7 @@ export const execOverlay = (compiled: CompiledQuery, c: DerivedCollection, plan?
   if (deltaMatches.length === 0) positions = fromBase.positions.slice(offset);
   else {
     // Merge: the base's first `end` matches (already ordered) and the delta's matches, through one top-k.
-    const acc = createTopK<Room>(sortReaders(compiled.sort), end, compareValues);
+    const acc = createTopK<Room>(compiled.sort, end, compareValues);
     for (const p of fromBase.positions) acc.offer(base.docs[p] as Room, p);
     for (const j of deltaMatches) acc.offer(delta.docs[j] as Room, delta.positions[j] as number);
     const kept = acc.result();

@@ -9,8 +9,6 @@ import type { Exclusion } from '../collection/collection.js';
 import type { PlanNode } from '../plan/plan.js';
 import type { ExecStats } from './counters.js';
 import { pageOf, scanMatches, type RoomsPageWithStats } from './scan.js';
-import { scanPredicate } from './scan-predicate.js';
-import { sortReaders } from './sort-readers.js';
 import { createTopK } from './top-k.js';
 
 /**
@@ -59,7 +57,7 @@ export const execPlanMatches = (
   exclude?: Exclusion,
 ): Matches => {
   if (plan.kind === 'scan') return scanMatches(compiled, c.docs, from, end, exclude?.has);
-  const predicate = scanPredicate(compiled);
+  const predicate = compiled.scan;
   const offset = from;
   const skip = exclude?.has;
   const n = c.size;
@@ -128,7 +126,7 @@ export const execPlanMatches = (
     };
   }
 
-  const acc = createTopK<Room>(sortReaders(compiled.sort), end, compareValues);
+  const acc = createTopK<Room>(compiled.sort, end, compareValues);
   let matched = 0;
   forEachAsc(set, 0, n, (r) => {
     keysRead++;

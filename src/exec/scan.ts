@@ -5,8 +5,6 @@ import { compareValues } from '../value/compare-values.js';
 import type { CopyMemo } from '../collection/copy-memo.js';
 import type { Room, RoomsPage } from '../model/room.js';
 import type { ExecStats } from './counters.js';
-import { scanPredicate } from './scan-predicate.js';
-import { sortReaders } from './sort-readers.js';
 import { createTopK } from './top-k.js';
 
 export interface RoomsPageWithStats {
@@ -50,8 +48,8 @@ export const scanMatches = (
   end: number,
   skip?: (position: number) => boolean,
 ): { positions: number[]; total: number; stats: ExecStats } => {
-  const predicate = scanPredicate(compiled);
-  const acc = createTopK<Room>(sortReaders(compiled.sort), end, compareValues);
+  const predicate = compiled.scan;
+  const acc = createTopK<Room>(compiled.sort, end, compareValues);
   let matched = 0;
   const n = docs.length;
   for (let i = 0; i < n; i++) {
