@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as E from 'fp-ts/lib/Either.js';
 import { ApiErrors } from '../errors.js';
 import { liveRooms, type LiveEvent, type LiveQuery } from '../live/index.js';
-import type { Mode, PagingSettings, PermissionTable, RequestLimits } from '../options.js';
+import type { QueryOptions } from '../options.js';
 import { formatPatchError, type RoomStore } from '../store/index.js';
 import { queryOptionsOf } from './query-options-of.js';
 import { createAuthenticator, type ApiUser } from './authenticate.js';
@@ -18,13 +18,9 @@ import type { Json } from '../value/to-json-value.js';
 export const STREAM_ROUTE = '/api/v1/voip/rooms.stream';
 export const PATCH_ROUTE = '/api/v1/voip/rooms.patch';
 
-export interface LiveRoutesOptions {
+export interface LiveRoutesOptions extends QueryOptions {
   readonly store: RoomStore;
   readonly users: ReadonlyArray<ApiUser>;
-  readonly mode?: Mode;
-  readonly permissions?: PermissionTable;
-  readonly paging?: Partial<PagingSettings>;
-  readonly limits?: Partial<RequestLimits>;
   /** Largest accepted patch body (default 1 MiB; larger: 413). */
   readonly maxBodyBytes?: number;
   /** SSE comment lines keeping proxies from timing out idle streams (default 15 s; 0: none). */

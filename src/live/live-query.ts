@@ -16,6 +16,7 @@ import { compilePath } from '../value/get-path.js';
 import type { Keyed } from '../compile/compile-sort.js';
 import { toJsonObjectWithout, toJsonValue, type Json, type PriorJson } from '../value/to-json-value.js';
 import type { Room } from '../model/room.js';
+import type { RoomChange } from '../model/room-change.js';
 import { HIDDEN_FIELDS } from '../query/projection.js';
 import type { ScopedQuery } from '../query/rooms-query.js';
 import { diffPage } from './page-diff.js';
@@ -39,7 +40,7 @@ export interface LiveSource {
   subscribe(
     listener: (change: {
       readonly version: number;
-      readonly changes: ReadonlyArray<{ readonly id: string; readonly before: Room | undefined; readonly after: Room | undefined }>;
+      readonly changes: ReadonlyArray<RoomChange>;
     }) => void,
   ): () => void;
 }

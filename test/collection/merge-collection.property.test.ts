@@ -9,7 +9,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileQuery, parseRoomsParams, runQuery, scopeQuery, type CompiledQuery } from '../../src/index.js';
 import { compactView, mergeView } from '../../src/collection/derived/merge-collection.js';
-import { OverlayLog, OverlayView, type OverlayChange } from '../../src/collection/derived/overlay.js';
+import { OverlayLog, OverlayView } from '../../src/collection/derived/overlay.js';
+import type { RoomChange } from '../../src/model/room-change.js';
 import { isRoomCollection } from '../../src/collection/collection.js';
 import { createRoomCollection, DEFAULT_INDEXES, type CollectionIndexes, type IndexedCollection } from '../../src/collection/room-collection.js';
 import type { Room } from '../../src/model/room.js';
@@ -77,21 +78,21 @@ interface Live {
 }
 
 /** Store-like changes: the same room (by change id) may change several times, added rooms included. */
-const changesOf = (live: Live[], ops: ReadonlyArray<Op>, tag: string): OverlayChange[] => {
-  const changes: OverlayChange[] = [];
+const changesOf = (live: Live[], ops: ReadonlyArray<Op>, tag: string): RoomChange[] => {
+  const changes: RoomChange[] = [];
   ops.forEach((op, k) => {
     if (op.kind === 'add' || live.length === 0) {
       const id = `${tag}${k}`;
       const room = { ...op.doc, _id: id };
       live.push({ id, room });
-      changes.push({ id, after: room });
+      changes.push({ id, before: undefined, after: room });
       return;
     }
     const j = op.pick % live.length;
     const target = live[j] as Live;
     if (op.kind === 'remove') {
       live.splice(j, 1);
-      changes.push({ id: target.id, before: target.room });
+      changes.push({ id: target.id, before: target.room, after: undefined });
       return;
     }
     const after = op.keepId ? { ...op.doc, _id: target.room['_id'] } : op.doc;

@@ -19,9 +19,8 @@
 import { compactView } from './merge-collection.js';
 import type { DerivedCollection, RoomCollection } from '../collection.js';
 import { brandCollection, DEFAULT_INDEXES, type CollectionIndexes, type IndexedCollection } from '../room-collection.js';
-import { OverlayLog, OverlayView, type OverlayChange } from './overlay.js';
-
-export type { OverlayChange } from './overlay.js';
+import type { RoomChange } from '../../model/room-change.js';
+import { OverlayLog, OverlayView } from './overlay.js';
 
 export interface DeriveOptions {
   /** Indexes of compacted collections (default: the collection's DEFAULT_INDEXES); use the base's spec. */
@@ -50,7 +49,7 @@ export interface DeriveStats {
   squashes: number;
 }
 
-export type Deriver = ((previous: RoomCollection, changes: ReadonlyArray<OverlayChange>) => RoomCollection) & {
+export type Deriver = ((previous: RoomCollection, changes: ReadonlyArray<RoomChange>) => RoomCollection) & {
   readonly stats: DeriveStats;
 };
 
@@ -101,7 +100,7 @@ export const createDeriver = (options: DeriveOptions = {}): Deriver => {
   const compactAt = options.compactAt ?? defaultCompactAt;
   const stats: DeriveStats = { derivations: 0, changes: 0, compactions: 0, forks: 0, squashes: 0 };
   const maxLogLength = options.maxLogLength ?? 4096;
-  const derive = (previous: RoomCollection, changes: ReadonlyArray<OverlayChange>): RoomCollection => {
+  const derive = (previous: RoomCollection, changes: ReadonlyArray<RoomChange>): RoomCollection => {
     stats.derivations++;
     stats.changes += changes.length;
     const view = viewOf(previous);
