@@ -7,10 +7,8 @@
 // queries, so store apply time is not counted twice. Ratios come from the same run only.
 import { writeFileSync } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
-import {
-  agentsOf, compileQuery, createRoomCollection, generateRooms, generateUsers, parseRoomsParams, runQuery, scopeQuery,
-  type Principal, type Room, type ScopedQuery,
-} from '../../src/index.js';
+import { agentsOf, generateRooms, generateUsers } from '../../src/fixtures/index.js';
+import { compileQuery, createRoomCollection, parseRoomsParams, runQuery, scopeQuery, type Principal, type Room, type ScopedQuery } from '../../src/index.js';
 import { overlaySize } from '../../src/collection/derived/derived-collection.js';
 import { compactView } from '../../src/collection/derived/merge-collection.js';
 import { DEFAULT_INDEXES } from '../../src/collection/room-collection.js';

@@ -3,9 +3,8 @@
 // rebuild (compaction) happens only once the overlay passes its threshold. Work counters, never timings.
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import {
-  agentsOf, compileQuery, generateRooms, generateUsers, parseRoomsParams, runQuery, scopeQuery, type CompiledQuery, type Principal, type Room,
-} from '../../src/index.js';
+import { agentsOf, generateRooms, generateUsers } from '../../src/fixtures/index.js';
+import { compileQuery, parseRoomsParams, runQuery, scopeQuery, type CompiledQuery, type Principal, type Room } from '../../src/index.js';
 import { runQueryWithStats } from '../../src/exec/run-query.js';
 import { createDeriver, createRoomStore, overlaySize, type DeriveOptions, type RoomStore } from '../../src/store/index.js';
 import { overlayOf } from '../support/overlay-of.js';

@@ -2,7 +2,8 @@
 // listeners, and old versions staying exactly as they were.
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import { createRoomCollection, generateRooms, type RoomCollection } from '../../src/index.js';
+import { createRoomCollection, type RoomCollection } from '../../src/index.js';
+import { generateRooms } from '../../src/fixtures/index.js';
 import { createDeriver, createRoomStore, type RoomChange, type RoomStore } from '../../src/store/index.js';
 import { overlayOf } from '../support/overlay-of.js';
 
