@@ -118,7 +118,7 @@ export const createRoomsApi = (options: RoomsApiOptions): RoomsApi => {
         } catch {
           // a failing logger must not turn a 500 into a throw
         }
-        return respond(500, { success: false, error: 'Internal error' });
+        return respond(500, ApiErrors.internalError().body);
       }
     },
   };

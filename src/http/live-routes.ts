@@ -137,17 +137,17 @@ export const createLiveRoutes = (options: LiveRoutesOptions): LiveRoutes => {
       return sendJson(res, 403, ApiErrors.unauthorized().body);
     }
     const body = await readBody(req, options.maxBodyBytes ?? 1024 * 1024);
-    if (E.isLeft(body)) return sendJson(res, 413, { success: false, error: 'The patch is too large [error-payload-too-large]', errorType: 'error-payload-too-large' }, { connection: 'close' });
+    if (E.isLeft(body)) return sendJson(res, 413, ApiErrors.payloadTooLarge().body, { connection: 'close' });
     let ops: unknown;
     try {
       ops = JSON.parse(body.right);
     } catch {
-      return sendJson(res, 400, { success: false, error: 'The body is not JSON [invalid-patch]', errorType: 'invalid-patch' });
+      return sendJson(res, 400, ApiErrors.patchNotJson().body);
     }
     const result = store.apply(ops);
     if (E.isLeft(result)) {
       const { code, index, path, reason } = result.left;
-      return sendJson(res, 400, { success: false, error: `${formatPatchError(result.left)} [invalid-patch]`, errorType: 'invalid-patch', details: { code, index, path, reason } });
+      return sendJson(res, 400, ApiErrors.invalidPatch(formatPatchError(result.left), { code, index, path, reason }).body);
     }
     sendJson(res, 200, { success: true, version: result.right.version, changed: [...result.right.changed] });
   };
@@ -185,7 +185,7 @@ export const createLiveRoutes = (options: LiveRoutesOptions): LiveRoutes => {
     } catch {
       // a failing logger must not turn a 500 into a throw
     }
-    if (!res.headersSent) sendJson(res, 500, { success: false, error: 'Internal error' });
+    if (!res.headersSent) sendJson(res, 500, ApiErrors.internalError().body);
     else res.destroy();
   };
 
