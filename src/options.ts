@@ -1,5 +1,4 @@
 // Options that change answers are explicit and typed, never hidden globals.
-import type { Omnichannel } from './model/omnichannel.js';
 
 /** `default`: our documented behaviour; `rocketchat`: upstream's quirks (spec §5) reproduced. */
 export type Mode = 'default' | 'rocketchat';
@@ -25,6 +24,28 @@ export interface RequestLimits {
 }
 
 export const DEFAULT_LIMITS: RequestLimits = Object.freeze({ maxParameters: 2000, maxListLength: 500, maxParamLength: 8192 });
+
+/** A livechat department (rocketchat_livechat_department, type ≠ 'u'); `ancestors` are the ids of its units. */
+export interface Department {
+  readonly _id: string;
+  readonly name: string;
+  readonly ancestors?: ReadonlyArray<string>;
+}
+
+/**
+ * Departments, units and who monitors or serves them, shaped like Rocket.Chat's collections. Enterprise
+ * Edition behaviour (monitor scope, the `units` parameter) applies iff `units` is non-empty; without units
+ * livechat/rooms behaves as Community Edition does. Decode outside data with `OmnichannelCodec`.
+ */
+export interface Omnichannel {
+  readonly departments?: ReadonlyArray<Department>;
+  /** Units: rocketchat_livechat_department documents with type 'u'. */
+  readonly units?: ReadonlyArray<{ readonly _id: string; readonly name: string }>;
+  /** rocketchat_livechat_unit_monitors. */
+  readonly unitMonitors?: ReadonlyArray<{ readonly monitorId: string; readonly unitId: string }>;
+  /** rocketchat_livechat_department_agents. */
+  readonly departmentAgents?: ReadonlyArray<{ readonly agentId: string; readonly departmentId: string }>;
+}
 
 export interface QueryOptions {
   readonly mode?: Mode;

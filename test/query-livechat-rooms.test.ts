@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Room } from '../src/model/room.js';
 import type { Omnichannel } from '../src/model/omnichannel.js';
 import type { Mode } from '../src/options.js';
-import { queryLivechatRooms } from '../src/query-livechat-rooms.js';
+import { queryLivechatRooms } from '../src/query-rooms.js';
 
 const at = (day: number): Date => new Date(Date.UTC(2024, 0, day));
 const alice = { _id: 'a1', username: 'alice' };

@@ -5,11 +5,9 @@ import { unwatchFile, watchFile } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as E from 'fp-ts/lib/Either.js';
-import { DEFAULT_QUEUES } from '../fixtures/generate-rooms.js';
-import { createRoomsApi, type RoomsApi, type RoomsApiOptions } from '../http/create-rooms-api.js';
-import { createLiveRoutes, type LiveRoutes } from '../http/live-routes.js';
-import { serve } from '../http/serve.js';
-import type { Room } from '../model/room.js';
+import { DEFAULT_QUEUES } from '../fixtures/index.js';
+import { createLiveRoutes, createRoomsApi, serve, type LiveRoutes, type RoomsApi, type RoomsApiOptions } from '../http/index.js';
+import type { Room } from '../index.js';
 import { createRoomStore } from '../store/index.js';
 import { bannerLines, loadedUsersBannerLines } from './banner.js';
 import type { ServeCommand } from './commands.js';
@@ -77,7 +75,7 @@ export const runServe = async (command: ServeCommand, io: CliIo): Promise<E.Eith
     if (E.isLeft(store)) return E.left(`--live: the rooms do not make a store: ${store.left.reason}`);
     extensions = createLiveRoutes({ store: store.right, users: apiUsers, mode: command.mode, onError });
   }
-  const server = await serve({ handle: (request) => current.handle(request) }, { port: command.port, host: command.host, ...(extensions ? { extensions } : {}) });
+  const server = await serve({ routes: current.routes, handle: (request) => current.handle(request) }, { port: command.port, host: command.host, ...(extensions ? { extensions } : {}) });
   if (command.watch && command.rooms.kind === 'file') {
     const stop = watchRooms(command.rooms.path, io, (rooms) => (current = build(rooms)));
     server.once('close', stop);

@@ -1,20 +1,25 @@
-// `GET /api/v1/voip/rooms` as a pure request → response function over in-memory rooms (no I/O):
-// route (404) → method (405) → authentication (401) → queryRooms (200 or its 400/403).
+// `GET /api/v1/voip/rooms` and `GET /api/v1/livechat/rooms` (every endpoint definition given) as a pure
+// request → response function over in-memory rooms (no I/O): route (404) → method (405) → authentication
+// (401) → queryRooms with the route's endpoint (200 or its 400/403).
 
 import * as E from 'fp-ts/lib/Either.js';
 import { ApiErrors } from '../errors.js';
-import { createRoomCollection, isRoomCollection } from '../collection/room-collection.js';
+import { isRoomCollection } from '../collection/collection.js';
+import { createRoomCollection } from '../collection/room-collection.js';
 import type { RoomSource } from '../exec/run-query.js';
 import { queryRooms } from '../query-rooms.js';
-import type { Mode, PagingSettings, PermissionTable, RequestLimits } from '../options.js';
+import type { Endpoint } from '../endpoint/endpoint.js';
+import { ENDPOINTS, endpointAt, LIVECHAT_ROOMS, VOIP_ROOMS } from '../endpoint/endpoints.js';
+import type { QueryOptions } from '../options.js';
 import { createRateLimiter, type RateLimitSettings } from './rate-limiter.js';
 import { queryOptionsOf } from './query-options-of.js';
 import { createAuthenticator, type ApiUser } from './authenticate.js';
 import { readHeader, type RequestHeaders } from './read-header.js';
 import { splitUrl } from './split-url.js';
-import { toJsonValue, type Json } from './to-json-value.js';
+import { toJsonValue, type Json } from '../value/to-json-value.js';
 
-export const ROOMS_ROUTE = '/api/v1/voip/rooms';
+export const ROOMS_ROUTE = VOIP_ROOMS.route;
+export const LIVECHAT_ROOMS_ROUTE = LIVECHAT_ROOMS.route;
 
 export interface HttpRequest {
   readonly method: string;
@@ -31,30 +36,29 @@ export interface HttpResponse {
   readonly body: Json;
 }
 
-export interface RoomsApiOptions {
+export interface RoomsApiOptions extends QueryOptions {
   /** An array (indexed once, here, unless `index: false`) or a ready `createRoomCollection` snapshot. */
   readonly rooms: RoomSource;
   /** Build the default indexes over an array of rooms at creation (default true); false: every request scans. */
   readonly index?: boolean;
   readonly users: ReadonlyArray<ApiUser>;
-  readonly mode?: Mode;
-  readonly permissions?: PermissionTable;
-  readonly paging?: Partial<PagingSettings>;
   /** Told about an unexpected exception (answered 500). Receives no request data, so no token. */
   readonly onError?: (error: unknown) => void;
   /** Per-user calls per window (429 past it, with X-RateLimit-* headers). Off by default in the library. */
   readonly rateLimit?: RateLimitSettings | false;
   /** Longer request targets get 414 (default 16384 characters). */
   readonly maxUrlLength?: number;
-  /** Input bounds passed to the query parser (see DEFAULT_LIMITS). */
-  readonly limits?: Partial<RequestLimits>;
   /** The clock of the rate limiter (tests pass a fake one). */
   readonly now?: () => number;
+  /** The endpoints served, each at its route (default: voip/rooms and livechat/rooms). */
+  readonly endpoints?: ReadonlyArray<Endpoint>;
 }
 
 export const DEFAULT_MAX_URL_LENGTH = 16_384;
 
 export interface RoomsApi {
+  /** The routes it answers (`/api/v1/voip/rooms`, `/api/v1/livechat/rooms`): framework adapters mount these. */
+  readonly routes: ReadonlyArray<string>;
   /** Never throws. */
   readonly handle: (request: HttpRequest) => HttpResponse;
 }
@@ -84,11 +88,13 @@ export const createRoomsApi = (options: RoomsApiOptions): RoomsApi => {
   const rooms = !isRoomCollection(options.rooms) && options.index !== false ? createRoomCollection(options.rooms) : options.rooms;
   const authenticate = createAuthenticator(options.users);
   const queryOptions = queryOptionsOf(options);
+  const endpoints = options.endpoints ?? ENDPOINTS;
   const maxUrlLength = options.maxUrlLength ?? DEFAULT_MAX_URL_LENGTH;
   const limiter = options.rateLimit ? createRateLimiter(options.rateLimit, options.now ?? Date.now) : undefined;
   const answer = (request: HttpRequest): HttpResponse => {
     const { path, search } = splitUrl(request.url);
-    if (path !== ROOMS_ROUTE) return respond(404, ApiErrors.notFound().body);
+    const endpoint = endpointAt(path, endpoints);
+    if (endpoint === undefined) return respond(404, ApiErrors.notFound().body);
     if (request.method !== 'GET') return respond(405, ApiErrors.methodNotAllowed().body, { allow: 'GET' });
     if (request.url.length > maxUrlLength) return respond(414, ApiErrors.uriTooLong(maxUrlLength).body);
     // Keyed by the claimed user id, before authentication, so guessing tokens is throttled too.
@@ -106,12 +112,13 @@ export const createRoomsApi = (options: RoomsApiOptions): RoomsApi => {
     }
     const principal = authenticate(request.headers);
     if (principal === undefined) return respond(401, ApiErrors.unauthenticated().body, rateHeaders);
-    const result = queryRooms(rooms, search, principal, queryOptions);
+    const result = queryRooms(rooms, search, principal, { ...queryOptions, endpoint });
     if (E.isLeft(result)) return respond(result.left.status, result.left.body, rateHeaders);
     const { rooms: page, count, offset, total } = result.right;
     return respond(200, toJsonValue({ rooms: page, count, offset, total, success: true }), rateHeaders);
   };
   return {
+    routes: Object.freeze(endpoints.map((e) => e.route)),
     handle: (request) => {
       try {
         return answer(request);
@@ -121,7 +128,7 @@ export const createRoomsApi = (options: RoomsApiOptions): RoomsApi => {
         } catch {
           // a failing logger must not turn a 500 into a throw
         }
-        return respond(500, { success: false, error: 'Internal error' });
+        return respond(500, ApiErrors.internalError().body);
       }
     },
   };

@@ -51,13 +51,15 @@ export const roomsFastifyPlugin = async (instance: FastifyInstanceLike, options:
   const { api } = options;
   if (typeof api?.handle !== 'function') throw new TypeError('roomsFastifyPlugin: options.api must be a RoomsApi (createRoomsApi(...))');
   const route = instance.route.bind(instance) as unknown as (spec: RouteSpec) => unknown;
-  route({
-    method: [...METHODS],
-    url: ROOMS_ROUTE,
-    handler: (request, reply) => {
-      const response = api.handle({ method: request.method, url: request.url, headers: request.headers });
-      // the body is serialised here, as node:http does, so every adapter sends the same bytes
-      return reply.code(response.status).headers(response.headers).send(JSON.stringify(response.body));
-    },
-  });
+  for (const url of api.routes ?? [ROOMS_ROUTE]) {
+    route({
+      method: [...METHODS],
+      url,
+      handler: (request, reply) => {
+        const response = api.handle({ method: request.method, url: request.url, headers: request.headers });
+        // the body is serialised here, as node:http does, so every adapter sends the same bytes
+        return reply.code(response.status).headers(response.headers).send(JSON.stringify(response.body));
+      },
+    });
+  }
 };

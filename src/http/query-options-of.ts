@@ -6,4 +6,5 @@ export const queryOptionsOf = (o: QueryOptions): QueryOptions => ({
   ...(o.permissions === undefined ? {} : { permissions: o.permissions }),
   ...(o.paging === undefined ? {} : { paging: o.paging }),
   ...(o.limits === undefined ? {} : { limits: o.limits }),
+  ...(o.omnichannel === undefined ? {} : { omnichannel: o.omnichannel }),
 });

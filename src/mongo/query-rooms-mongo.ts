@@ -1,4 +1,4 @@
-// GET /api/v1/voip/rooms over a MongoDB collection: the same parse → scope as queryRooms, then
+// GET /api/v1/voip/rooms (or `options.endpoint`'s route, e.g. livechat/rooms) over a MongoDB collection: the same parse → scope as queryRooms, then
 // toMongoQuery through the driver instead of the in-memory scan.
 //
 // How it works: find().sort().skip().limit() for the page and countDocuments() on the same filter for
@@ -6,21 +6,18 @@
 // documents then go through the same projector as queryRooms, which removes MongoDB's only projection
 // difference (empty parent objects, docs/mongo.md) and deep-freezes them like every page we return.
 import * as E from 'fp-ts/lib/Either.js';
-import { pipe } from 'fp-ts/lib/function.js';
 import type { Principal } from '../auth/principal.js';
-import { scopeQuery } from '../auth/scope-query.js';
 import { compileProjection } from '../compile/compile-projection.js';
+import type { EndpointOptions } from '../endpoint/endpoint.js';
+import { endpointOf, prepareQuery, type RequestParams } from '../endpoint/prepare-query.js';
 import type { ApiError } from '../errors.js';
 import type { Room, RoomsPage } from '../model/room.js';
-import type { QueryOptions } from '../options.js';
-import { splitQueryString } from '../request/parse-query-string.js';
-import { parseRoomsParams } from '../request/parse-rooms-params.js';
 import type { ToMongoOptions } from './mongo-query.js';
 import type { RoomsCollection } from './rooms-collection.js';
 import { toMongoQuery } from './to-mongo-query.js';
 
 /** queryRooms' options plus toMongoQuery's. */
-export interface QueryRoomsMongoOptions extends QueryOptions, ToMongoOptions {}
+export interface QueryRoomsMongoOptions extends EndpointOptions, ToMongoOptions {}
 
 /**
  * Answers GET /api/v1/voip/rooms for `principal` from a MongoDB collection (Rocket.Chat's
@@ -36,18 +33,15 @@ export interface QueryRoomsMongoOptions extends QueryOptions, ToMongoOptions {}
  */
 export const queryRoomsMongo = async (
   collection: RoomsCollection,
-  params: Readonly<Record<string, unknown>> | string,
+  params: RequestParams,
   principal: Principal,
   options: QueryRoomsMongoOptions = {},
 ): Promise<E.Either<ApiError, RoomsPage>> => {
   // Exactly queryRooms' steps before it runs anything.
-  const scoped = pipe(
-    typeof params === 'string' ? splitQueryString(params, options.limits) : E.right(params),
-    E.chain((raw) => parseRoomsParams(raw, options)),
-    E.chain((query) => scopeQuery(query, principal, options.permissions)),
-  );
+  const scoped = prepareQuery(params, principal, options);
   if (E.isLeft(scoped)) return scoped;
-  const query = toMongoQuery(scoped.right, options);
+  const endpoint = endpointOf(options);
+  const query = toMongoQuery(scoped.right, { tieBreak: options.tieBreak ?? endpoint.mongoTieBreak(scoped.right.mode) });
   const project = compileProjection(scoped.right.projection);
   const cursor = collection
     .find({ ...query.filter }, { projection: { ...query.projection } })
@@ -56,5 +50,5 @@ export const queryRoomsMongo = async (
     .limit(query.limit);
   const [docs, total] = await Promise.all([cursor.toArray(), collection.countDocuments({ ...query.filter })]);
   const rooms = Object.freeze(docs.map((doc) => project(doc as Room)));
-  return E.right(Object.freeze({ rooms, count: rooms.length, offset: query.skip, total }));
+  return E.right(endpoint.present(Object.freeze({ rooms, count: rooms.length, offset: query.skip, total }), options));
 };

@@ -4,9 +4,8 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as E from 'fp-ts/lib/Either.js';
-import { createRoomsApi, ROOMS_ROUTE, type RoomsApi, type RoomsApiOptions } from '../http/create-rooms-api.js';
-import { serve } from '../http/serve.js';
-import type { Room } from '../model/room.js';
+import { createRoomsApi, ROOMS_ROUTE, serve, type RoomsApi, type RoomsApiOptions } from '../http/index.js';
+import type { Room } from '../index.js';
 import { resolveFixtureOptions, type FixtureServerOptions, type FixtureUserSpec, type ResolvedOptions } from './fixture-options.js';
 import { createRoomStore, type RoomStore } from './room-store.js';
 
@@ -59,7 +58,7 @@ const start = async (o: ResolvedOptions): Promise<FixtureServer> => {
   };
   let api = build(o.rooms);
   const store = createRoomStore(o.rooms, (rooms) => (api = build(rooms)));
-  const server = await serve({ handle: (request) => api.handle(request) }, { port: o.port, host: o.host });
+  const server = await serve({ routes: api.routes, handle: (request) => api.handle(request) }, { port: o.port, host: o.host });
   const { address, port } = server.address() as AddressInfo;
   const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
   const users = Object.fromEntries(o.users.map((u) => [u.username, withHeaders(u)]));

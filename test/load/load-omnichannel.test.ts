@@ -5,7 +5,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadOmnichannel, queryLivechatRooms } from '../../src/index.js';
+import { queryLivechatRooms } from '../../src/index.js';
+import { loadOmnichannel } from '../../src/load/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'omnichannel-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createRoomCollection } from '../../../src/collection/room-collection.js';
 import type { Omnichannel } from '../../../src/model/omnichannel.js';
 import type { Room } from '../../../src/model/room.js';
-import { queryLivechatRooms } from '../../../src/query-livechat-rooms.js';
+import { queryLivechatRooms } from '../../../src/query-rooms.js';
 import { FUZZ_AUTH_RUNS, fuzzParams } from '../../fuzz/fuzz-config.js';
 
 const IDS = ['u1', 'u2', 'u3', 'd1', 'd2', 'd3', 'd4', 'm1', 'a1', 'a2'];

@@ -11,7 +11,7 @@ import { runQuery } from '../../../src/exec/run-query.js';
 import type { Room } from '../../../src/model/room.js';
 import { queryLivechatRoomsMongo, toLivechatMongoQuery } from '../../../src/mongo/index.js';
 import type { Mode } from '../../../src/options.js';
-import { queryLivechatRooms } from '../../../src/query-livechat-rooms.js';
+import { queryLivechatRooms } from '../../../src/query-rooms.js';
 import { Projection } from '../../../src/query/projection.js';
 import { parseLivechatParams } from '../../../src/request/livechat/parse-livechat-params.js';
 import { arbLivechatParams as arbParams, arbLivechatRooms as arbRooms, LIVECHAT_PRINCIPALS as PRINCIPALS, omnichannel } from '../../support/livechat-arbitraries.js';

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../../src/auth/principal.js';
 import { createRoomCollection } from '../../../src/collection/room-collection.js';
 import type { Room } from '../../../src/model/room.js';
-import { queryLivechatRooms } from '../../../src/query-livechat-rooms.js';
+import { queryLivechatRooms } from '../../../src/query-rooms.js';
 import {
   arbAgentPrincipal, arbAnyLivechatParams, arbLivechatOptions, arbLivechatPrincipal, arbLivechatRooms, arbMonitorPrincipal,
   arbValidLivechatParams, livechatParamsForAgent, type LivechatOracleOptions, type LivechatParams,
