@@ -1,8 +1,9 @@
 // What `room-query serve` prints on start: the demo users with their tokens, then ready-to-paste
-// curl lines (an admin page, an agent's own rooms, a filtered and sorted query).
+// curl lines for both endpoints (voip: an admin page, an agent's own rooms, a filtered and sorted query;
+// livechat: queued chats, an agent's open chats, a monitor's view of its units).
 
 import type { DemoUser } from '../fixtures/index.js';
-import { ROOMS_ROUTE } from '../http/index.js';
+import { LIVECHAT_ROOMS_ROUTE, ROOMS_ROUTE } from '../http/index.js';
 
 export interface BannerOptions {
   readonly users: ReadonlyArray<DemoUser>;
@@ -22,10 +23,10 @@ const pad = (s: string, n: number): string => s.padEnd(n);
 /** Shell single-quoting (ids and tokens are URL-safe, but names and JSON are not). */
 const q = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 
-const curl = (baseUrl: string, user: DemoUser, params: ReadonlyArray<string>): string =>
+const curl = (baseUrl: string, user: DemoUser, params: ReadonlyArray<string>, route: string = ROOMS_ROUTE): string =>
   [
     params.length === 0 ? 'curl -s' : 'curl -sG',
-    q(`${baseUrl}${ROOMS_ROUTE}`),
+    q(`${baseUrl}${route}`),
     `-H ${q(`X-User-Id: ${user._id}`)}`,
     `-H ${q(`X-Auth-Token: ${user.token}`)}`,
     ...params.map((p) => `--data-urlencode ${q(p)}`),
@@ -54,6 +55,18 @@ export const bannerLines = (options: BannerOptions): ReadonlyArray<string> => {
     lines.push(
       `# ${manager.username}: open calls in queue ${options.queue}, oldest first`,
       curl(baseUrl, manager, ['open=true', `queue=${options.queue}`, 'sort={"ts":1}', 'count=10']),
+    );
+  }
+  const monitor = users.find((u) => u.roles.includes('livechat-monitor'));
+  lines.push('', `livechat (${LIVECHAT_ROOMS_ROUTE}):`);
+  if (admin !== undefined) lines.push('# admin: queued chats, oldest first', curl(baseUrl, admin, ['queued=true', 'sort={"ts":1}'], LIVECHAT_ROOMS_ROUTE));
+  if (agent !== undefined) {
+    lines.push(`# ${agent.username}: its open chats`, curl(baseUrl, agent, [`agents[]=${agent._id}`, 'open=true'], LIVECHAT_ROOMS_ROUTE));
+  }
+  if (monitor !== undefined) {
+    lines.push(
+      `# ${monitor.username}: chats of its units only (Enterprise scope), gold plans`,
+      curl(baseUrl, monitor, ['customFields={"plan":"^gold"}', 'count=5'], LIVECHAT_ROOMS_ROUTE),
     );
   }
   return lines;

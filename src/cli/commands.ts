@@ -27,8 +27,12 @@ export interface ServeCommand extends DataSource {
 
 export type PageFormat = 'table' | 'json' | 'ndjson';
 
+/** Which endpoint `query` / `explain` answer: GET /api/v1/voip/rooms or GET /api/v1/livechat/rooms. */
+export type EndpointName = 'voip' | 'livechat';
+
 export interface QueryCommand extends DataSource {
   readonly kind: 'query';
+  readonly endpoint: EndpointName;
   /** The endpoint's query string, e.g. `open=true&count=5`. */
   readonly params: string;
   /** A demo user's `_id` or username. */
@@ -38,6 +42,7 @@ export interface QueryCommand extends DataSource {
 
 export interface ExplainCommand extends DataSource {
   readonly kind: 'explain';
+  readonly endpoint: EndpointName;
   readonly params: string;
   readonly as: string;
 }

@@ -1,8 +1,8 @@
-// A page of rooms for the terminal: a readable table (id, name, queue, agent, open, ts), the HTTP
-// body as JSON, or one room per line (NDJSON) for jq and friends.
+// A page of rooms for the terminal: a readable table (voip: id, name, queue, agent, open, ts; livechat:
+// id, name, department, agent, status, ts), the HTTP body as JSON, or one room per line (NDJSON) for jq.
 
 import { toJsonValue, type RoomsPage } from '../index.js';
-import type { PageFormat } from './commands.js';
+import type { EndpointName, PageFormat } from './commands.js';
 
 const at = (room: Readonly<Record<string, unknown>>, path: string): unknown =>
   path.split('.').reduce<unknown>((x, k) => (typeof x === 'object' && x !== null ? (x as Record<string, unknown>)[k] : undefined), room);
@@ -19,29 +19,46 @@ const fit = (s: string, width: number): string => {
   return chars.length > width ? `${chars.slice(0, width - 1).join('')}…` : s.replace(/[\r\n\t]/g, ' ') + ' '.repeat(width - chars.length);
 };
 
-const COLUMNS: ReadonlyArray<readonly [string, string, number]> = [
-  ['_id', '_id', 17],
-  ['name', 'name', 24],
-  ['queue', 'queue', 5],
-  ['agent', 'servedBy.username', 12],
-  ['open', 'open', 4],
-  ['ts', 'ts', 24],
-];
+const COLUMNS: Readonly<Record<EndpointName, ReadonlyArray<readonly [string, string, number]>>> = {
+  voip: [
+    ['_id', '_id', 17],
+    ['name', 'name', 24],
+    ['queue', 'queue', 5],
+    ['agent', 'servedBy.username', 12],
+    ['open', 'open', 4],
+    ['ts', 'ts', 24],
+  ],
+  livechat: [
+    ['_id', '_id', 17],
+    ['name', 'fname', 24],
+    ['department', 'department.name', 10],
+    ['agent', 'servedBy.username', 12],
+    ['status', 'status', 7],
+    ['ts', 'ts', 24],
+  ],
+};
 
-const table = (page: RoomsPage): ReadonlyArray<string> => {
-  const row = (cells: ReadonlyArray<string>): string => cells.map((c, i) => fit(c, COLUMNS[i]?.[2] ?? 10)).join('  ').trimEnd();
+/** A livechat room's state as the Current Chats page shows it. */
+const status = (room: Readonly<Record<string, unknown>>): string =>
+  room['open'] !== true ? 'closed' : room['onHold'] === true ? 'on hold' : room['servedBy'] === undefined ? 'queued' : 'open';
+
+const table = (page: RoomsPage, endpoint: EndpointName): ReadonlyArray<string> => {
+  const columns = COLUMNS[endpoint];
+  const row = (cells: ReadonlyArray<string>): string => cells.map((c, i) => fit(c, columns[i]?.[2] ?? 10)).join('  ').trimEnd();
+  const value = (room: Readonly<Record<string, unknown>>, path: string): string =>
+    path === 'open' ? (room['open'] === true ? 'yes' : 'no') : path === 'status' ? status(room) : cell(at(room, path));
   return [
-    row(COLUMNS.map(([title]) => title)),
-    ...page.rooms.map((room) => row(COLUMNS.map(([, path]) => (path === 'open' ? (room['open'] === true ? 'yes' : 'no') : cell(at(room, path)))))),
+    row(columns.map(([title]) => title)),
+    ...page.rooms.map((room) => row(columns.map(([, path]) => value(room, path)))),
     `${page.count} of ${page.total} rooms (offset ${page.offset})`,
   ];
 };
 
 /** The lines to print for `page`. */
-export const formatPage = (page: RoomsPage, format: PageFormat): ReadonlyArray<string> => {
+export const formatPage = (page: RoomsPage, format: PageFormat, endpoint: EndpointName = 'voip'): ReadonlyArray<string> => {
   switch (format) {
     case 'table':
-      return table(page);
+      return table(page, endpoint);
     case 'json':
       return [JSON.stringify({ ...(toJsonValue(page) as object), success: true }, null, 2)];
     case 'ndjson':

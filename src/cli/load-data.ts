@@ -2,9 +2,9 @@
 // and/or a mongoexport of Rocket.Chat's users; without one, the demo users of the seed).
 
 import * as E from 'fp-ts/lib/Either.js';
-import { generateRooms, generateUsers } from '../fixtures/index.js';
+import { agentsOf, generateLivechatRooms, generateOmnichannel, generateRooms, generateUsers } from '../fixtures/index.js';
 import type { ApiUser } from '../http/index.js';
-import type { Room } from '../index.js';
+import type { Omnichannel, Room } from '../index.js';
 import type { DataSource } from './commands.js';
 import { readRoomsFile, readUsersFile } from './read-rooms-file.js';
 
@@ -22,17 +22,31 @@ export interface Data {
   readonly users: ReadonlyArray<CliUser>;
   /** true when the users came from `--users <file>`. */
   readonly usersLoaded: boolean;
+  /** Generated data: the demo departments, units and monitor (Enterprise livechat scope); none for a rooms file. */
+  readonly omnichannel?: Omnichannel;
 }
 
+/**
+ * Generated data holds both endpoints' rooms in one collection: `count` call rooms, then `count` livechat
+ * rooms over the demo departments, and the demo users plus the livechat monitor.
+ */
 export const loadData = async (source: DataSource): Promise<E.Either<string, Data>> => {
+  const demoUsers = generateUsers({ seed: source.seed });
+  const demo = generateOmnichannel({ seed: source.seed, agents: agentsOf(demoUsers) });
   const users: E.Either<string, ReadonlyArray<CliUser>> =
-    source.users === undefined ? E.right(generateUsers({ seed: source.seed })) : await readUsersFile(source.users);
+    source.users === undefined ? E.right([...demoUsers, demo.monitor]) : await readUsersFile(source.users);
   if (E.isLeft(users)) return users;
-  const rooms =
-    source.rooms.kind === 'file'
-      ? await readRoomsFile(source.rooms.path)
-      : E.right(generateRooms({ count: source.rooms.count, seed: source.seed }));
-  return E.map((rs: ReadonlyArray<Room>): Data => ({ rooms: rs, users: users.right, usersLoaded: source.users !== undefined }))(rooms);
+  if (source.rooms.kind === 'file') {
+    return E.map((rs: ReadonlyArray<Room>): Data => ({ rooms: rs, users: users.right, usersLoaded: source.users !== undefined }))(
+      await readRoomsFile(source.rooms.path),
+    );
+  }
+  const { count } = source.rooms;
+  const rooms = [
+    ...generateRooms({ count, seed: source.seed }),
+    ...generateLivechatRooms({ count, seed: source.seed, departments: demo.omnichannel.departments }),
+  ];
+  return E.right({ rooms, users: users.right, usersLoaded: source.users !== undefined, omnichannel: demo.omnichannel });
 };
 
 /** What the HTTP adapter authenticates: a demo user's plain token, or every stored login-token hash. */

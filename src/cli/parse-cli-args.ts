@@ -4,7 +4,7 @@
 import { Command, CommanderError } from 'commander';
 import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
-import type { CliCommand, DataSource, FileFormat, PageFormat } from './commands.js';
+import type { CliCommand, DataSource, EndpointName, FileFormat, PageFormat } from './commands.js';
 import { integer, MAX_GENERATED_ROOMS, mode, nonEmpty, oneOf, rateLimit, roomsSource } from './option-values.js';
 
 export const DEFAULTS = { rooms: 10_000, seed: 42, port: 3000, host: '127.0.0.1', mode: 'default', as: 'admin' } as const;
@@ -36,19 +36,21 @@ Examples:
   room-query query 'open=true&sort={"ts":1}&count=5'
   room-query query "agents[]=<alice's _id>" --as agent.alice --format json
   room-query explain 'roomName=maria&tags[]=vip'
+  room-query query 'queued=true&count=5' --endpoint livechat
+  room-query query 'customFields={"plan":"^gold"}' --endpoint livechat --as monitor
   room-query generate --rooms 1000000 --out rooms.ndjson --format ndjson
   room-query query 'queue=8001' --rooms rooms.ndjson`;
 
 /** Builds the program; `done` receives the parsed command of whichever action commander runs. */
 const program = (done: (c: E.Either<string, CliCommand>) => void, out: (s: string) => void): Command => {
   const root = new Command('room-query')
-    .description("Rocket.Chat's GET /api/v1/voip/rooms over in-memory rooms: serve it, query it, explain it, generate data.")
+    .description("Rocket.Chat's GET /api/v1/voip/rooms and GET /api/v1/livechat/rooms over in-memory rooms: serve them, query them, explain them, generate data.")
     .exitOverride()
     .configureOutput({ writeOut: out, writeErr: () => undefined, outputError: () => undefined })
     .showSuggestionAfterError(true)
     .addHelpText('after', EXAMPLES);
 
-  dataOptions(root.command('serve').description('serve GET /api/v1/voip/rooms over HTTP; prints demo users and curl lines'),
+  dataOptions(root.command('serve').description('serve GET /api/v1/voip/rooms and GET /api/v1/livechat/rooms over HTTP; prints demo users and curl lines'),
     `how many rooms to generate, or a file of rooms: a mongoexport of rocketchat_room or generate's output (default ${DEFAULTS.rooms})`)
     .option('--port <P>', `port to listen on, 0 for any free port (default ${DEFAULTS.port})`)
     .option('--host <H>', `address to listen on (default ${DEFAULTS.host})`)
@@ -72,10 +74,12 @@ const program = (done: (c: E.Either<string, CliCommand>) => void, out: (s: strin
     `how many rooms to generate, or a file of rooms: a mongoexport of rocketchat_room or generate's output (default ${DEFAULTS.rooms})`)
     .option('--as <user>', `a demo user's _id or username (default ${DEFAULTS.as})`)
     .option('--format <F>', 'table | json | ndjson (default table)')
+    .option('--endpoint <E>', 'voip (GET /api/v1/voip/rooms) | livechat (GET /api/v1/livechat/rooms) (default voip)')
     .action((params: string, o: Opts) =>
       done(pipe(
         dataSource(o),
         E.bindW('as', () => nonEmpty('as', str(o, 'as'), DEFAULTS.as)),
+        E.bindW('endpoint', () => oneOf<EndpointName>('endpoint', str(o, 'endpoint'), ['voip', 'livechat'], 'voip')),
         E.bindW('format', () => oneOf<PageFormat>('format', str(o, 'format'), ['table', 'json', 'ndjson'], 'table')),
         E.map((d): CliCommand => ({ kind: 'query', params, ...d })),
       )));
@@ -84,10 +88,12 @@ const program = (done: (c: E.Either<string, CliCommand>) => void, out: (s: strin
     .description('show how a query is scoped, filtered, sorted and paged'),
     `how many rooms to generate, or a file of rooms: a mongoexport of rocketchat_room or generate's output (default ${DEFAULTS.rooms})`)
     .option('--as <user>', `a demo user's _id or username (default ${DEFAULTS.as})`)
+    .option('--endpoint <E>', 'voip | livechat (default voip)')
     .action((params: string, o: Opts) =>
       done(pipe(
         dataSource(o),
         E.bindW('as', () => nonEmpty('as', str(o, 'as'), DEFAULTS.as)),
+        E.bindW('endpoint', () => oneOf<EndpointName>('endpoint', str(o, 'endpoint'), ['voip', 'livechat'], 'voip')),
         E.map((d): CliCommand => ({ kind: 'explain', params, ...d })),
       )));
 

@@ -3,14 +3,21 @@
 
 import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
-import { createRoomCollection, explainRooms, queryRooms, type ApiError } from '../index.js';
+import { createRoomCollection, endpointNamed, explainRooms, queryRooms, type ApiError, type EndpointOptions } from '../index.js';
 import type { ExplainCommand, QueryCommand } from './commands.js';
 import { formatPage } from './format-page.js';
-import { findUser, loadData } from './load-data.js';
+import { findUser, loadData, type Data } from './load-data.js';
 
 /** An API error as one line: `403 unauthorized`. */
 export const describeApiError = (error: ApiError): string =>
   `${error.status} ${'error' in error.body ? error.body.error : error.body.message}`;
+
+/** The options of a command's query: mode, endpoint, and the generated omnichannel data. */
+const optionsOf = (command: QueryCommand | ExplainCommand, omnichannel: Data['omnichannel']): EndpointOptions => ({
+  mode: command.mode,
+  ...(endpointNamed(command.endpoint) === undefined ? {} : { endpoint: endpointNamed(command.endpoint) }),
+  ...(omnichannel === undefined ? {} : { omnichannel }),
+});
 
 /** A query string as typed on a command line: a leading `?` is allowed. */
 const search = (params: string): string => params.replace(/^\?/, '');
@@ -20,25 +27,26 @@ export const runQuery = async (command: QueryCommand): Promise<E.Either<string, 
   const data = await loadData(command);
   return pipe(
     data,
-    E.chain(({ rooms, users }) =>
+    E.chain(({ rooms, users, omnichannel }) =>
       pipe(
         findUser(users, command.as),
-        E.chain((user) => E.mapLeft(describeApiError)(queryRooms(rooms, search(command.params), user, { mode: command.mode }))),
+        E.chain((user) => E.mapLeft(describeApiError)(queryRooms(rooms, search(command.params), user, optionsOf(command, omnichannel)))),
       ),
     ),
-    E.map((page) => formatPage(page, command.format)),
+    E.map((page) => formatPage(page, command.format, command.endpoint)),
   );
 };
 
 export const runExplain = async (command: ExplainCommand): Promise<E.Either<string, ReadonlyArray<string>>> => {
   const data = await loadData(command);
-  const options = { mode: command.mode };
   return pipe(
     data,
-    E.chain(({ rooms, users }) =>
+    E.chain(({ rooms, users, omnichannel }) =>
       pipe(
         findUser(users, command.as),
-        E.chain((user) => E.mapLeft(describeApiError)(explainRooms(createRoomCollection(rooms), search(command.params), user, options))),
+        E.chain((user) =>
+          E.mapLeft(describeApiError)(explainRooms(createRoomCollection(rooms), search(command.params), user, optionsOf(command, omnichannel))),
+        ),
         E.map((text) => text.split('\n')),
       ),
     ),

@@ -54,7 +54,7 @@ const watchRooms = (path: string, io: CliIo, reload: (rooms: ReadonlyArray<Room>
 export const runServe = async (command: ServeCommand, io: CliIo): Promise<E.Either<string, Server>> => {
   const data = await loadData(command);
   if (E.isLeft(data)) return data;
-  const { users, usersLoaded } = data.right;
+  const { users, usersLoaded, omnichannel } = data.right;
   const apiUsers = users.map(toApiUser);
   const onError = (error: unknown): void => io.err(`internal error: ${error instanceof Error ? error.message : String(error)}`);
   const build = (rooms: ReadonlyArray<Room>): RoomsApi => {
@@ -64,6 +64,7 @@ export const runServe = async (command: ServeCommand, io: CliIo): Promise<E.Eith
       mode: command.mode,
       rateLimit: command.rateLimit,
       onError,
+      ...(omnichannel === undefined ? {} : { omnichannel }),
     };
     const api = createRoomsApi(options);
     return command.log ? withRequestLog(api, io.err) : api;
@@ -73,7 +74,7 @@ export const runServe = async (command: ServeCommand, io: CliIo): Promise<E.Eith
   if (command.live) {
     const store = createRoomStore(data.right.rooms);
     if (E.isLeft(store)) return E.left(`--live: the rooms do not make a store: ${store.left.reason}`);
-    extensions = createLiveRoutes({ store: store.right, users: apiUsers, mode: command.mode, onError });
+    extensions = createLiveRoutes({ store: store.right, users: apiUsers, mode: command.mode, onError, ...(omnichannel === undefined ? {} : { omnichannel }) });
   }
   const server = await serve({ routes: current.routes, handle: (request) => current.handle(request) }, { port: command.port, host: command.host, ...(extensions ? { extensions } : {}) });
   if (command.watch && command.rooms.kind === 'file') {

@@ -33,10 +33,11 @@ describe('room-query serve', () => {
 
   const curlLines = () => stdout.split('\n').filter((l) => l.startsWith('curl '));
 
-  it('prints the demo users and three curl lines for the actual port', () => {
-    for (const name of ['admin', 'manager', 'agent.alice', 'agent.bob', 'user.carol']) expect(stdout).toContain(name);
-    expect(curlLines()).toHaveLength(3);
-    for (const line of curlLines()) expect(line).toContain(`${base}/api/v1/voip/rooms`);
+  it('prints the demo users (the livechat monitor too) and three curl lines per endpoint for the actual port', () => {
+    for (const name of ['admin', 'manager', 'agent.alice', 'agent.bob', 'user.carol', 'monitor']) expect(stdout).toContain(name);
+    expect(curlLines()).toHaveLength(6);
+    expect(curlLines().filter((line) => line.includes(`${base}/api/v1/voip/rooms`))).toHaveLength(3);
+    expect(curlLines().filter((line) => line.includes(`${base}/api/v1/livechat/rooms`))).toHaveLength(3);
   });
 
   it('logs each request with its status on stderr, without the token', async () => {

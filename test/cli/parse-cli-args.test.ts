@@ -35,11 +35,14 @@ describe('parseCliArgs', () => {
 
   it('parses query, explain, generate and bench', () => {
     expect(parseCliArgs(['query', 'open=true', '--as', 'agent.alice', '--format', 'json', '--rooms', '100'])).toEqual(
-      E.right({ kind: 'query', params: 'open=true', rooms: generated(100), seed: 42, mode: 'default', as: 'agent.alice', format: 'json' }),
+      E.right({ kind: 'query', params: 'open=true', rooms: generated(100), seed: 42, mode: 'default', as: 'agent.alice', format: 'json', endpoint: 'voip' }),
     );
     expect(parseCliArgs(['explain', 'count=1'])).toEqual(
-      E.right({ kind: 'explain', params: 'count=1', rooms: generated(10_000), seed: 42, mode: 'default', as: 'admin' }),
+      E.right({ kind: 'explain', params: 'count=1', rooms: generated(10_000), seed: 42, mode: 'default', as: 'admin', endpoint: 'voip' }),
     );
+    expect(parseCliArgs(['query', 'queued=true', '--endpoint', 'livechat'])).toMatchObject(E.right({ kind: 'query', endpoint: 'livechat' }));
+    expect(parseCliArgs(['explain', 'count=1', '--endpoint', 'livechat'])).toMatchObject(E.right({ kind: 'explain', endpoint: 'livechat' }));
+    expect(E.isLeft(parseCliArgs(['query', 'count=1', '--endpoint', 'sms']))).toBe(true);
     expect(parseCliArgs(['generate', '--rooms', '1_000_000', '--out', 'r.json', '--format', 'json', '--no-progress'])).toEqual(
       E.right({ kind: 'generate', count: 1_000_000, seed: 42, out: 'r.json', format: 'json', progress: 'off' }),
     );

@@ -8,7 +8,7 @@ import type { ExplainCommand, QueryCommand } from '../../src/cli/commands.js';
 import { runExplain, runQuery } from '../../src/cli/run-query.js';
 import { generateUsers } from '../../src/fixtures/generate-users.js';
 
-const base = { rooms: { kind: 'generate', count: 300 }, seed: 9, mode: 'default', as: 'admin' } as const;
+const base = { rooms: { kind: 'generate', count: 300 }, seed: 9, mode: 'default', as: 'admin', endpoint: 'voip' } as const;
 const query = (params: string, extra: Partial<QueryCommand> = {}) => runQuery({ kind: 'query', params, format: 'table', ...base, ...extra });
 const alice = generateUsers({ seed: 9 }).find((u) => u.username === 'agent.alice')!;
 
@@ -79,5 +79,36 @@ describe('room-query explain', () => {
     const lines = await explain(`agents[]=${alice._id}`, 'agent.alice');
     expect(E.isRight(lines) && lines.right.join('\n')).toContain(`rooms served by ${alice._id}`);
     expect(await explain('sort={"ts":2}')).toEqual(E.left(expect.stringContaining('400 Invalid sort parameter provided')));
+  });
+});
+
+describe('room-query query/explain --endpoint livechat', () => {
+  const livechat = { ...base, endpoint: 'livechat' } as const;
+  const lc = (params: string, extra: Partial<QueryCommand> = {}) => runQuery({ kind: 'query', params, format: 'table', ...livechat, ...extra });
+
+  it('answers GET /api/v1/livechat/rooms over the generated livechat rooms (a table with department and status)', async () => {
+    const lines = await lc('queued=true&count=3');
+    expect(E.isRight(lines)).toBe(true);
+    if (E.isLeft(lines)) return;
+    expect(lines.right[0]).toMatch(/^_id\s+name\s+department\s+agent\s+status\s+ts$/);
+    expect(lines.right.slice(1, -1).every((l) => /\squeued\s/.test(l))).toBe(true);
+    expect(lines.right.at(-1)).toMatch(/^3 of \d+ rooms \(offset 0\)$/);
+  });
+
+  it('the demo monitor sees only its units; an agent gets a 403 without agents=[self]', async () => {
+    const all = await lc('count=1', { format: 'json' });
+    const mine = await lc('count=1', { format: 'json', as: 'monitor' });
+    const total = (x: typeof all) => (E.isRight(x) ? (JSON.parse(x.right.join('\n')) as { total: number }).total : -1);
+    expect(total(mine)).toBeGreaterThan(0);
+    expect(total(mine)).toBeLessThan(total(all));
+    expect(await lc('count=1', { as: 'agent.alice' })).toEqual(E.left('403 unauthorized'));
+  });
+
+  it('explain shows the livechat filter and the monitor scope', async () => {
+    const lines = await runExplain({ kind: 'explain', params: 'customFields={"plan":"^gold"}', ...livechat, as: 'monitor' } satisfies ExplainCommand);
+    const text = E.isRight(lines) ? lines.right.join('\n') : '';
+    expect(text).toContain('t = "l"');
+    expect(text).toContain('livechatData.plan matches /^gold/i');
+    expect(text).toContain("limited to the monitor's units");
   });
 });
