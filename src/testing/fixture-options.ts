@@ -4,10 +4,11 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
 import * as t from 'io-ts';
-import { generateRooms, generateUsers } from '../fixtures/index.js';
+import { agentsOf, generateLivechatRooms, generateOmnichannel, generateRooms, generateUsers } from '../fixtures/index.js';
 import type { Room } from '../model/room.js';
 import { decodeRooms } from '../model/validate-room.js';
-import type { Mode, PagingSettings, PermissionTable } from '../options.js';
+import { OmnichannelCodec } from '../model/omnichannel.js';
+import type { Mode, Omnichannel, PagingSettings, PermissionTable } from '../options.js';
 
 /** A user the fixture server accepts: a plain token is required, it is what a test sends. */
 export interface FixtureUserSpec {
@@ -22,7 +23,14 @@ export interface FixtureServerOptions {
   readonly rooms?: number | ReadonlyArray<unknown>;
   /** Seed of the generated rooms and demo users (default 42). */
   readonly seed?: number;
-  /** The users instead of the demo users (admin, manager, agent.alice, agent.bob, user.carol). */
+  /**
+   * Livechat rooms (GET /api/v1/livechat/rooms) generated beside the call rooms, over the demo departments
+   * and units (default 0). The rooms given in `rooms` may be of any type too.
+   */
+  readonly livechatRooms?: number;
+  /** Departments, units and monitors (default: the demo ones of the seed; Enterprise Edition). */
+  readonly omnichannel?: Omnichannel;
+  /** The users instead of the demo users (admin, manager, agent.alice, agent.bob, user.carol, monitor). */
   readonly users?: ReadonlyArray<FixtureUserSpec>;
   /** `rocketchat` reproduces upstream's quirks (default `default`). */
   readonly mode?: Mode;
@@ -36,6 +44,7 @@ export interface FixtureServerOptions {
 
 export interface ResolvedOptions {
   readonly rooms: ReadonlyArray<Room>;
+  readonly omnichannel: Omnichannel;
   readonly users: ReadonlyArray<FixtureUserSpec>;
   readonly seed: number;
   readonly mode: Mode;
@@ -51,6 +60,8 @@ const UserSpec = t.type({ _id: nonEmpty, username: nonEmpty, roles: t.array(t.st
 
 const Shape = t.partial({
   rooms: t.union([t.number, t.array(t.unknown)]),
+  livechatRooms: t.number,
+  omnichannel: t.unknown,
   seed: t.number,
   users: t.array(UserSpec),
   mode: t.keyof({ default: null, rocketchat: null }),
@@ -76,7 +87,12 @@ const resolveRooms = (rooms: number | ReadonlyArray<unknown> | undefined, seed: 
       E.map(() => generateRooms({ count, seed })),
     );
   }
-  return E.mapLeft((errors: ReadonlyArray<string>) => `startFixtureServer: rooms are not call rooms: ${errors.slice(0, 3).join('; ')}`)(decodeRooms(rooms));
+  // Call rooms are checked against their shape; rooms of other types (livechat) are served as given.
+  const calls = rooms.filter((r) => typeof r !== 'object' || r === null || (r as { t?: unknown }).t === 'v' || (r as { t?: unknown }).t === undefined);
+  return E.bimap(
+    (errors: ReadonlyArray<string>) => `startFixtureServer: rooms are not call rooms: ${errors.slice(0, 3).join('; ')}`,
+    (decoded: ReadonlyArray<Room>): ReadonlyArray<Room> => (decoded.length === rooms.length ? decoded : [...decoded, ...(rooms.filter((r) => !calls.includes(r)) as Room[])]),
+  )(decodeRooms(calls));
 };
 
 const uniqueIds = (users: ReadonlyArray<FixtureUserSpec>): E.Either<string, void> => {
@@ -93,11 +109,23 @@ export const resolveFixtureOptions = (input: unknown): E.Either<string, Resolved
     E.chainFirst((o) => check(o.seed === undefined || Number.isSafeInteger(o.seed), `seed must be a safe integer, got ${o.seed}`)),
     E.chainFirst((o) => check(o.port === undefined || (Number.isInteger(o.port) && o.port >= 0 && o.port <= 65_535), `port must be an integer from 0 to 65535, got ${o.port}`)),
     E.chainFirst((o) => (o.users === undefined ? E.right(undefined) : uniqueIds(o.users))),
-    E.chain((o) => {
+    E.chainFirst((o) =>
+      check(o.livechatRooms === undefined || (Number.isSafeInteger(o.livechatRooms) && o.livechatRooms >= 0 && o.livechatRooms <= MAX_FIXTURE_ROOMS), `livechatRooms must be an integer from 0 to ${MAX_FIXTURE_ROOMS}, got ${o.livechatRooms}`),
+    ),
+    E.bindTo('o'),
+    E.bind('omnichannel', ({ o }) =>
+      o.omnichannel === undefined ? E.right(undefined) : E.mapLeft(() => 'startFixtureServer: option omnichannel must be { departments, units, unitMonitors, departmentAgents }')(OmnichannelCodec.decode(o.omnichannel)),
+    ),
+    E.chain(({ o, omnichannel }) => {
       const seed = o.seed ?? 42;
+      const demoUsers = generateUsers({ seed });
+      const demo = generateOmnichannel({ seed, agents: agentsOf(demoUsers) });
+      const directory = omnichannel ?? demo.omnichannel;
+      const livechat = o.livechatRooms === undefined || o.livechatRooms === 0 ? [] : generateLivechatRooms({ count: o.livechatRooms, seed, departments: directory.departments ?? [] });
       return E.map((rooms: ReadonlyArray<Room>): ResolvedOptions => ({
-        rooms,
-        users: o.users ?? generateUsers({ seed }),
+        rooms: livechat.length === 0 ? rooms : [...rooms, ...livechat],
+        omnichannel: directory,
+        users: o.users ?? [...demoUsers, demo.monitor],
         seed,
         mode: o.mode ?? 'default',
         ...(o.permissions === undefined ? {} : { permissions: o.permissions }),

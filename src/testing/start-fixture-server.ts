@@ -1,16 +1,16 @@
-// An offline Rocket.Chat for other services' test suites: GET /api/v1/voip/rooms on an ephemeral
+// An offline Rocket.Chat for other services' test suites: GET /api/v1/voip/rooms and /api/v1/livechat/rooms on an ephemeral
 // loopback port over seeded (or given) rooms, with users and tokens to call it, and a store to change rooms.
 
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as E from 'fp-ts/lib/Either.js';
-import { createRoomsApi, ROOMS_ROUTE, serve, type RoomsApi, type RoomsApiOptions } from '../http/index.js';
+import { createRoomsApi, LIVECHAT_ROOMS_ROUTE, ROOMS_ROUTE, serve, type RoomsApi, type RoomsApiOptions } from '../http/index.js';
 import type { Room } from '../index.js';
 import { resolveFixtureOptions, type FixtureServerOptions, type FixtureUserSpec, type ResolvedOptions } from './fixture-options.js';
 import { createRoomStore, type RoomStore } from './room-store.js';
 
 /** The usernames of the demo users (when no `users` option is given). */
-export type DemoUsername = 'admin' | 'manager' | 'agent.alice' | 'agent.bob' | 'user.carol';
+export type DemoUsername = 'admin' | 'manager' | 'agent.alice' | 'agent.bob' | 'user.carol' | 'monitor';
 
 /** A user of the fixture server, with the headers that authenticate it. */
 export interface FixtureUser extends FixtureUserSpec {
@@ -22,6 +22,8 @@ export interface FixtureServer<U extends string = string> {
   readonly url: string;
   /** `url` + `/api/v1/voip/rooms`. */
   readonly roomsUrl: string;
+  /** `url` + `/api/v1/livechat/rooms`. */
+  readonly livechatRoomsUrl: string;
   /** By username: `server.users.admin.headers`, `server.users['agent.alice']._id`. */
   readonly users: Readonly<Record<U, FixtureUser>>;
   readonly store: RoomStore;
@@ -51,6 +53,7 @@ const start = async (o: ResolvedOptions): Promise<FixtureServer> => {
       users: o.users,
       mode: o.mode,
       rateLimit: false,
+      omnichannel: o.omnichannel,
       ...(o.permissions === undefined ? {} : { permissions: o.permissions }),
       ...(o.paging === undefined ? {} : { paging: o.paging }),
     };
@@ -63,7 +66,7 @@ const start = async (o: ResolvedOptions): Promise<FixtureServer> => {
   const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
   const users = Object.fromEntries(o.users.map((u) => [u.username, withHeaders(u)]));
   let closed: Promise<void> | undefined;
-  return { url, roomsUrl: `${url}${ROOMS_ROUTE}`, users, store, close: () => (closed ??= closeServer(server)) };
+  return { url, roomsUrl: `${url}${ROOMS_ROUTE}`, livechatRoomsUrl: `${url}${LIVECHAT_ROOMS_ROUTE}`, users, store, close: () => (closed ??= closeServer(server)) };
 };
 
 /**

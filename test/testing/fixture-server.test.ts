@@ -21,7 +21,7 @@ describe('startFixtureServer', () => {
   it('listens on loopback with the demo users and their tokens', async () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(server.roomsUrl).toBe(`${server.url}/api/v1/voip/rooms`);
-    expect(Object.keys(server.users)).toEqual(['admin', 'manager', 'agent.alice', 'agent.bob', 'user.carol']);
+    expect(Object.keys(server.users)).toEqual(['admin', 'manager', 'agent.alice', 'agent.bob', 'user.carol', 'monitor']);
     expect(server.users.admin.headers).toEqual({ 'X-User-Id': server.users.admin._id, 'X-Auth-Token': server.users.admin.token });
     expect(await get('count=5')).toMatchObject({ status: 200, body: { count: 5, total: 120, success: true } });
   });
