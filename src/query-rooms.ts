@@ -3,7 +3,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
 import type { Principal } from './auth/principal.js';
 import { compileQuery } from './compile/compile-query.js';
-import type { EndpointOptions } from './endpoint/endpoint.js';
+import { presentPage, type EndpointOptions } from './endpoint/endpoint.js';
 import { LIVECHAT_ROOMS } from './endpoint/livechat-rooms.js';
 import { endpointOf, prepareQuery, type RequestParams } from './endpoint/prepare-query.js';
 import type { ApiError } from './errors.js';
@@ -27,7 +27,7 @@ export const queryRooms = (
 ): E.Either<ApiError, RoomsPage> =>
   pipe(
     prepareQuery(params, principal, options),
-    E.map((scoped) => endpointOf(options).present(runQuery(compileQuery(scoped), rooms), options)),
+    E.map((scoped) => presentPage(endpointOf(options), options, runQuery(compileQuery(scoped), rooms))),
   );
 
 /**

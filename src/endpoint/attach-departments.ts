@@ -1,7 +1,7 @@
 // livechat/rooms output: after projection, a room whose departmentId (still present) names a known
 // department gets `department: { _id, name }`, as upstream's findRooms adds it.
 import type { Omnichannel } from '../model/omnichannel.js';
-import type { Room, RoomsPage } from '../model/room.js';
+import type { Room } from '../model/room.js';
 
 export type DepartmentNames = ReadonlyMap<string, string>;
 
@@ -17,10 +17,4 @@ export const attachDepartment = (names: DepartmentNames, room: Room): Room => {
   const out: Record<string, unknown> = { ...room };
   Object.defineProperty(out, 'department', { value: Object.freeze({ _id: id, name }), enumerable: true, writable: true, configurable: true });
   return Object.freeze(out);
-};
-
-/** The page with departments attached; unchanged when no department data is given. */
-export const attachDepartments = (names: DepartmentNames, page: RoomsPage): RoomsPage => {
-  if (names.size === 0) return page;
-  return Object.freeze({ ...page, rooms: Object.freeze(page.rooms.map((room) => attachDepartment(names, room))) });
 };

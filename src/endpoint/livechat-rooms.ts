@@ -3,7 +3,7 @@
 import { scopeLivechatQuery } from '../auth/livechat/scope-livechat-query.js';
 import type { LivechatQuery } from '../query/livechat-query.js';
 import { parseLivechatParams } from '../request/livechat/parse-livechat-params.js';
-import { attachDepartments, departmentNames } from './attach-departments.js';
+import { attachDepartment, departmentNames } from './attach-departments.js';
 import type { Endpoint } from './endpoint.js';
 
 export const LIVECHAT_ROOMS: Endpoint = Object.freeze<Endpoint>({
@@ -13,6 +13,9 @@ export const LIVECHAT_ROOMS: Endpoint = Object.freeze<Endpoint>({
   parse: parseLivechatParams,
   // Only ever called with this endpoint's own parse output (prepareEndpointQuery chains them).
   scope: (query, principal, options) => scopeLivechatQuery(query as LivechatQuery, principal, options),
-  present: (page, options) => attachDepartments(departmentNames(options.omnichannel), page),
+  decorate: (options) => {
+    const names = departmentNames(options.omnichannel);
+    return names.size === 0 ? undefined : (room) => attachDepartment(names, room);
+  },
   mongoTieBreak: () => true,
 });

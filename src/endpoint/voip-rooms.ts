@@ -10,6 +10,6 @@ export const VOIP_ROOMS: Endpoint = Object.freeze<Endpoint>({
   roomType: 'v',
   parse: parseRoomsParams,
   scope: (query, principal, options) => scopeQuery(query, principal, options.permissions),
-  present: (page) => page,
+  decorate: () => undefined,
   mongoTieBreak: (mode) => mode === 'default',
 });

@@ -6,6 +6,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as E from 'fp-ts/lib/Either.js';
 import { ApiErrors } from '../errors.js';
+import type { Endpoint } from '../endpoint/endpoint.js';
+import { LIVECHAT_ROOMS, VOIP_ROOMS } from '../endpoint/endpoints.js';
 import { liveRooms, type LiveEvent, type LiveQuery } from '../live/index.js';
 import type { QueryOptions } from '../options.js';
 import { formatPatchError, type RoomStore } from '../store/index.js';
@@ -16,6 +18,8 @@ import { splitUrl } from './split-url.js';
 import type { Json } from '../value/to-json-value.js';
 
 export const STREAM_ROUTE = '/api/v1/voip/rooms.stream';
+/** livechat/rooms followed live, as STREAM_ROUTE follows voip/rooms. */
+export const LIVECHAT_STREAM_ROUTE = `${LIVECHAT_ROOMS.route}.stream`;
 export const PATCH_ROUTE = '/api/v1/voip/rooms.patch';
 
 export interface LiveRoutesOptions extends QueryOptions {
@@ -87,7 +91,7 @@ export const createLiveRoutes = (options: LiveRoutesOptions): LiveRoutes => {
     return roomsApi.api;
   };
 
-  const stream = (req: IncomingMessage, res: ServerResponse, search: string): void => {
+  const stream = (req: IncomingMessage, res: ServerResponse, search: string, endpoint: Endpoint): void => {
     const principal = authenticate(req.headers);
     if (principal === undefined) return sendJson(res, 401, ApiErrors.unauthenticated().body);
     let live: LiveQuery | undefined;
@@ -108,7 +112,7 @@ export const createLiveRoutes = (options: LiveRoutesOptions): LiveRoutes => {
       res.write(`event: ${event.kind}\nid: ${event.version}\ndata: ${data}\n\n`);
       if (res.writableLength > maxBuffered) end();
     };
-    const started = liveRooms(store, search, principal, queryOptions, (event) => {
+    const started = liveRooms(store, search, principal, { ...queryOptions, endpoint }, (event) => {
       if (!res.headersSent) {
         res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no', ...EXTENSION });
       }
@@ -156,7 +160,8 @@ export const createLiveRoutes = (options: LiveRoutesOptions): LiveRoutes => {
     const url = req.url ?? '/';
     const { path, search } = splitUrl(url);
     const rooms = currentApi().routes.includes(path) && options.serveRooms !== false;
-    if (path !== STREAM_ROUTE && path !== PATCH_ROUTE && !rooms) return false;
+    const streamed = path === STREAM_ROUTE ? VOIP_ROOMS : path === LIVECHAT_STREAM_ROUTE ? LIVECHAT_ROOMS : undefined;
+    if (streamed === undefined && path !== PATCH_ROUTE && !rooms) return false;
     if (url.length > DEFAULT_MAX_URL_LENGTH) {
       req.resume();
       sendJson(res, 414, ApiErrors.uriTooLong(DEFAULT_MAX_URL_LENGTH).body);
@@ -173,9 +178,9 @@ export const createLiveRoutes = (options: LiveRoutesOptions): LiveRoutes => {
       req.resume();
       const answer = currentApi().handle({ method, url, headers: req.headers });
       sendJson(res, answer.status, answer.body, { ...answer.headers });
-    } else if (path === STREAM_ROUTE) {
+    } else if (streamed !== undefined) {
       req.resume();
-      stream(req, res, search);
+      stream(req, res, search, streamed);
     } else void patch(req, res).catch(fail(res));
     return true;
   };

@@ -71,6 +71,8 @@ export interface LiveQuery {
 export interface LiveQueryOptions {
   /** Told when `onChange` throws (the live query carries on). */
   readonly onError?: (error: unknown) => void;
+  /** What the endpoint adds to each returned room after the projection (livechat: its department). */
+  readonly decorate?: (room: Room) => Room;
 }
 
 
@@ -103,9 +105,12 @@ export const liveQuery = (
   const json = new WeakMap<Room, Json>();
   // The page is JSON: with every field returned, skip the projector's frozen copy and convert the room directly.
   const hidden: ReadonlySet<string> = new Set(scoped.projection.hidden);
-  const toJson = scoped.projection.kind === 'all'
-    ? (room: Room, prior?: PriorJson): Json => toJsonObjectWithout(room, hidden, prior)
-    : (room: Room): Json => toJsonValue(project(room));
+  const { decorate } = options;
+  const toJson = decorate !== undefined
+    ? (room: Room): Json => toJsonValue(decorate(project(room)))
+    : scoped.projection.kind === 'all'
+      ? (room: Room, prior?: PriorJson): Json => toJsonObjectWithout(room, hidden, prior)
+      : (room: Room): Json => toJsonValue(project(room));
   const jsonOf = (room: Room): Json => {
     let j = json.get(room);
     if (j === undefined) json.set(room, (j = toJson(room)));

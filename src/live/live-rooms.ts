@@ -3,7 +3,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
 import type { Principal } from '../auth/principal.js';
-import { prepareQuery, type RequestParams } from '../endpoint/prepare-query.js';
+import { endpointOf, prepareQuery, type RequestParams } from '../endpoint/prepare-query.js';
 import type { ApiError } from '../errors.js';
 import type { EndpointOptions } from '../endpoint/endpoint.js';
 import { liveQuery, type LiveEvent, type LiveQuery, type LiveQueryOptions, type LiveSource } from './live-query.js';
@@ -25,5 +25,11 @@ export const liveRooms = (
 ): E.Either<ApiError, LiveQuery> =>
   pipe(
     prepareQuery(params, principal, options),
-    E.map((scoped) => liveQuery(source, scoped, onChange, options.onError === undefined ? {} : { onError: options.onError })),
+    E.map((scoped) => {
+      const decorate = endpointOf(options).decorate(options);
+      return liveQuery(source, scoped, onChange, {
+        ...(options.onError === undefined ? {} : { onError: options.onError }),
+        ...(decorate === undefined ? {} : { decorate }),
+      });
+    }),
   );

@@ -1,7 +1,15 @@
 // Outside data in: decode rooms with readable, path-named errors instead of io-ts's raw contexts.
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
+import { LivechatRoomCodec, type LivechatRoom } from './livechat-room-codec.js';
 import { VoipRoomCodec, type VoipRoom } from './room-codec.js';
+
+/** A room the store and loaders accept: a call room, or (`t: 'l'`) a livechat room. */
+export type RoomDocument = VoipRoom | LivechatRoom;
+
+// The codec is chosen by `t`: livechat rooms by theirs, everything else is checked as a call room.
+const codecFor = (x: unknown): t.Decoder<unknown, RoomDocument> =>
+  typeof x === 'object' && x !== null && (x as { t?: unknown }).t === 'l' ? LivechatRoomCodec : VoipRoomCodec;
 
 const describe = (u: unknown): string => {
   if (u === undefined) return 'nothing';
@@ -44,20 +52,20 @@ const protoKeyPath = (u: unknown, path: string, depth = 0): string | undefined =
 const protoKeyError = (path: string): string => `${path}: key not allowed (it would replace the object's prototype)`;
 
 /**
- * Checks that `x` is a call room (spec §1) and decodes its dates.
+ * Checks that `x` is a call room (or, with `t: 'l'`, a livechat room) and decodes its dates.
  * @example
  * validateRoom({ _id: 'r1' }) // Left(['/t: expected "v", got nothing', ...])
  */
-export const validateRoom = (x: unknown): E.Either<ReadonlyArray<string>, VoipRoom> => {
+export const validateRoom = (x: unknown): E.Either<ReadonlyArray<string>, RoomDocument> => {
   const proto = protoKeyPath(x, '');
   if (proto !== undefined) return E.left([protoKeyError(proto)]);
-  return E.mapLeft((errors: t.Errors) => dedupe(errors.map(formatError(''))))(VoipRoomCodec.decode(x));
+  return E.mapLeft((errors: t.Errors) => dedupe(errors.map(formatError(''))))(codecFor(x).decode(x));
 };
 
 /** Decodes an array of call rooms; errors name the index of the bad room. */
-export const decodeRooms = (xs: unknown): E.Either<ReadonlyArray<string>, ReadonlyArray<VoipRoom>> => {
+export const decodeRooms = (xs: unknown): E.Either<ReadonlyArray<string>, ReadonlyArray<RoomDocument>> => {
   if (!Array.isArray(xs)) return E.left(['/: expected an array of rooms']);
-  const rooms: VoipRoom[] = [];
+  const rooms: RoomDocument[] = [];
   const errors: string[] = [];
   xs.forEach((x, i) => {
     const proto = protoKeyPath(x, `/${i}`);
@@ -65,7 +73,7 @@ export const decodeRooms = (xs: unknown): E.Either<ReadonlyArray<string>, Readon
       errors.push(protoKeyError(proto));
       return;
     }
-    const decoded = VoipRoomCodec.decode(x);
+    const decoded = codecFor(x).decode(x);
     if (E.isRight(decoded)) rooms.push(decoded.right);
     else errors.push(...dedupe(decoded.left.map(formatError(`/${i}`))));
   });

@@ -8,7 +8,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { Principal } from '../auth/principal.js';
 import { compileProjection } from '../compile/compile-projection.js';
-import type { EndpointOptions } from '../endpoint/endpoint.js';
+import { presentPage, type EndpointOptions } from '../endpoint/endpoint.js';
 import { endpointOf, prepareQuery, type RequestParams } from '../endpoint/prepare-query.js';
 import type { ApiError } from '../errors.js';
 import type { Room, RoomsPage } from '../model/room.js';
@@ -50,5 +50,5 @@ export const queryRoomsMongo = async (
     .limit(query.limit);
   const [docs, total] = await Promise.all([cursor.toArray(), collection.countDocuments({ ...query.filter })]);
   const rooms = Object.freeze(docs.map((doc) => project(doc as Room)));
-  return E.right(endpoint.present(Object.freeze({ rooms, count: rooms.length, offset: query.skip, total }), options));
+  return E.right(presentPage(endpoint, options, Object.freeze({ rooms, count: rooms.length, offset: query.skip, total })));
 };

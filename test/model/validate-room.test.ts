@@ -2,6 +2,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { decodeRooms, validateRoom } from '../../src/index.js';
+import { generateLivechatRooms } from '../../src/fixtures/index.js';
 
 const good = {
   _id: 'r1', t: 'v', name: 'Mary', ts: '2021-07-09T20:12:19.795Z',
@@ -17,16 +18,16 @@ describe('validateRoom', () => {
     expect(E.isRight(r)).toBe(true);
     if (E.isRight(r)) {
       expect(r.right.ts).toEqual(new Date('2021-07-09T20:12:19.795Z'));
-      expect(r.right.callStarted).toEqual(new Date('2021-07-09T20:12:19.795Z'));
+      expect((r.right as { callStarted?: unknown }).callStarted).toEqual(new Date('2021-07-09T20:12:19.795Z'));
       expect((r.right.servedBy as { ts: Date }).ts).toEqual(new Date(1625861539795));
       expect((r.right as Record<string, unknown>)['custom']).toEqual({ kept: true });
     }
   });
   it('names every bad path', () => {
-    const r = validateRoom({ ...good, t: 'l', ts: 'yesterday-ish', open: false, tags: ['a', 3] });
+    const r = validateRoom({ ...good, t: 'x', ts: 'yesterday-ish', open: false, tags: ['a', 3] });
     expect(r).toEqual(
       E.left([
-        '/t: expected "v", got "l"',
+        '/t: expected "v", got "x"',
         '/ts: expected a date (Date, ISO-8601 string or {"$date": ...}), got "yesterday-ish"',
         '/open: expected true, got false',
         '/tags/1: expected string, got 3',
@@ -44,5 +45,24 @@ describe('prototype keys', () => {
     const raw = JSON.parse(`{"_id":"a","t":"v","name":"x","ts":"2021-01-01T00:00:00Z","v":{"_id":"v","username":"g","token":"t","status":"s","__proto__":{"x":1}},"direction":"inbound","queue":"q","callStarted":"2021-01-01T00:00:00Z"}`);
     expect(validateRoom(raw)).toEqual(E.left(["/v/__proto__: key not allowed (it would replace the object's prototype)"]));
     expect(decodeRooms([raw])).toEqual(E.left(["/0/v/__proto__: key not allowed (it would replace the object's prototype)"]));
+  });
+});
+
+describe('validateRoom: livechat rooms (t: "l") by their own codec', () => {
+  const livechat = {
+    _id: 'l1', t: 'l', ts: '2024-01-01T00:00:00Z', v: { _id: 'v1', username: 'guest-1', token: 'tok', status: 'online' },
+    source: { type: 'widget' }, fname: 'Mary', onHold: false, livechatData: { plan: 'gold' }, departmentAncestors: ['u1'],
+  };
+  it('decodes a livechat room and its dates', () => {
+    const r = validateRoom(livechat);
+    expect(E.isRight(r) && r.right.ts).toEqual(new Date('2024-01-01T00:00:00Z'));
+  });
+  it('names its bad paths', () => {
+    const r = validateRoom({ ...livechat, source: { type: 'fax' }, onHold: 'yes' });
+    expect(E.isLeft(r) && r.left.join('\n')).toMatch(/\/source\/type/);
+    expect(E.isLeft(r) && r.left.join('\n')).toMatch(/\/onHold/);
+  });
+  it('every generated livechat room is valid', () => {
+    for (const room of generateLivechatRooms({ count: 300, seed: 4 })) expect(E.isRight(validateRoom(room)), JSON.stringify(room)).toBe(true);
   });
 });

@@ -61,7 +61,7 @@ describe('apply', () => {
     const error = leftOf(store.apply([
       { op: 'replace', path: `/${id}/queue`, value: 'changed' },
       { op: 'remove', path: `/${other}` },
-      { op: 'replace', path: `/${id}/t`, value: 'l' },
+      { op: 'replace', path: `/${id}/t`, value: 'x' },
     ]));
     expect(error).toMatchObject({ code: 'invalid-room', index: 2, path: `/${id}/t` });
     expect(error.reason).toContain('expected "v"');
