@@ -3,3 +3,4 @@
 export type { LiveEvent, LivePage, LiveQuery, LiveQueryOptions, LiveSource, LiveStats } from './live-query.js';
 export { liveQuery } from './live-query.js';
 export { liveRooms } from './live-rooms.js';
+export { applyPagePatch } from './apply-page-patch.js';
