@@ -7,26 +7,29 @@ import { compileQuery } from './compile/compile-query.js';
 import type { ApiError } from './errors.js';
 import { runQuery, type RoomSource } from './exec/run-query.js';
 import type { RoomsPage } from './model/room.js';
+import type { RoomResult, RoomsParamsInput } from './model/room-result.js';
 import type { QueryOptions } from './options.js';
 import { splitQueryString } from './request/parse-query-string.js';
 import { parseRoomsParams } from './request/parse-rooms-params.js';
 
 /**
  * Answers GET /api/v1/voip/rooms for `principal` over `rooms`: an array (scanned) or a
- * `createRoomCollection` snapshot (answered through its indexes; same answers).
+ * `createRoomCollection` snapshot (answered through its indexes; same answers). The rooms are typed
+ * `VoipRoom`, or a projection of it when `params` has `fields` (`RoomResult`, `fieldsParam`).
  * @example
  * queryRooms(rooms, 'agents[]=agent1&open=true', { _id: 'agent1', username: 'alice', roles: ['livechat-agent'] })
  * // Right({ rooms, count, offset, total }) or Left({ status: 403, body: { success: false, error: 'unauthorized' } })
  */
-export const queryRooms = (
+export const queryRooms = <const P extends RoomsParamsInput>(
   rooms: RoomSource,
-  params: Readonly<Record<string, unknown>> | string,
+  params: P,
   principal: Principal,
   options: QueryOptions = {},
-): E.Either<ApiError, RoomsPage> =>
+): E.Either<ApiError, RoomsPage<RoomResult<P>>> =>
   pipe(
-    typeof params === 'string' ? splitQueryString(params, options.limits) : E.right(params),
+    typeof params === 'string' ? splitQueryString(params, options.limits) : E.right<ApiError, Readonly<Record<string, unknown>>>(params),
     E.chain((raw) => parseRoomsParams(raw, options)),
     E.chain((query) => scopeQuery(query, principal, options.permissions)),
-    E.map((scoped) => runQuery(compileQuery(scoped), rooms)),
+    // The engine returns the stored rooms (projected); their type is read off the request (model/room-result.ts).
+    E.map((scoped) => runQuery(compileQuery(scoped), rooms) as RoomsPage<RoomResult<P>>),
   );
