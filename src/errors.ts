@@ -16,6 +16,7 @@ export type ApiErrorCode =
   | 'invalid-date-json'
   | 'unauthorized'
   | 'missing-permission'
+  | 'admin-only'
   | 'not-found'
   | 'method-not-allowed'
   | 'uri-too-long'
@@ -57,6 +58,9 @@ export const ApiErrors = {
   /** The doc page's other 403: the caller has neither permission (default mode only). */
   missingPermission: (): ApiError =>
     failure(403, 'missing-permission', 'User does not have the permissions required for this action [error-unauthorized]'),
+  /** room-query's own write route (rooms.patch): only the admin role may change rooms. */
+  adminOnly: (): ApiError =>
+    failure(403, 'admin-only', 'unauthorized: only the admin role may patch rooms [error-unauthorized]', 'error-unauthorized'),
   notFound: (): ApiError => failure(404, 'not-found', 'Not found'),
   methodNotAllowed: (): ApiError => failure(405, 'method-not-allowed', 'Method not allowed'),
   uriTooLong: (max: number): ApiError => failure(414, 'uri-too-long', `The request URL is longer than ${max} characters [error-uri-too-long]`, 'error-uri-too-long'),

@@ -11,7 +11,7 @@ import { createLiveRoutes, type LiveRoutes } from '../http/live-routes.js';
 import { serve } from '../http/serve.js';
 import type { Room } from '../model/room.js';
 import { createRoomStore } from '../store/index.js';
-import { bannerLines, loadedUsersBannerLines } from './banner.js';
+import { bannerLines, liveBannerLines, loadedUsersBannerLines } from './banner.js';
 import type { ServeCommand } from './commands.js';
 import { loadData, toApiUser } from './load-data.js';
 import { readRoomsFile } from './read-rooms-file.js';
@@ -91,7 +91,13 @@ export const runServe = async (command: ServeCommand, io: CliIo): Promise<E.Eith
     : bannerLines({ users: users.map((u) => ({ ...u, name: u.username, token: u.token ?? '' })), baseUrl, rooms, seed: command.seed, mode: command.mode, queue });
   for (const line of lines) io.out(line);
   io.out('');
-  if (command.live) io.out(`room-query extensions: GET ${baseUrl}/api/v1/voip/rooms.stream (SSE), POST ${baseUrl}/api/v1/voip/rooms.patch (admin, JSON Patch)`);
+  if (command.live) {
+    io.out(`room-query extensions: GET ${baseUrl}/api/v1/voip/rooms.stream (SSE), POST ${baseUrl}/api/v1/voip/rooms.patch (admin, JSON Patch)`);
+    const admin = usersLoaded ? undefined : users.find((u) => u.roles.includes('admin'));
+    const adminLogin = admin?.token === undefined ? undefined : { _id: admin._id, token: admin.token };
+    for (const line of liveBannerLines({ baseUrl, admin: adminLogin, rooms: data.right.rooms })) io.out(line);
+    io.out('');
+  }
   io.out(`listening on ${baseUrl}`);
   return E.right(server);
 };

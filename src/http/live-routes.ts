@@ -138,7 +138,7 @@ export const createLiveRoutes = (options: LiveRoutesOptions): LiveRoutes => {
     }
     if (!principal.roles.includes('admin')) {
       req.resume();
-      return sendJson(res, 403, ApiErrors.unauthorized().body);
+      return sendJson(res, 403, ApiErrors.adminOnly().body);
     }
     const body = await readBody(req, options.maxBodyBytes ?? 1024 * 1024);
     if (E.isLeft(body)) return sendJson(res, 413, { success: false, error: 'The patch is too large [error-payload-too-large]', errorType: 'error-payload-too-large' }, { connection: 'close' });
