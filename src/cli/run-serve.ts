@@ -77,7 +77,7 @@ export const runServe = async (command: ServeCommand, io: CliIo): Promise<E.Eith
     if (E.isLeft(store)) return E.left(`--live: the rooms do not make a store: ${store.left.reason}`);
     extensions = createLiveRoutes({ store: store.right, users: apiUsers, mode: command.mode, onError });
   }
-  const server = await serve({ handle: (request) => current.handle(request) }, { port: command.port, host: command.host, ...(extensions ? { extensions } : {}) });
+  const server = await serve({ handle: (request) => current.handle(request), ...(current.maxUrlLength === undefined ? {} : { maxUrlLength: current.maxUrlLength }) }, { port: command.port, host: command.host, ...(extensions ? { extensions } : {}) });
   if (command.watch && command.rooms.kind === 'file') {
     const stop = watchRooms(command.rooms.path, io, (rooms) => (current = build(rooms)));
     server.once('close', stop);
