@@ -1,16 +1,14 @@
-// The one place that wires the pipeline: parse → scope → compile → run.
+// The one place that wires the pipeline: prepare (parse → scope) → compile → run.
 import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
 import type { Principal } from './auth/principal.js';
-import { scopeQuery } from './auth/scope-query.js';
 import { compileQuery } from './compile/compile-query.js';
+import { prepareQuery, type RequestParams } from './endpoint/prepare-query.js';
 import type { ApiError } from './errors.js';
 import { runQuery, type RoomSource } from './exec/run-query.js';
 import type { RoomsPage } from './model/room.js';
-import type { RoomResult, RoomsParamsInput } from './model/room-result.js';
+import type { RoomResult } from './model/room-result.js';
 import type { QueryOptions } from './options.js';
-import { splitQueryString } from './request/parse-query-string.js';
-import { parseRoomsParams } from './request/parse-rooms-params.js';
 
 /**
  * Answers GET /api/v1/voip/rooms for `principal` over `rooms`: an array (scanned) or a
@@ -20,16 +18,14 @@ import { parseRoomsParams } from './request/parse-rooms-params.js';
  * queryRooms(rooms, 'agents[]=agent1&open=true', { _id: 'agent1', username: 'alice', roles: ['livechat-agent'] })
  * // Right({ rooms, count, offset, total }) or Left({ status: 403, body: { success: false, error: 'unauthorized' } })
  */
-export const queryRooms = <const P extends RoomsParamsInput>(
+export const queryRooms = <const P extends RequestParams>(
   rooms: RoomSource,
   params: P,
   principal: Principal,
   options: QueryOptions = {},
 ): E.Either<ApiError, RoomsPage<RoomResult<P>>> =>
   pipe(
-    typeof params === 'string' ? splitQueryString(params, options.limits) : E.right<ApiError, Readonly<Record<string, unknown>>>(params),
-    E.chain((raw) => parseRoomsParams(raw, options)),
-    E.chain((query) => scopeQuery(query, principal, options.permissions)),
+    prepareQuery(params, principal, options),
     // The engine returns the stored rooms (projected); their type is read off the request (model/room-result.ts).
     E.map((scoped) => runQuery(compileQuery(scoped), rooms) as RoomsPage<RoomResult<P>>),
   );

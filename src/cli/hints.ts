@@ -1,11 +1,8 @@
 // What the CLI adds to a bare answer so a new user knows the next step: a hint under an error, and a
 // warning when a rooms file and the demo users cannot meet (generated with another seed). Pure: lines only.
 
-import type { ApiError } from '../errors.js';
-import type { Mode } from '../options.js';
-import type { Room } from '../model/room.js';
-import { parseRoomsQueryString } from '../request/parse-query-string.js';
 import * as E from 'fp-ts/lib/Either.js';
+import { parseRoomsQueryString, type ApiError, type Mode, type Room } from '../index.js';
 import type { CliUser } from './load-data.js';
 
 /** A line to print after `error` (on stderr), or nothing when the error says it all. */

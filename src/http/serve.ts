@@ -3,6 +3,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { answerClientError } from './client-error.js';
 import { DEFAULT_MAX_URL_LENGTH, type RoomsApi } from './create-rooms-api.js';
+import { INTERNAL_ERROR_JSON } from '../errors.js';
 
 /** Routes tried before the rooms API (room-query's live extensions: `createLiveRoutes` in http/live-routes.ts). */
 export interface RouteExtension {
@@ -28,8 +29,6 @@ export interface ServeOptions {
 /** Room for the headers on top of the longest URL the API answers. */
 export const HEADER_ROOM = 16 * 1024;
 
-const INTERNAL_ERROR = JSON.stringify({ success: false, error: 'Internal error' });
-
 const send = (res: ServerResponse, status: number, headers: Readonly<Record<string, string>>, body: string): void => {
   res.writeHead(status, { ...headers, 'content-length': String(Buffer.byteLength(body)) });
   res.end(body);
@@ -40,7 +39,7 @@ const onRequest = (api: RoomsApi, extensions: RouteExtension | undefined) => (re
     // Extensions first: they may read the body, so it is drained only for the rooms API.
     if (extensions?.handle(req, res) === true) return;
   } catch {
-    if (!res.headersSent) send(res, 500, { 'content-type': 'application/json' }, INTERNAL_ERROR);
+    if (!res.headersSent) send(res, 500, { 'content-type': 'application/json' }, INTERNAL_ERROR_JSON);
     else res.destroy();
     return;
   }
@@ -49,7 +48,7 @@ const onRequest = (api: RoomsApi, extensions: RouteExtension | undefined) => (re
     const response = api.handle({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers });
     send(res, response.status, response.headers, JSON.stringify(response.body));
   } catch {
-    if (!res.headersSent) send(res, 500, { 'content-type': 'application/json' }, INTERNAL_ERROR);
+    if (!res.headersSent) send(res, 500, { 'content-type': 'application/json' }, INTERNAL_ERROR_JSON);
     else res.destroy();
   }
 };

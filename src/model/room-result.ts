@@ -12,9 +12,6 @@ export type FieldsParam<K extends RoomField> = string & { readonly __fields: K }
 /** A room projected to `K` (plus `_id`, which an inclusion always returns). */
 export type ProjectedRoom<K extends RoomField> = Pick<VoipRoom, K | '_id'>;
 
-/** Request parameters as queryRooms takes them: a query string or an object. */
-export type RoomsParamsInput = string | Readonly<Record<string, unknown>>;
-
 /**
  * The rooms `queryRooms(rooms, params, …)` returns for `params` of type `P`:
  * - an object with `fields: fieldsParam([...K])` → `ProjectedRoom<K>`;

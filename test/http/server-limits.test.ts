@@ -3,7 +3,8 @@
 import type { Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRoomsApi, generateRooms, generateUsers, serve } from '../../src/index.js';
+import { generateRooms, generateUsers } from '../../src/fixtures/index.js';
+import { createRoomsApi, serve } from '../../src/http/index.js';
 
 const users = generateUsers({ seed: 1 });
 const admin = users[0]!;

@@ -2,7 +2,8 @@
 // The type assertions are checked by tsc (npm run typecheck); the runtime ones check the projection matches.
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { fieldsParam, generateRooms, generateUsers, queryRooms, type VoipRoom } from '../../src/index.js';
+import { generateRooms, generateUsers } from '../../src/fixtures/index.js';
+import { fieldsParam, queryRooms, type VoipRoom } from '../../src/index.js';
 
 const rooms = generateRooms({ count: 50, seed: 3 });
 const [admin] = generateUsers({ seed: 3 });

@@ -17,7 +17,9 @@ const run = (args: ReadonlyArray<string>, env: NodeJS.ProcessEnv = {}) =>
 const SERVICE = `// A node:http service over 50k rooms, as a user writes it: no casts, no fp-ts import.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createRoomsApi, fieldsParam, generateRooms, generateUsers, queryRooms, toNodeListener, type VoipRoom } from 'room-query';
+import { fieldsParam, queryRooms, type VoipRoom } from 'room-query';
+import { generateRooms, generateUsers } from 'room-query/fixtures';
+import { createRoomsApi, toNodeListener } from 'room-query/http';
 
 const rooms = generateRooms({ count: 50_000, seed: 11 });
 const users = generateUsers({ seed: 11 });
@@ -45,7 +47,7 @@ server.close();
 `;
 
 const LIVE = `// A live query over a store, following the page with applyPagePatch.
-import { generateRooms, generateUsers } from 'room-query';
+import { generateRooms, generateUsers } from 'room-query/fixtures';
 import { createRoomStore } from 'room-query/store';
 import { applyPagePatch, liveRooms, type LivePage } from 'room-query/live';
 
