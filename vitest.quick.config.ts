@@ -21,6 +21,8 @@ export default mergeConfig(
         'test/collection/merge-collection.property.test.ts',
       ],
       env: { ORACLE_RUNS: '40', FUZZ_RUNS: '30', FUZZ_AUTH_RUNS: '100' },
+      // The type tests (*.test-d.ts) are a whole-program tsc run: `npm run typecheck` covers them.
+      typecheck: { enabled: false },
     },
   }),
 );
