@@ -1,5 +1,5 @@
-// A fixed-window call counter per key whose memory is bounded whatever keys arrive: each key is stored as
-// its SHA-256 (44 characters, however long the key), and the table holds at most `maxEntries` windows,
+// A fixed-window call counter per key whose memory is bounded whatever keys arrive: a key is stored in at
+// most 65 characters (a longer one as its SHA-256), and the table holds at most `maxEntries` windows,
 // evicting the oldest windows first (expired ones are always the oldest).
 
 import { createHash } from 'node:crypto';
@@ -29,8 +29,14 @@ export interface RateLimiter {
 
 export const DEFAULT_MAX_ENTRIES = 10_000;
 
-/** The fixed-size form a key is stored under. */
-export const storedKey = (key: string): string => createHash('sha256').update(key, 'utf8').digest('base64');
+const MAX_PLAIN_KEY = 64;
+
+/**
+ * The bounded form a key is stored under: itself up to 64 characters, else its SHA-256 (hashing only
+ * the long ones keeps a request's cost down; the prefix keeps the two forms from ever meeting).
+ */
+export const storedKey = (key: string): string =>
+  key.length <= MAX_PLAIN_KEY ? `=${key}` : `#${createHash('sha256').update(key, 'utf8').digest('base64')}`;
 
 interface Window {
   readonly start: number;
@@ -39,14 +45,25 @@ interface Window {
 
 export const createRateLimiter = (settings: RateLimitSettings, now: () => number, maxEntries = DEFAULT_MAX_ENTRIES): RateLimiter => {
   const { limit, windowMs } = settings;
-  // A Map iterates in insertion order and a window is (re)inserted when it starts, so the first entries
-  // are the oldest windows: dropping expired ones or making room both take from the front, O(1) each.
   const windows = new Map<string, Window>();
+  // Windows in the order they started (a renewed window is pushed again; its old entry goes stale), so
+  // the oldest, and all expired ones, are at the front. Map iteration is not used for this: deleted
+  // entries linger in V8's table until it is rehashed, and walking past them each time is quadratic.
+  const order: Array<{ readonly key: string; readonly window: Window }> = [];
+  let head = 0;
   const expired = (w: Window, t: number): boolean => t - w.start >= windowMs;
   const makeRoom = (t: number): void => {
-    for (const [k, w] of windows) {
-      if (windows.size < maxEntries && !expired(w, t)) return;
-      windows.delete(k);
+    while (head < order.length) {
+      const { key, window } = order[head]!;
+      const live = windows.get(key) === window;
+      // a clock that steps back could keep stale entries behind a live front: cap the queue too
+      if (live && windows.size < maxEntries && !expired(window, t) && order.length - head < 2 * maxEntries) break;
+      if (live) windows.delete(key);
+      head += 1;
+    }
+    if (head > 1024 && head * 2 > order.length) {
+      order.splice(0, head);
+      head = 0;
     }
   };
   const decision = (w: Window | undefined, t: number): RateDecision => {
@@ -64,6 +81,7 @@ export const createRateLimiter = (settings: RateLimitSettings, now: () => number
         makeRoom(t);
         w = { start: t, used: 0 };
         windows.set(k, w);
+        order.push({ key: k, window: w });
       }
       const allowed = w.used < limit;
       if (allowed) w.used += 1;

@@ -108,6 +108,16 @@ describe('rate limit: the lockout of issue 20', () => {
     expect([via('1.1.1.1, 203.0.113.5'), via('2.2.2.2, 203.0.113.5'), via('203.0.113.6')]).toEqual([401, 429, 401]);
   });
 
+  it('keeps its tables within maxEntries whatever addresses and users call', () => {
+    const rateLimit = createRateLimitGuard({ limit: 5, windowMs: 60_000, maxEntries: 1_000 }, () => 0);
+    const api = createRoomsApi({ rooms: sampleRooms, users, rateLimit });
+    for (let i = 0; i < 20_000; i++) {
+      api.handle({ method: 'GET', url: ROOMS_ROUTE, headers: { 'x-user-id': `u${i}`, 'x-auth-token': 't' }, remoteAddress: `2001:db8:${(i >> 8).toString(16)}:${(i & 255).toString(16)}::1` });
+    }
+    for (const u of users) api.handle({ method: 'GET', url: ROOMS_ROUTE, headers: { 'x-user-id': u._id, 'x-auth-token': u.token } });
+    expect(rateLimit.size).toEqual({ users: users.length, clients: 1_000 });
+  });
+
   it('refuses settings that are not positive numbers', () => {
     expect(() => createRoomsApi({ rooms: sampleRooms, users, rateLimit: { limit: 0, windowMs: 1 } })).toThrow(TypeError);
     expect(() => createRoomsApi({ rooms: sampleRooms, users, rateLimit: { limit: 1, windowMs: 1, failedAuth: { limit: 1, windowMs: -1 } } })).toThrow(TypeError);
