@@ -32,7 +32,10 @@ export type { DemoUser, AgentRef, GenerateUsersOptions } from './fixtures/genera
 export { generateUsers, agentsOf } from './fixtures/generate-users.js';
 export type { RoomsApi, RoomsApiOptions, HttpRequest, HttpResponse } from './http/create-rooms-api.js';
 export { createRoomsApi, ROOMS_ROUTE } from './http/create-rooms-api.js';
-export type { ApiUser } from './http/authenticate.js';
+export type { Admission, GuardedRequest, RateLimitGuard, RateLimitOptions } from './http/rate-limit-guard.js';
+export { createRateLimitGuard, DEFAULT_FAILED_AUTH } from './http/rate-limit-guard.js';
+export type { RateDecision, RateLimitSettings } from './http/rate-limiter.js';
+export type { ApiUser, Authenticate } from './http/authenticate.js';
 export { hashToken } from './http/hash-token.js';
 export type { Json } from './http/to-json-value.js';
 export { toJsonValue } from './http/to-json-value.js';

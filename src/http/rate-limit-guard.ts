@@ -11,6 +11,7 @@ import { clientAddress, clientBudgetKey } from './client-address.js';
 import { createRateLimiter, DEFAULT_MAX_ENTRIES, type RateDecision, type RateLimiter, type RateLimitSettings } from './rate-limiter.js';
 import type { RequestHeaders } from './read-header.js';
 
+/** `limit` calls per `windowMs` for each authenticated user on each route, and the settings below. */
 export interface RateLimitOptions extends RateLimitSettings {
   /** Failed or missing authentication per client address and route (default DEFAULT_FAILED_AUTH); false: unlimited. */
   readonly failedAuth?: RateLimitSettings | false;

@@ -4,12 +4,14 @@
 
 import { createHash } from 'node:crypto';
 
+/** A fixed window: `limit` calls per `windowMs` milliseconds. */
 export interface RateLimitSettings {
   /** Calls allowed per window. */
   readonly limit: number;
   readonly windowMs: number;
 }
 
+/** Where a key's window stands after (or, from `peek`, before) a call. */
 export interface RateDecision {
   readonly allowed: boolean;
   readonly limit: number;

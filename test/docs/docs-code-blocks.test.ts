@@ -7,7 +7,7 @@ import { codeBlocks, type CodeBlock } from './code-blocks.js';
 import { createWorkspace, fileOf, kindOf, pageDir, ROOT, runBlock, toSourceImports, typeCheck } from './run-docs.js';
 
 /** The pages whose blocks are run (others' pages join by adding them here). */
-export const PAGES = ['README.md', 'docs/getting-started.md', 'docs/cli.md', 'docs/testing-kit.md', 'docs/permissions.md', 'docs/api.md'];
+export const PAGES = ['README.md', 'docs/getting-started.md', 'docs/cli.md', 'docs/testing-kit.md', 'docs/permissions.md', 'docs/api.md', 'docs/reliability.md'];
 
 const ws = createWorkspace();
 const pages = PAGES.map((page) => {
