@@ -37,7 +37,6 @@ export type Admission =
 
 /** Shared budgets: one guard given to several APIs (a reloaded one, the live routes) keeps one count. */
 export interface RateLimitGuard {
-  readonly kind: 'rate-limit-guard';
   /** Authenticates the request for `route` and counts it against the budget it belongs to. */
   admit(route: string, request: GuardedRequest, authenticate: Authenticate): Admission;
   /** Windows held by the per-user and the per-address tables. */
@@ -79,7 +78,6 @@ export const createRateLimitGuard = (options: RateLimitOptions, now: () => numbe
   const keyOf = (route: string, who: string): string => `${route}\u0000${who}`;
 
   return {
-    kind: 'rate-limit-guard',
     admit: (route, request, authenticate) => {
       const clientKey = clients && keyOf(route, clientBudgetKey(clientAddress(request.remoteAddress, request.headers, trustProxy)));
       const standing = clientKey === undefined ? undefined : clients?.peek(clientKey);
@@ -101,7 +99,6 @@ export const createRateLimitGuard = (options: RateLimitOptions, now: () => numbe
 
 /** No budgets: authentication alone decides. */
 export const UNLIMITED: RateLimitGuard = {
-  kind: 'rate-limit-guard',
   admit: (_route, request, authenticate) => {
     const principal = authenticate(request.headers);
     return principal === undefined ? { kind: 'rejected', error: ApiErrors.unauthenticated(), headers: {} } : { kind: 'admitted', principal, headers: {} };
@@ -112,5 +109,5 @@ export const UNLIMITED: RateLimitGuard = {
 /** The guard an API option asks for: settings (a guard of its own), a shared guard, or none. */
 export const guardOf = (option: RateLimitOptions | RateLimitGuard | false | undefined, now?: () => number): RateLimitGuard => {
   if (option === undefined || option === false) return UNLIMITED;
-  return 'kind' in option && option.kind === 'rate-limit-guard' ? option : createRateLimitGuard(option as RateLimitOptions, now);
+  return 'admit' in option ? option : createRateLimitGuard(option, now);
 };
