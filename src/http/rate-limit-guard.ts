@@ -74,7 +74,7 @@ export const createRateLimitGuard = (options: RateLimitOptions, now: () => numbe
   const users = createRateLimiter(options, now, maxEntries);
   const clients: RateLimiter | undefined = failedAuth === false ? undefined : createRateLimiter(failedAuth, now, maxEntries);
   const tooMany = (d: RateDecision): ApiError => ApiErrors.tooManyRequests(Math.max(1, Math.ceil((d.resetAt - now()) / 1000)));
-  // NUL cannot occur in a route or a header value, so two different pairs never make the same key.
+  // A route never holds a NUL, so the first NUL splits the key back into its pair: two pairs never share a key.
   const keyOf = (route: string, who: string): string => `${route}\u0000${who}`;
 
   return {
