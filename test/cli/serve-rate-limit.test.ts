@@ -25,8 +25,8 @@ const withServer = async <A>(flags: ReadonlyArray<string>, use: (base: string) =
   }
 };
 
-const statuses = (rateLimit: string, requests: number): Promise<number[]> =>
-  withServer(['--rate-limit', rateLimit], async (base) => {
+const statuses = (rateLimit: string, requests: number, extra: ReadonlyArray<string> = []): Promise<number[]> =>
+  withServer(['--rate-limit', rateLimit, ...extra], async (base) => {
     const out: number[] = [];
     for (let i = 0; i < requests; i++) {
       const res = await fetch(`${base}/api/v1/voip/rooms?count=1`, { headers: { 'X-User-Id': admin._id, 'X-Auth-Token': admin.token } });
@@ -38,6 +38,10 @@ const statuses = (rateLimit: string, requests: number): Promise<number[]> =>
 describe('room-query serve --rate-limit', () => {
   it('answers 429 past the limit', async () => {
     expect(await statuses('2', 3)).toEqual([200, 200, 429]);
+  });
+
+  it('limits GET rooms under --live too (answered by the live routes, with the same counts)', async () => {
+    expect(await statuses('2', 3, ['--live'])).toEqual([200, 200, 429]);
   });
 
   it('off never limits', async () => {
