@@ -3,8 +3,8 @@
 
 import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
-import { DEFAULT_FAILED_AUTH, type RateLimitOptions } from '../http/rate-limit-guard.js';
-import type { Mode } from '../options.js';
+import { DEFAULT_FAILED_AUTH, type RateLimitOptions } from '../http/index.js';
+import type { Mode } from '../index.js';
 
 /** An integer flag in [min, max]; `fallback` when the flag was not given. */
 export const integer = (name: string, raw: string | undefined, fallback: number, min: number, max: number): E.Either<string, number> => {

@@ -6,10 +6,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as E from 'fp-ts/lib/Either.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRoomsApi, generateRooms, generateUsers } from '../../src/index.js';
-import { createLiveRoutes, type LiveRoutes } from '../../src/http/live-routes.js';
-import { createRateLimitGuard, type RateLimitGuard } from '../../src/http/rate-limit-guard.js';
-import { serve } from '../../src/http/serve.js';
+import { generateRooms, generateUsers } from '../../src/fixtures/index.js';
+import { createLiveRoutes, createRateLimitGuard, createRoomsApi, serve, type LiveRoutes, type RateLimitGuard } from '../../src/http/index.js';
 import { createRoomStore } from '../../src/store/index.js';
 
 const users = generateUsers({ seed: 5 });

@@ -1,8 +1,8 @@
 // 429 like Rocket.Chat's rate limiter, with its headers, counted so that nobody can spend another's budget; 414 for over-long URLs.
 import { describe, expect, it } from 'vitest';
-import { createRoomsApi, generateUsers, ROOMS_ROUTE } from '../../src/index.js';
+import { createRateLimitGuard, createRoomsApi, ROOMS_ROUTE } from '../../src/http/index.js';
 import { createAuthenticator } from '../../src/http/authenticate.js';
-import { createRateLimitGuard } from '../../src/http/rate-limit-guard.js';
+import { generateUsers } from '../../src/fixtures/index.js';
 import { sampleRooms } from '../support/fixture-rooms.js';
 
 const users = generateUsers({ seed: 1 });
