@@ -9,6 +9,8 @@ export { DEFAULT_LIMITS } from './options.js';
 export type { Room, RoomsPage } from './model/room.js';
 export type { VoipRoom } from './model/room-codec.js';
 export { VoipRoomCodec } from './model/room-codec.js';
+export type { RoomField, FieldsParam, ProjectedRoom, RoomResult } from './model/room-result.js';
+export { fieldsParam } from './model/room-result.js';
 export { DateFromAny } from './model/date-codec.js';
 export { validateRoom, decodeRooms } from './model/validate-room.js';
 export type { RoomChange } from './model/room-change.js';
@@ -44,7 +46,7 @@ export type { ExecStats } from './exec/counters.js';
 export type { RoomSource, RunOptions, RoomsPageWithStats } from './exec/run-query.js';
 export { runQuery, runQueryWithStats } from './exec/run-query.js';
 export { explain, explainRooms } from './explain.js';
-export { queryLivechatRooms, queryRooms } from './query-rooms.js';
+export { queryEndpointRooms, queryLivechatRooms, queryRooms } from './query-rooms.js';
 // GET /api/v1/livechat/rooms (issue #16): the same engine, a second endpoint.
 export type { LivechatQuery } from './query/livechat-query.js';
 export type { LivechatParams } from './request/livechat/livechat-params-codec.js';

@@ -122,7 +122,7 @@ describe('queryLivechatRooms: errors, in upstream order', () => {
   it.each<[string, Mode, unknown]>([
     ['agents=x', 'rocketchat', params('must be array')],
     ['units[]=u1', 'rocketchat', params('must NOT have additional properties')],
-    ['departamentId=d1', 'default', params('must NOT have additional properties')],
+    ['departamentId=d1', 'default', params('unknown parameter "departamentId" (did you mean "departmentId"?)')],
     ['departmentId[]=d1', 'rocketchat', params('must be string')],
     ['open[]=a&open[]=b', 'rocketchat', params('must be string\n must be boolean\n must match a schema in anyOf')],
     ['count=abc', 'rocketchat', params('must be number')],

@@ -32,7 +32,7 @@ export type EndpointName = 'voip' | 'livechat';
 
 export interface QueryCommand extends DataSource {
   readonly kind: 'query';
-  readonly endpoint: EndpointName;
+  readonly endpoint?: EndpointName;
   /** The endpoint's query string, e.g. `open=true&count=5`. */
   readonly params: string;
   /** A demo user's `_id` or username. */
@@ -42,7 +42,7 @@ export interface QueryCommand extends DataSource {
 
 export interface ExplainCommand extends DataSource {
   readonly kind: 'explain';
-  readonly endpoint: EndpointName;
+  readonly endpoint?: EndpointName;
   readonly params: string;
   readonly as: string;
 }

@@ -1,20 +1,20 @@
 // `GET /api/v1/voip/rooms` and `GET /api/v1/livechat/rooms` (every endpoint definition given) as a pure
-// request → response function over in-memory rooms (no I/O): route (404) → method (405) → authentication
-// (401) → queryRooms with the route's endpoint (200 or its 400/403).
+// request → response function over in-memory rooms (no I/O): route (404) → method (405) → URL length (414)
+// → authentication and rate limit (401/429) → the route's endpoint query (200 or its 400/403).
 
 import * as E from 'fp-ts/lib/Either.js';
 import { ApiErrors } from '../errors.js';
 import { isRoomCollection } from '../collection/collection.js';
 import { createRoomCollection } from '../collection/room-collection.js';
 import type { RoomSource } from '../exec/run-query.js';
-import { queryRooms } from '../query-rooms.js';
+import { queryEndpointRooms } from '../query-rooms.js';
 import type { Endpoint } from '../endpoint/endpoint.js';
 import { ENDPOINTS, endpointAt, LIVECHAT_ROOMS, VOIP_ROOMS } from '../endpoint/endpoints.js';
 import type { QueryOptions } from '../options.js';
-import { createRateLimiter, type RateLimitSettings } from './rate-limiter.js';
+import { guardOf, type RateLimitGuard, type RateLimitOptions } from './rate-limit-guard.js';
 import { queryOptionsOf } from './query-options-of.js';
 import { createAuthenticator, type ApiUser } from './authenticate.js';
-import { readHeader, type RequestHeaders } from './read-header.js';
+import type { RequestHeaders } from './read-header.js';
 import { splitUrl } from './split-url.js';
 import { toJsonValue, type Json } from '../value/to-json-value.js';
 
@@ -26,6 +26,11 @@ export interface HttpRequest {
   /** The request target: path and query string (`/api/v1/voip/rooms?count=10`). */
   readonly url: string;
   readonly headers: RequestHeaders;
+  /**
+   * The connection's peer address (`socket.remoteAddress`), which the adapters fill in: failed
+   * authentication is counted per client address. Without it, all such requests share one budget.
+   */
+  readonly remoteAddress?: string;
 }
 
 export interface HttpResponse {
@@ -44,8 +49,12 @@ export interface RoomsApiOptions extends QueryOptions {
   readonly users: ReadonlyArray<ApiUser>;
   /** Told about an unexpected exception (answered 500). Receives no request data, so no token. */
   readonly onError?: (error: unknown) => void;
-  /** Per-user calls per window (429 past it, with X-RateLimit-* headers). Off by default in the library. */
-  readonly rateLimit?: RateLimitSettings | false;
+  /**
+   * Calls per window of each authenticated user, counted after authentication, and of failed
+   * authentication per client address (429 past either, with X-RateLimit-* headers); a guard from
+   * `createRateLimitGuard` shares its counts with other APIs. Off by default in the library.
+   */
+  readonly rateLimit?: RateLimitOptions | RateLimitGuard | false;
   /** Longer request targets get 414 (default 16384 characters). */
   readonly maxUrlLength?: number;
   /** The clock of the rate limiter (tests pass a fake one). */
@@ -57,10 +66,15 @@ export interface RoomsApiOptions extends QueryOptions {
 export const DEFAULT_MAX_URL_LENGTH = 16_384;
 
 export interface RoomsApi {
-  /** The routes it answers (`/api/v1/voip/rooms`, `/api/v1/livechat/rooms`): framework adapters mount these. */
-  readonly routes: ReadonlyArray<string>;
+  /**
+   * The routes it answers (`/api/v1/voip/rooms`, `/api/v1/livechat/rooms`): framework adapters mount these.
+   * Absent (a hand-made wrapper): adapters mount voip/rooms only; pass `routes` on to keep both.
+   */
+  readonly routes?: ReadonlyArray<string>;
   /** Never throws. */
   readonly handle: (request: HttpRequest) => HttpResponse;
+  /** The longest request target answered (longer: 414); `serve` sizes its header limit from it. */
+  readonly maxUrlLength?: number;
 }
 
 const JSON_HEADERS = { 'content-type': 'application/json', 'cache-control': 'no-store' } as const;
@@ -90,35 +104,24 @@ export const createRoomsApi = (options: RoomsApiOptions): RoomsApi => {
   const queryOptions = queryOptionsOf(options);
   const endpoints = options.endpoints ?? ENDPOINTS;
   const maxUrlLength = options.maxUrlLength ?? DEFAULT_MAX_URL_LENGTH;
-  const limiter = options.rateLimit ? createRateLimiter(options.rateLimit, options.now ?? Date.now) : undefined;
+  const guard = guardOf(options.rateLimit, options.now);
   const answer = (request: HttpRequest): HttpResponse => {
     const { path, search } = splitUrl(request.url);
     const endpoint = endpointAt(path, endpoints);
     if (endpoint === undefined) return respond(404, ApiErrors.notFound().body);
     if (request.method !== 'GET') return respond(405, ApiErrors.methodNotAllowed().body, { allow: 'GET' });
     if (request.url.length > maxUrlLength) return respond(414, ApiErrors.uriTooLong(maxUrlLength).body);
-    // Keyed by the claimed user id, before authentication, so guessing tokens is throttled too.
-    const decision = limiter?.(readHeader(request.headers, 'x-user-id') ?? '');
-    const rateHeaders: Record<string, string> = decision
-      ? {
-          'x-ratelimit-limit': String(decision.limit),
-          'x-ratelimit-remaining': String(Math.max(0, decision.remaining)),
-          'x-ratelimit-reset': String(decision.resetAt),
-        }
-      : {};
-    if (decision && !decision.allowed) {
-      const wait = Math.max(1, Math.ceil((decision.resetAt - (options.now ?? Date.now)()) / 1000));
-      return respond(429, ApiErrors.tooManyRequests(wait).body, rateHeaders);
-    }
-    const principal = authenticate(request.headers);
-    if (principal === undefined) return respond(401, ApiErrors.unauthenticated().body, rateHeaders);
-    const result = queryRooms(rooms, search, principal, { ...queryOptions, endpoint });
+    const admission = guard.admit(endpoint.route, request, authenticate);
+    if (admission.kind === 'rejected') return respond(admission.error.status, admission.error.body, admission.headers);
+    const { principal, headers: rateHeaders } = admission;
+    const result = queryEndpointRooms(endpoint, rooms, search, principal, queryOptions);
     if (E.isLeft(result)) return respond(result.left.status, result.left.body, rateHeaders);
     const { rooms: page, count, offset, total } = result.right;
     return respond(200, toJsonValue({ rooms: page, count, offset, total, success: true }), rateHeaders);
   };
   return {
     routes: Object.freeze(endpoints.map((e) => e.route)),
+    maxUrlLength,
     handle: (request) => {
       try {
         return answer(request);

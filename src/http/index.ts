@@ -2,7 +2,10 @@
 // server (serve), node/Express/Connect and Fastify adapters, and the live routes (rooms.stream, rooms.patch).
 export type { RoomsApi, RoomsApiOptions, HttpRequest, HttpResponse } from './create-rooms-api.js';
 export { createRoomsApi, LIVECHAT_ROOMS_ROUTE, ROOMS_ROUTE } from './create-rooms-api.js';
-export type { ApiUser } from './authenticate.js';
+export type { Admission, GuardedRequest, RateLimitGuard, RateLimitOptions } from './rate-limit-guard.js';
+export { createRateLimitGuard, DEFAULT_FAILED_AUTH } from './rate-limit-guard.js';
+export type { RateDecision, RateLimitSettings } from './rate-limiter.js';
+export type { ApiUser, Authenticate } from './authenticate.js';
 export { hashToken } from './hash-token.js';
 export type { ServeOptions, RouteExtension } from './serve.js';
 export { serve } from './serve.js';
@@ -11,4 +14,4 @@ export { toNodeListener } from './to-node-listener.js';
 export type { RoomsFastifyPluginOptions, FastifyInstanceLike } from './fastify-plugin.js';
 export { roomsFastifyPlugin } from './fastify-plugin.js';
 export type { LiveRoutes, LiveRoutesOptions } from './live-routes.js';
-export { createLiveRoutes, STREAM_ROUTE, PATCH_ROUTE } from './live-routes.js';
+export { createLiveRoutes, LIVECHAT_STREAM_ROUTE, STREAM_ROUTE, PATCH_ROUTE } from './live-routes.js';

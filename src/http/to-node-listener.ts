@@ -1,8 +1,9 @@
 // The rooms API as a Node request listener: `http.createServer(listener)`, `app.use(listener)` in
 // Express or Connect. With a `next` (middleware), requests for other paths are passed on untouched.
+// The client address is the socket's (Express's `trust proxy` is not consulted: see rateLimit.trustProxy).
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { RoomsApi } from './create-rooms-api.js';
+import { ROOMS_ROUTE, type RoomsApi } from './create-rooms-api.js';
 import { splitUrl } from './split-url.js';
 import { INTERNAL_ERROR_JSON } from '../errors.js';
 
@@ -24,7 +25,7 @@ export type NodeListener = (req: NodeRequest, res: ServerResponse, next?: (error
  */
 export const toNodeListener = (api: RoomsApi): NodeListener => (req, res, next) => {
   const url = req.originalUrl ?? req.url ?? '/';
-  if (next !== undefined && !api.routes.includes(splitUrl(url).path)) {
+  if (next !== undefined && !(api.routes ?? [ROOMS_ROUTE]).includes(splitUrl(url).path)) {
     next();
     return;
   }
@@ -32,7 +33,7 @@ export const toNodeListener = (api: RoomsApi): NodeListener => (req, res, next) 
   let body: string;
   let response;
   try {
-    response = api.handle({ method: req.method ?? 'GET', url, headers: req.headers });
+    response = api.handle({ method: req.method ?? 'GET', url, headers: req.headers, remoteAddress: req.socket.remoteAddress });
     body = JSON.stringify(response.body);
   } catch {
     response = { status: 500, headers: { 'content-type': 'application/json' } };

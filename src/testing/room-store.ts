@@ -24,7 +24,7 @@ const validateAll = (xs: ReadonlyArray<unknown>, taken: ReadonlySet<string>): E.
   const ids = new Set(taken);
   for (const [i, x] of xs.entries()) {
     const room = validateRoom(x);
-    if (E.isLeft(room)) return E.left(`room ${i} is not a call room: ${room.left.slice(0, 3).join('; ')}`);
+    if (E.isLeft(room)) return E.left(`room ${i} is not a call or livechat room: ${room.left.slice(0, 3).join('; ')}`);
     if (ids.has(room.right._id)) return E.left(`room ${i}: duplicate _id ${JSON.stringify(room.right._id)}`);
     ids.add(room.right._id);
     out.push(room.right);
@@ -50,7 +50,7 @@ export const createRoomStore = (initial: ReadonlyArray<Room>, onChange: (rooms: 
       const current = rooms[at];
       if (current === undefined) return E.left(`no room with _id ${JSON.stringify(id)}`);
       const next = validateRoom(change(current));
-      if (E.isLeft(next)) return E.left(`the updated room is not a call room: ${next.left.slice(0, 3).join('; ')}`);
+      if (E.isLeft(next)) return E.left(`the updated room is not a call or livechat room: ${next.left.slice(0, 3).join('; ')}`);
       if (next.right._id !== id) return E.left(`an update must keep _id ${JSON.stringify(id)}`);
       set(rooms.map((r, i) => (i === at ? next.right : r)));
       return E.right(next.right);

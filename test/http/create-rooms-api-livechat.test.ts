@@ -35,8 +35,8 @@ describe('createRoomsApi: voip/rooms and livechat/rooms', () => {
 
   it('parameters are per endpoint: queued is livechat-only, queue is voip-only', () => {
     expect(get(`${LIVECHAT_ROOMS_ROUTE}?queued=true`).status).toBe(200);
-    expect(get(`${ROOMS_ROUTE}?queued=true`).body.error).toBe('must NOT have additional properties [invalid-params]');
-    expect(get(`${LIVECHAT_ROOMS_ROUTE}?queue=8001`).body.error).toBe('must NOT have additional properties [invalid-params]');
+    expect(get(`${ROOMS_ROUTE}?queued=true`).body.error).toBe('unknown parameter "queued" (did you mean "queue"?) [invalid-params]');
+    expect(get(`${LIVECHAT_ROOMS_ROUTE}?queue=8001`).body.error).toBe('unknown parameter "queue" (did you mean "queued"?) [invalid-params]');
   });
 
   it('the monitor is scoped on livechat/rooms only', () => {

@@ -54,7 +54,7 @@ describe('startFixtureServer', () => {
   });
 
   it('refuses rooms that are not call rooms, with the reason', () => {
-    expect(server.store.insert({ _id: 'x', t: 'l' })).toEqual(E.left(expect.stringContaining('room 0 is not a call room: /t: expected "v"')));
+    expect(server.store.insert({ _id: 'x', t: 'x' })).toEqual(E.left(expect.stringContaining('room 0 is not a call or livechat room: /t: expected "v"')));
     const first = server.store.rooms()[0]!;
     expect(server.store.insert(first)).toEqual(E.left(expect.stringContaining('duplicate _id')));
     expect(server.store.update('nope', (r) => r)).toEqual(E.left('no room with _id "nope"'));

@@ -32,7 +32,7 @@ export const parseLivechatParams = (raw: unknown, options: QueryOptions = {}): E
   const upstream = (e: ApiError): ApiError => (mode === 'rocketchat' ? ApiErrors.withParseJsonQueryDetails(e) : e);
   return pipe(
     E.Do,
-    E.bind('params', () => validateWith(livechatCodecFor(mode, resolveLimits(options.limits)), raw)),
+    E.bind('params', () => validateWith(livechatCodecFor(mode, resolveLimits(options.limits)), raw, mode)),
     E.bind('sort', ({ params }) => E.mapLeft(upstream)(parseSort(params.sort))),
     // rocketchat mode parses fields (and may refuse them), then returns whole documents.
     E.bind('projection', ({ params }) =>

@@ -1,7 +1,7 @@
 // Reference schema stage for livechat/rooms: ajv `coerceTypes: true` on the 6.13 schema restated as plain
 // checks (unknown keys first, then each key in schema order, first failure wins), plus default mode's additions.
 
-import { coerceNumber, type Mode } from '../reference-schema.js';
+import { coerceNumber, unknownKeyMessage, type Mode } from '../reference-schema.js';
 
 /** 6.13 schema property order; default mode appends `units` (7.4+). */
 export const LIVECHAT_PARAM_ORDER: ReadonlyArray<string> = [
@@ -139,7 +139,8 @@ export function referenceLivechatSchema(
   const allowed = mode === 'default' ? LIVECHAT_DEFAULT_PARAM_ORDER : LIVECHAT_PARAM_ORDER;
   const keys = Object.keys(params);
   for (let i = 0; i < keys.length; i++) {
-    if (!allowed.includes(keys[i] as string)) return { ok: false, message: 'must NOT have additional properties' };
+    // As voip's default mode at merge time (the contract): the key named, a likely typo suggested.
+    if (!allowed.includes(keys[i] as string)) return { ok: false, message: unknownKeyMessage(keys[i] as string, allowed, mode) };
   }
   const values: Record<string, unknown> = {};
   for (let i = 0; i < allowed.length; i++) {

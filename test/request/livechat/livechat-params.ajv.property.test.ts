@@ -34,7 +34,7 @@ const paramsOf = (value: fc.Arbitrary<unknown>) =>
     return out;
   });
 
-const ours = (params: Record<string, unknown>) => validateWith(livechatCodecFor('rocketchat', DEFAULT_LIMITS), params);
+const ours = (params: Record<string, unknown>) => validateWith(livechatCodecFor('rocketchat', DEFAULT_LIMITS), params, 'rocketchat');
 
 // ajv coerces to what the route then reads; our codec drops what means "absent" (null, "" for lists).
 const comparable = (coerced: Record<string, unknown>): Record<string, unknown> =>
