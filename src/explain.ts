@@ -74,7 +74,7 @@ export const explain = (compiled: CompiledQuery, collection?: RoomCollection): s
     `filter:     ${describeFilter(query.filter)}`,
     `sort:       ${describeSort(sort.spec)}`,
     `page:       skip ${paging.offset}, ${paging.limit === null ? 'no limit' : `limit ${paging.limit}`} (top-k selection, total counts every match)`,
-    `projection: ${describeProjection(query.projection)}; never joinCode, members, importIds, e2e`,
+    `projection: ${describeProjection(query.projection)}${query.projection.hidden.length === 0 ? '' : `; never ${query.projection.hidden.join(', ')}`}`,
   ]
     .concat(collection === undefined ? [] : [planLines(compiled, collection)])
     .join('\n');
