@@ -5,6 +5,7 @@ import { unwatchFile, watchFile } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as E from 'fp-ts/lib/Either.js';
+import { pipe } from 'fp-ts/lib/function.js';
 import { DEFAULT_QUEUES } from '../fixtures/index.js';
 import { createLiveRoutes, createRoomsApi, serve, type LiveRoutes, type RoomsApi, type RoomsApiOptions } from '../http/index.js';
 import type { Room } from '../index.js';
@@ -57,7 +58,7 @@ export const runServe = async (command: ServeCommand, io: CliIo): Promise<E.Eith
   const { users, usersLoaded } = data.right;
   const apiUsers = users.map(toApiUser);
   const onError = (error: unknown): void => io.err(`internal error: ${error instanceof Error ? error.message : String(error)}`);
-  const build = (rooms: ReadonlyArray<Room>): RoomsApi => {
+  const build = (rooms: ReadonlyArray<Room>): E.Either<string, RoomsApi> => {
     const options: RoomsApiOptions = {
       rooms,
       users: apiUsers,
@@ -65,19 +66,26 @@ export const runServe = async (command: ServeCommand, io: CliIo): Promise<E.Eith
       rateLimit: command.rateLimit,
       onError,
     };
-    const api = createRoomsApi(options);
-    return command.log ? withRequestLog(api, io.err) : api;
+    return pipe(
+      createRoomsApi(options),
+      E.bimap((error) => `the users do not make an API: ${error.message}`, (api) => (command.log ? withRequestLog(api, io.err) : api)),
+    );
   };
-  let current = build(data.right.rooms);
+  const first = build(data.right.rooms);
+  if (E.isLeft(first)) return first;
+  let current = first.right;
   let extensions: LiveRoutes | undefined;
   if (command.live) {
     const store = createRoomStore(data.right.rooms);
     if (E.isLeft(store)) return E.left(`--live: the rooms do not make a store: ${store.left.reason}`);
-    extensions = createLiveRoutes({ store: store.right, users: apiUsers, mode: command.mode, onError });
+    const routes = createLiveRoutes({ store: store.right, users: apiUsers, mode: command.mode, onError });
+    if (E.isLeft(routes)) return E.left(`--live: ${routes.left.message}`);
+    extensions = routes.right;
   }
   const server = await serve({ handle: (request) => current.handle(request) }, { port: command.port, host: command.host, ...(extensions ? { extensions } : {}) });
   if (command.watch && command.rooms.kind === 'file') {
-    const stop = watchRooms(command.rooms.path, io, (rooms) => (current = build(rooms)));
+    // The users never change, so a rebuild over new rooms is always Right.
+    const stop = watchRooms(command.rooms.path, io, (rooms) => (current = E.getOrElse(() => current)(build(rooms))));
     server.once('close', stop);
   }
   const { address, port } = server.address() as AddressInfo;

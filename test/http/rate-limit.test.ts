@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createRoomsApi } from '../../src/http/index.js';
 import { generateUsers } from '../../src/fixtures/index.js';
 import { sampleRooms } from '../support/fixture-rooms.js';
+import { rightOf } from '../support/right-of.js';
 
 const users = generateUsers({ seed: 1 });
 const admin = users[0]!;
@@ -11,7 +12,7 @@ const headers = { 'x-user-id': admin._id, 'x-auth-token': admin.token };
 describe('rate limit', () => {
   it('answers 429 with the upstream body once the window is used up, then recovers', () => {
     let clock = 1_000_000;
-    const api = createRoomsApi({ rooms: sampleRooms, users, rateLimit: { limit: 2, windowMs: 60_000 }, now: () => clock });
+    const api = rightOf(createRoomsApi({ rooms: sampleRooms, users, rateLimit: { limit: 2, windowMs: 60_000 }, now: () => clock }));
     const get = () => api.handle({ method: 'GET', url: '/api/v1/voip/rooms', headers });
     const first = get();
     expect(first.status).toBe(200);
@@ -32,11 +33,11 @@ describe('rate limit', () => {
     expect(get().status).toBe(200);
   });
   it('is off by default in the library', () => {
-    const api = createRoomsApi({ rooms: sampleRooms, users });
+    const api = rightOf(createRoomsApi({ rooms: sampleRooms, users }));
     for (let i = 0; i < 50; i++) expect(api.handle({ method: 'GET', url: '/api/v1/voip/rooms?count=1', headers }).status).toBe(200);
   });
   it('throttles token guessing too (keyed by the claimed user id)', () => {
-    const api = createRoomsApi({ rooms: sampleRooms, users, rateLimit: { limit: 3, windowMs: 60_000 }, now: () => 0 });
+    const api = rightOf(createRoomsApi({ rooms: sampleRooms, users, rateLimit: { limit: 3, windowMs: 60_000 }, now: () => 0 }));
     const statuses = Array.from({ length: 5 }, () => api.handle({ method: 'GET', url: '/api/v1/voip/rooms', headers: { 'x-user-id': admin._id, 'x-auth-token': 'guess' } }).status);
     expect(statuses).toEqual([401, 401, 401, 429, 429]);
   });
@@ -44,7 +45,7 @@ describe('rate limit', () => {
 
 describe('URL length', () => {
   it('answers 414 past maxUrlLength', () => {
-    const api = createRoomsApi({ rooms: sampleRooms, users, maxUrlLength: 100 });
+    const api = rightOf(createRoomsApi({ rooms: sampleRooms, users, maxUrlLength: 100 }));
     const r = api.handle({ method: 'GET', url: `/api/v1/voip/rooms?roomName=${'x'.repeat(200)}`, headers });
     expect(r.status).toBe(414);
     expect(r.body).toMatchObject({ success: false, errorType: 'error-uri-too-long' });
