@@ -6,7 +6,7 @@ import { pipe } from 'fp-ts/lib/function.js';
 import * as t from 'io-ts';
 import { generateRooms, generateUsers } from '../fixtures/index.js';
 import type { Room } from '../model/room.js';
-import { decodeRooms } from '../model/validate-room.js';
+import { admitRooms } from '../model/validate-room.js';
 import type { Mode, PagingSettings, PermissionTable } from '../options.js';
 
 /** A user the fixture server accepts: a plain token is required, it is what a test sends. */
@@ -18,7 +18,7 @@ export interface FixtureUserSpec {
 }
 
 export interface FixtureServerOptions {
-  /** How many rooms to generate (default 100), or the rooms to serve (checked as call rooms; ISO or EJSON dates). */
+  /** How many rooms to generate (default 100), or the rooms to serve (any room type; call rooms checked as such, with ISO or EJSON dates). */
   readonly rooms?: number | ReadonlyArray<unknown>;
   /** Seed of the generated rooms and demo users (default 42). */
   readonly seed?: number;
@@ -76,7 +76,7 @@ const resolveRooms = (rooms: number | ReadonlyArray<unknown> | undefined, seed: 
       E.map(() => generateRooms({ count, seed })),
     );
   }
-  return E.mapLeft((errors: ReadonlyArray<string>) => `startFixtureServer: rooms are not call rooms: ${errors.slice(0, 3).join('; ')}`)(decodeRooms(rooms));
+  return E.mapLeft((errors: ReadonlyArray<string>) => `startFixtureServer: invalid rooms: ${errors.slice(0, 3).join('; ')}`)(admitRooms(rooms));
 };
 
 const uniqueIds = (users: ReadonlyArray<FixtureUserSpec>): E.Either<string, void> => {
