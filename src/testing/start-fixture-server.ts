@@ -56,6 +56,7 @@ const start = async (o: ResolvedOptions): Promise<E.Either<FixtureServerError, F
     rateLimit: false,
     ...(o.permissions === undefined ? {} : { permissions: o.permissions }),
     ...(o.paging === undefined ? {} : { paging: o.paging }),
+    ...(o.limits === undefined ? {} : { limits: o.limits }),
   };
   const first = createRoomsApi({ ...base, rooms: store.right.snapshot() });
   const live = createLiveRoutes({ ...base, store: store.right, serveRooms: false });

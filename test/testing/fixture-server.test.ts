@@ -101,6 +101,17 @@ describe('fixture server options', () => {
     }
   });
 
+  it('takes queryRooms\' options, limits included', async () => {
+    const server = await startFixtureServer({ rooms: 5, limits: { maxListLength: 1 } });
+    try {
+      const res = await fetch(`${server.roomsUrl}?tags[]=a&tags[]=b`, { headers: server.users.admin.headers });
+      expect(res.status).toBe(400);
+      expect((await fetch(`${server.roomsUrl}?tags[]=a`, { headers: server.users.admin.headers })).status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+
   it.each([
     [{ rooms: -1 }, 'rooms must be an integer from 0'],
     [{ rooms: [{ _id: 'r', t: 'v' }] }, 'invalid rooms: /0/name'],
