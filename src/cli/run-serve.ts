@@ -10,7 +10,7 @@ import { DEFAULT_QUEUES } from '../fixtures/index.js';
 import { createLiveRoutes, createRoomsApi, serve, type LiveRoutes, type RoomsApi, type RoomsApiOptions } from '../http/index.js';
 import type { Room } from '../index.js';
 import { createRoomStore } from '../store/index.js';
-import { bannerLines, loadedUsersBannerLines } from './banner.js';
+import { bannerLines, liveBannerLines, loadedUsersBannerLines } from './banner.js';
 import type { ServeCommand } from './commands.js';
 import { loadData, toApiUser } from './load-data.js';
 import { readRoomsFile } from './read-rooms-file.js';
@@ -82,7 +82,7 @@ export const runServe = async (command: ServeCommand, io: CliIo): Promise<E.Eith
     if (E.isLeft(routes)) return E.left(`--live: ${routes.left.message}`);
     extensions = routes.right;
   }
-  const server = await serve({ handle: (request) => current.handle(request) }, { port: command.port, host: command.host, ...(extensions ? { extensions } : {}) });
+  const server = await serve({ handle: (request) => current.handle(request), ...(current.maxUrlLength === undefined ? {} : { maxUrlLength: current.maxUrlLength }) }, { port: command.port, host: command.host, ...(extensions ? { extensions } : {}) });
   if (command.watch && command.rooms.kind === 'file') {
     // The users never change, so a rebuild over new rooms is always Right.
     const stop = watchRooms(command.rooms.path, io, (rooms) => (current = E.getOrElse(() => current)(build(rooms))));
@@ -97,7 +97,13 @@ export const runServe = async (command: ServeCommand, io: CliIo): Promise<E.Eith
     : bannerLines({ users: users.map((u) => ({ ...u, name: u.username, token: u.token ?? '' })), baseUrl, rooms, seed: command.seed, mode: command.mode, queue });
   for (const line of lines) io.out(line);
   io.out('');
-  if (command.live) io.out(`room-query extensions: GET ${baseUrl}/api/v1/voip/rooms.stream (SSE), POST ${baseUrl}/api/v1/voip/rooms.patch (admin, JSON Patch)`);
+  if (command.live) {
+    io.out(`room-query extensions: GET ${baseUrl}/api/v1/voip/rooms.stream (SSE), POST ${baseUrl}/api/v1/voip/rooms.patch (admin, JSON Patch)`);
+    const admin = usersLoaded ? undefined : users.find((u) => u.roles.includes('admin'));
+    const adminLogin = admin?.token === undefined ? undefined : { _id: admin._id, token: admin.token };
+    for (const line of liveBannerLines({ baseUrl, admin: adminLogin, rooms: data.right.rooms })) io.out(line);
+    io.out('');
+  }
   io.out(`listening on ${baseUrl}`);
   return E.right(server);
 };

@@ -54,6 +54,8 @@ export const DEFAULT_MAX_URL_LENGTH = 16_384;
 export interface RoomsApi {
   /** Never throws. */
   readonly handle: (request: HttpRequest) => HttpResponse;
+  /** The longest request target answered (longer: 414); `serve` sizes its header limit from it. */
+  readonly maxUrlLength?: number;
 }
 
 const JSON_HEADERS = { 'content-type': 'application/json', 'cache-control': 'no-store' } as const;
@@ -114,6 +116,7 @@ export const roomsHandler = (options: RoomsApiOptions, authenticate: Authenticat
     return respond(200, toJsonValue({ rooms: page, count, offset, total, success: true }), rateHeaders);
   };
   return {
+    maxUrlLength,
     handle: (request) => {
       try {
         return answer(request);

@@ -136,7 +136,7 @@ const liveRoutes = (options: LiveRoutesOptions, authenticate: Authenticate): Liv
     }
     if (!principal.roles.includes('admin')) {
       req.resume();
-      return sendJson(res, 403, ApiErrors.unauthorized().body);
+      return sendJson(res, 403, ApiErrors.adminOnly().body);
     }
     const body = await readBody(req, options.maxBodyBytes ?? 1024 * 1024);
     if (E.isLeft(body)) return sendJson(res, 413, ApiErrors.payloadTooLarge().body, { connection: 'close' });

@@ -69,7 +69,8 @@ const start = async (o: ResolvedOptions): Promise<E.Either<FixtureServerError, F
     if (current.version !== version) current = { version, api: E.getOrElse(() => current.api)(createRoomsApi({ ...base, rooms: store.right.snapshot() })) };
     return current.api;
   };
-  const server = await serve({ handle: (request) => apiNow().handle(request) }, { port: o.port, host: o.host, extensions: live.right });
+  const { maxUrlLength } = first.right;
+  const server = await serve({ handle: (request) => apiNow().handle(request), ...(maxUrlLength === undefined ? {} : { maxUrlLength }) }, { port: o.port, host: o.host, extensions: live.right });
   const { address, port } = server.address() as AddressInfo;
   const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
   const users = Object.fromEntries(o.users.map((u) => [u.username, withHeaders(u)]));
