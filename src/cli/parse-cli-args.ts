@@ -53,7 +53,9 @@ const program = (done: (c: E.Either<string, CliCommand>) => void, out: (s: strin
     `how many rooms to generate, or a file of rooms: a mongoexport of rocketchat_room or generate's output (default ${DEFAULTS.rooms})`)
     .option('--port <P>', `port to listen on, 0 for any free port (default ${DEFAULTS.port})`)
     .option('--host <H>', `address to listen on (default ${DEFAULTS.host})`)
-    .option('--rate-limit <N|off>', 'requests per minute and user before 429 (default 600)')
+    .option('--rate-limit <N|off>', 'requests per minute, user and route before 429, counted after authentication (default 600); off: no limits')
+    .option('--failed-auth-limit <N|off>', 'failed or missing authentications per minute, client address and route before 429 (default 10)')
+    .option('--trust-proxy <N>', 'proxies in front of the server: the client address is read from X-Forwarded-For, N hops back (default 0: the socket)')
     .option('--no-log', 'do not log requests on stderr')
     .option('--watch', 'reload the --rooms file when it changes')
     .option('--live', 'room-query extensions: GET …/rooms.stream (SSE) and POST …/rooms.patch (admin) over a room store')
@@ -62,7 +64,7 @@ const program = (done: (c: E.Either<string, CliCommand>) => void, out: (s: strin
         dataSource(o),
         E.bindW('port', () => integer('port', str(o, 'port'), DEFAULTS.port, 0, 65_535)),
         E.bindW('host', () => nonEmpty('host', str(o, 'host'), DEFAULTS.host)),
-        E.bindW('rateLimit', () => rateLimit(str(o, 'rateLimit'))),
+        E.bindW('rateLimit', () => rateLimit(str(o, 'rateLimit'), str(o, 'failedAuthLimit'), str(o, 'trustProxy'))),
         E.filterOrElseW((d) => o['watch'] !== true || d.rooms.kind === 'file', () => '--watch needs --rooms <file>'),
         E.filterOrElseW(() => o['watch'] !== true || o['live'] !== true, () => '--live and --watch cannot be combined (patches would be lost on reload)'),
         E.map((d): CliCommand => ({ kind: 'serve', ...d, log: o['log'] !== false, watch: o['watch'] === true, live: o['live'] === true })),

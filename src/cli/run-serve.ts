@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
 import { DEFAULT_QUEUES } from '../fixtures/index.js';
-import { createLiveRoutes, createRoomsApi, serve, type LiveRoutes, type RoomsApi, type RoomsApiOptions } from '../http/index.js';
+import { createLiveRoutes, createRateLimitGuard, createRoomsApi, serve, type LiveRoutes, type RoomsApi, type RoomsApiOptions } from '../http/index.js';
 import type { Room } from '../index.js';
 import { createRoomStore } from '../store/index.js';
 import { bannerLines, liveBannerLines, loadedUsersBannerLines } from './banner.js';
@@ -58,12 +58,14 @@ export const runServe = async (command: ServeCommand, io: CliIo): Promise<E.Eith
   const { users, usersLoaded } = data.right;
   const apiUsers = users.map(toApiUser);
   const onError = (error: unknown): void => io.err(`internal error: ${error instanceof Error ? error.message : String(error)}`);
+  // One guard for every API built (a --watch reload) and the live routes: the counts survive them all.
+  const rateLimit = command.rateLimit === false ? false : createRateLimitGuard(command.rateLimit);
   const build = (rooms: ReadonlyArray<Room>): E.Either<string, RoomsApi> => {
     const options: RoomsApiOptions = {
       rooms,
       users: apiUsers,
       mode: command.mode,
-      rateLimit: command.rateLimit,
+      rateLimit,
       onError,
     };
     return pipe(
@@ -78,7 +80,7 @@ export const runServe = async (command: ServeCommand, io: CliIo): Promise<E.Eith
   if (command.live) {
     const store = createRoomStore(data.right.rooms);
     if (E.isLeft(store)) return E.left(`--live: the rooms do not make a store: ${store.left.reason}`);
-    const routes = createLiveRoutes({ store: store.right, users: apiUsers, mode: command.mode, onError });
+    const routes = createLiveRoutes({ store: store.right, users: apiUsers, mode: command.mode, onError, rateLimit });
     if (E.isLeft(routes)) return E.left(`--live: ${routes.left.message}`);
     extensions = routes.right;
   }

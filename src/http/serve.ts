@@ -45,7 +45,7 @@ const onRequest = (api: RoomsApi, extensions: RouteExtension | undefined) => (re
   }
   req.resume(); // a request body is never read: drain it so the connection can be reused
   try {
-    const response = api.handle({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers });
+    const response = api.handle({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, remoteAddress: req.socket.remoteAddress });
     send(res, response.status, response.headers, JSON.stringify(response.body));
   } catch {
     if (!res.headersSent) send(res, 500, { 'content-type': 'application/json' }, INTERNAL_ERROR_JSON);
