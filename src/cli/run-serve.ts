@@ -5,6 +5,7 @@ import { unwatchFile, watchFile } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as E from 'fp-ts/lib/Either.js';
+import { pipe } from 'fp-ts/lib/function.js';
 import { DEFAULT_QUEUES } from '../fixtures/index.js';
 import { createLiveRoutes, createRateLimitGuard, createRoomsApi, serve, type LiveRoutes, type RoomsApi, type RoomsApiOptions } from '../http/index.js';
 import type { Room } from '../index.js';
@@ -59,7 +60,7 @@ export const runServe = async (command: ServeCommand, io: CliIo): Promise<E.Eith
   const onError = (error: unknown): void => io.err(`internal error: ${error instanceof Error ? error.message : String(error)}`);
   // One guard for every API built (a --watch reload) and the live routes: the counts survive them all.
   const rateLimit = command.rateLimit === false ? false : createRateLimitGuard(command.rateLimit);
-  const build = (rooms: ReadonlyArray<Room>): RoomsApi => {
+  const build = (rooms: ReadonlyArray<Room>): E.Either<string, RoomsApi> => {
     const options: RoomsApiOptions = {
       rooms,
       users: apiUsers,
@@ -68,22 +69,29 @@ export const runServe = async (command: ServeCommand, io: CliIo): Promise<E.Eith
       onError,
       ...(omnichannel === undefined ? {} : { omnichannel }),
     };
-    const api = createRoomsApi(options);
-    return command.log ? withRequestLog(api, io.err) : api;
+    return pipe(
+      createRoomsApi(options),
+      E.bimap((error) => `the users do not make an API: ${error.message}`, (api) => (command.log ? withRequestLog(api, io.err) : api)),
+    );
   };
-  let current = build(data.right.rooms);
+  const first = build(data.right.rooms);
+  if (E.isLeft(first)) return first;
+  let current = first.right;
   let extensions: LiveRoutes | undefined;
   if (command.live) {
     const store = createRoomStore(data.right.rooms);
     if (E.isLeft(store)) return E.left(`--live: the rooms do not make a store: ${store.left.reason}`);
-    extensions = createLiveRoutes({ store: store.right, users: apiUsers, mode: command.mode, onError, rateLimit, ...(omnichannel === undefined ? {} : { omnichannel }) });
+    const routes = createLiveRoutes({ store: store.right, users: apiUsers, mode: command.mode, onError, rateLimit, ...(omnichannel === undefined ? {} : { omnichannel }) });
+    if (E.isLeft(routes)) return E.left(`--live: ${routes.left.message}`);
+    extensions = routes.right;
   }
   const server = await serve(
     { routes: current.routes, handle: (request) => current.handle(request), ...(current.maxUrlLength === undefined ? {} : { maxUrlLength: current.maxUrlLength }) },
     { port: command.port, host: command.host, ...(extensions ? { extensions } : {}) },
   );
   if (command.watch && command.rooms.kind === 'file') {
-    const stop = watchRooms(command.rooms.path, io, (rooms) => (current = build(rooms)));
+    // The users never change, so a rebuild over new rooms is always Right.
+    const stop = watchRooms(command.rooms.path, io, (rooms) => (current = E.getOrElse(() => current)(build(rooms))));
     server.once('close', stop);
   }
   const { address, port } = server.address() as AddressInfo;

@@ -1,15 +1,9 @@
 // Outside data in: decode rooms with readable, path-named errors instead of io-ts's raw contexts.
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
-import { LivechatRoomCodec, type LivechatRoom } from './livechat-room-codec.js';
+import type { Room } from './room.js';
+import { LivechatRoomCodec } from './livechat-room-codec.js';
 import { VoipRoomCodec, type VoipRoom } from './room-codec.js';
-
-/** A room the store and loaders accept: a call room, or (`t: 'l'`) a livechat room. */
-export type RoomDocument = VoipRoom | LivechatRoom;
-
-// The codec is chosen by `t`: livechat rooms by theirs, everything else is checked as a call room.
-const codecFor = (x: unknown): t.Decoder<unknown, RoomDocument> =>
-  typeof x === 'object' && x !== null && (x as { t?: unknown }).t === 'l' ? LivechatRoomCodec : VoipRoomCodec;
 
 const describe = (u: unknown): string => {
   if (u === undefined) return 'nothing';
@@ -52,21 +46,20 @@ const protoKeyPath = (u: unknown, path: string, depth = 0): string | undefined =
 const protoKeyError = (path: string): string => `${path}: key not allowed (it would replace the object's prototype)`;
 
 /**
- * Checks that `x` is a call room (the shape in docs/endpoint.md) or, with `t: 'l'`, a livechat room
- * (docs/livechat.md), and decodes its dates.
+ * Checks that `x` is a call room (the shape in docs/endpoint.md) and decodes its dates.
  * @example
  * validateRoom({ _id: 'r1' }) // Left(['/t: expected "v", got nothing', ...])
  */
-export const validateRoom = (x: unknown): E.Either<ReadonlyArray<string>, RoomDocument> => {
+export const validateRoom = (x: unknown): E.Either<ReadonlyArray<string>, VoipRoom> => {
   const proto = protoKeyPath(x, '');
   if (proto !== undefined) return E.left([protoKeyError(proto)]);
-  return E.mapLeft((errors: t.Errors) => dedupe(errors.map(formatError(''))))(codecFor(x).decode(x));
+  return E.mapLeft((errors: t.Errors) => dedupe(errors.map(formatError(''))))(VoipRoomCodec.decode(x));
 };
 
 /** Decodes an array of call rooms; errors name the index of the bad room. */
-export const decodeRooms = (xs: unknown): E.Either<ReadonlyArray<string>, ReadonlyArray<RoomDocument>> => {
+export const decodeRooms = (xs: unknown): E.Either<ReadonlyArray<string>, ReadonlyArray<VoipRoom>> => {
   if (!Array.isArray(xs)) return E.left(['/: expected an array of rooms']);
-  const rooms: RoomDocument[] = [];
+  const rooms: VoipRoom[] = [];
   const errors: string[] = [];
   xs.forEach((x, i) => {
     const proto = protoKeyPath(x, `/${i}`);
@@ -74,9 +67,47 @@ export const decodeRooms = (xs: unknown): E.Either<ReadonlyArray<string>, Readon
       errors.push(protoKeyError(proto));
       return;
     }
-    const decoded = codecFor(x).decode(x);
+    const decoded = VoipRoomCodec.decode(x);
     if (E.isRight(decoded)) rooms.push(decoded.right);
     else errors.push(...dedupe(decoded.left.map(formatError(`/${i}`))));
+  });
+  return errors.length > 0 ? E.left(errors) : E.right(rooms);
+};
+
+const isRecord = (x: unknown): x is Readonly<Record<string, unknown>> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x) && !(x instanceof Date);
+
+/**
+ * The one room policy wherever rooms come in (store, fixture server, API, loaders): every room type is
+ * accepted — an endpoint only ever matches its own type — and a call room (`t: 'v'`) must be a valid one
+ * (its dates decoded). A livechat room (`t: 'l'`) that has the livechat shape (LivechatRoomCodec) gets its
+ * dates decoded too; one that does not is held as given, like any other type. Any room needs a string `_id`.
+ * @example
+ * admitRoom({ _id: 'l1', t: 'l' }) // Right: held, never matched by GET voip/rooms
+ * admitRoom({ _id: 'v1', t: 'v' }) // Left(['/name: expected string, got nothing', ...])
+ */
+export const admitRoom = (x: unknown): E.Either<ReadonlyArray<string>, Room> => {
+  if (!isRecord(x)) return E.left([`/: expected a room (an object), got ${describe(x)}`]);
+  if (x['t'] === 'v') return validateRoom(x) as E.Either<ReadonlyArray<string>, Room>;
+  const proto = protoKeyPath(x, '');
+  if (proto !== undefined) return E.left([protoKeyError(proto)]);
+  if (typeof x['_id'] !== 'string') return E.left([`/_id: expected string, got ${describe(x['_id'])}`]);
+  if (x['t'] === 'l') {
+    const livechat = LivechatRoomCodec.decode(x);
+    if (E.isRight(livechat)) return E.right(livechat.right as Room);
+  }
+  return E.right(x as Room);
+};
+
+/** `admitRoom` over an array; errors name the index of the bad room. */
+export const admitRooms = (xs: unknown): E.Either<ReadonlyArray<string>, ReadonlyArray<Room>> => {
+  if (!Array.isArray(xs)) return E.left(['/: expected an array of rooms']);
+  const rooms: Room[] = [];
+  const errors: string[] = [];
+  xs.forEach((x, i) => {
+    const admitted = admitRoom(x);
+    if (E.isRight(admitted)) rooms.push(admitted.right);
+    else errors.push(...admitted.left.map((e) => `/${i}${e === '/' || e.startsWith('/:') ? e.slice(1) : e}`));
   });
   return errors.length > 0 ? E.left(errors) : E.right(rooms);
 };

@@ -9,7 +9,12 @@ const users = generateUsers({ seed: 3 });
 const { omnichannel, monitor } = generateOmnichannel({ seed: 3, agents: agentsOf(users) });
 const rooms = [...generateRooms({ count: 80, seed: 3 }), ...generateLivechatRooms({ count: 120, seed: 3, departments: omnichannel.departments })];
 const all = [...users, monitor];
-const api = createRoomsApi({ rooms, users: all, omnichannel });
+const apiOf = (options: Parameters<typeof createRoomsApi>[0]) => {
+  const made = createRoomsApi(options);
+  if (made._tag === 'Left') throw new Error(made.left.message);
+  return made.right;
+};
+const api = apiOf({ rooms, users: all, omnichannel });
 const as = (user: { _id: string; token: string }) => ({ 'x-user-id': user._id, 'x-auth-token': user.token });
 const admin = users[0]!;
 
@@ -49,7 +54,7 @@ describe('createRoomsApi: voip/rooms and livechat/rooms', () => {
 
   it('404 elsewhere; `endpoints` limits what is served', () => {
     expect(get('/api/v1/livechat/room').status).toBe(404);
-    const voipOnly = createRoomsApi({ rooms, users: all, endpoints: [VOIP_ROOMS] });
+    const voipOnly = apiOf({ rooms, users: all, endpoints: [VOIP_ROOMS] });
     expect(voipOnly.handle({ method: 'GET', url: LIVECHAT_ROOMS_ROUTE, headers: as(admin) }).status).toBe(404);
     expect(voipOnly.handle({ method: 'POST', url: ROOMS_ROUTE, headers: as(admin) }).status).toBe(405);
   });
