@@ -66,6 +66,7 @@ const derivedOf = (view: OverlayView, size: number): RoomCollection => {
     orders: base.orders,
     keys: base.keys,
     presence: base.presence,
+    grams: base.grams,
     overlay: view,
   };
   return brandCollection(Object.freeze(derived));

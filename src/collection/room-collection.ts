@@ -17,6 +17,7 @@ import { FieldPath } from '../query/field-path.js';
 import { keyIndexBuilder, keyIndexBytes, presenceIndexBuilder, type IndexBuilder, type KeyIndex, type PresenceIndex } from './postings.js';
 import { buildOrderedIndex, orderedIndexBytes, type OrderedIndex } from './order.js';
 import { setBytes } from './rank-set.js';
+import { gramIndexBuilder, type GramIndex } from './gram-index.js';
 import type { OverlayView } from './overlay.js';
 
 /** Which indexes to build. Paths are dotted (`servedBy._id`). */
@@ -27,6 +28,8 @@ export interface CollectionIndexes {
   readonly presence?: ReadonlyArray<string>;
   /** Orders by (value, _id, position); the first one is the primary order of every posting. */
   readonly orders?: ReadonlyArray<string>;
+  /** Substring (n-gram) indexes: case-insensitive literal substring of a string field (`roomName` on `name`). */
+  readonly substrings?: ReadonlyArray<string>;
 }
 
 export interface CollectionOptions {
@@ -39,6 +42,7 @@ export const DEFAULT_INDEXES: CollectionIndexes = Object.freeze({
   keys: Object.freeze(['t', 'servedBy._id', 'servedBy.username', 'v._id', 'queue', 'tags', 'direction']),
   presence: Object.freeze(['open']),
   orders: Object.freeze(['ts', 'closedAt']),
+  substrings: Object.freeze(['name']),
 });
 
 declare const collectionBrand: unique symbol;
@@ -54,6 +58,7 @@ export interface RoomCollection {
   readonly orders: ReadonlyMap<string, OrderedIndex>;
   readonly keys: ReadonlyMap<string, KeyIndex>;
   readonly presence: ReadonlyMap<string, PresenceIndex>;
+  readonly grams: ReadonlyMap<string, GramIndex>;
   /**
    * Set on a derived collection (derived-collection.ts): the indexes above are its base's, and the
    * overlay (tombstones + delta) is layered over them by the planner and executor. `docs` is then
@@ -98,14 +103,17 @@ export const createRoomCollection = (rooms: ReadonlyArray<Room>, options: Collec
   const presencePaths = [...new Set(spec.presence ?? [])];
   const keyBuilders = keyPaths.map((path) => keyIndexBuilder(n, FieldPath.of(path)));
   const presenceBuilders = presencePaths.map((path) => presenceIndexBuilder(n, FieldPath.of(path)));
-  const builders: ReadonlyArray<IndexBuilder<unknown>> = [...keyBuilders, ...presenceBuilders];
+  const gramPaths = [...new Set(spec.substrings ?? [])];
+  const gramBuilders = gramPaths.map((path) => gramIndexBuilder(n, FieldPath.of(path)));
+  const builders: ReadonlyArray<IndexBuilder<unknown>> = [...keyBuilders, ...presenceBuilders, ...gramBuilders];
   for (let r = 0; r < n; r++) {
     const doc = docAt(r);
     for (let b = 0; b < builders.length; b++) (builders[b] as IndexBuilder<unknown>).add(r, doc);
   }
   const keys = new Map<string, KeyIndex>(keyPaths.map((path, i) => [path, (keyBuilders[i] as IndexBuilder<KeyIndex>).finish()]));
   const presence = new Map<string, PresenceIndex>(presencePaths.map((path, i) => [path, (presenceBuilders[i] as IndexBuilder<PresenceIndex>).finish()]));
-  const collection = Object.freeze({ docs, size: n, primary, orders, keys, presence }) as unknown as RoomCollection;
+  const grams = new Map<string, GramIndex>(gramPaths.map((path, i) => [path, (gramBuilders[i] as IndexBuilder<GramIndex>).finish()]));
+  const collection = Object.freeze({ docs, size: n, primary, orders, keys, presence, grams }) as unknown as RoomCollection;
   collections.add(collection);
   return collection;
 };
@@ -116,5 +124,6 @@ export const indexBytes = (c: RoomCollection): number => {
   for (const o of c.orders.values()) bytes += orderedIndexBytes(o);
   for (const k of c.keys.values()) bytes += keyIndexBytes(k);
   for (const p of c.presence.values()) bytes += setBytes(p.present);
+  for (const g of c.grams.values()) bytes += g.bytes;
   return bytes;
 };

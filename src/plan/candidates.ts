@@ -1,6 +1,6 @@
 // Index candidates for each condition of a filter: a set of ranks that holds every match of the
 // condition (a superset), whether it holds ONLY matches (`exact`), its size and what building it costs.
-// A condition with no candidate (`roomName`, an unindexed path, a range over a path holding arrays)
+// A condition with no candidate (an unindexed path, a range over a path holding arrays)
 // is left to the residual predicate. The compiled predicate stays the judge of every inexact plan.
 import type { RoomCollection } from '../collection/room-collection.js';
 import { dateRangeEntries } from '../collection/order.js';
@@ -8,6 +8,7 @@ import {
   complement, EMPTY, fromSortedRanks, interval, intersectAll, setSize, unionAll, type RankSet, type SetWork,
 } from '../collection/rank-set.js';
 import type { FilterNode } from '../query/filter-node.js';
+import { gramCandidate } from './gram-candidate.js';
 
 export interface Candidate {
   /** What the candidate reads, for explain: `servedBy._id = "a" (list 523)`. */
@@ -109,8 +110,10 @@ export const candidateFor = (c: RoomCollection, node: FilterNode): Candidate | u
       const set = index.posting(node.agentId);
       return { ...ready(`servedBy._id is exactly ${show(node.agentId)}`, set), exact: !index.hasArrays };
     }
-    case 'substring':
-      return undefined;
+    case 'substring': {
+      const index = c.grams.get(node.path.dotted);
+      return index === undefined ? undefined : gramCandidate(index, node, n);
+    }
     case 'and': {
       const parts = node.children.map((child) => candidateFor(c, child));
       const usable = parts.filter((p): p is Candidate => p !== undefined);

@@ -2,7 +2,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import {
-  agentsOf, compileQuery, createRoomCollection, explain, generateRooms, generateUsers, parseRoomsParams, runQueryWithStats,
+  agentsOf, compileQuery, createRoomCollection, DEFAULT_INDEXES, explain, generateRooms, generateUsers, parseRoomsParams, runQueryWithStats,
   scopeQuery, type Principal, type Room,
 } from '../../src/index.js';
 
@@ -76,8 +76,27 @@ describe('indexed plans: work counters', () => {
     expect(stats.docsExamined).toBe(50);
   });
 
-  it('a filter no index serves (roomName) scans every room once', () => {
-    const stats = run({ roomName: 'an' });
+  it('a roomName of 1 to 3 units is one exact gram posting: only the page is read, total from the posting', () => {
+    for (const roomName of ['a', 'AN', 'ürg']) {
+      const stats = run({ roomName });
+      expect(stats.access).toBe('index');
+      expect(stats.docsExamined).toBe(Math.min(50, stats.matched));
+    }
+  });
+
+  it('a longer roomName reads only the rooms its trigrams intersect on (verified by the matcher)', () => {
+    const stats = run({ roomName: 'müller' });
+    expect(stats.matched).toBeGreaterThan(0);
+    expect(stats.docsExamined).toBeLessThan(rooms.length / 4);
+    // A trigram no name holds: nothing is read at all.
+    expect(run({ roomName: 'zzzz' }).docsExamined).toBe(0);
+  });
+
+  it('without a substring index, roomName scans every room once', () => {
+    const c = compiled({ roomName: 'an' });
+    const plain = createRoomCollection(rooms, { indexes: { ...DEFAULT_INDEXES, substrings: [] } });
+    const { page, stats } = runQueryWithStats(c, plain);
+    expect(page).toEqual(runQueryWithStats(c, rooms).page);
     expect(stats.docsExamined).toBe(rooms.length);
   });
 
@@ -88,5 +107,8 @@ describe('indexed plans: work counters', () => {
     expect(text).toMatch(/^actual: +\d+ documents examined, \d+ index keys examined/m);
     expect(text).toMatch(/^rejected: +full scan/m);
     expect(explain(compiled({}))).not.toMatch(/^plan:/m);
+    const substring = explain(compiled({ roomName: 'müller' }), collection);
+    expect(substring).toMatch(/^plan: +index: .*name contains "müller" \(verified: grams "MÜL" \d+ ∩ .*; ≤ \d+ rows\)/m);
+    expect(substring).toMatch(/^actual: +\d+ documents examined, \d+ index keys examined, \d+ matched/m);
   });
 });

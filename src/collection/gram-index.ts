@@ -1,0 +1,193 @@
+// A substring index over one string field (`name` for voip's roomName, `fname` for livechat's): for
+// every gram (gram-codes.ts) the ranks of the rooms whose case-folded text holds it. A needle of 1 to 3
+// code units is answered exactly by one posting; a longer one by intersecting its trigrams' postings
+// (a superset of the matches, which the planner verifies with the real matcher).
+//
+// Layout, as postings.ts: sparse postings share one Int32Array (CSR: gram id → [offsets[id],
+// offsets[id + 1]) of `ranks`); a posting of n/32 ranks or more is a bitmap instead (its CSR range is
+// empty), so the dense 1- and 2-grams (`a`, `e`, digits) cost n/8 bytes each, not 4 per room.
+// Building buffers one gram id per (room, distinct gram) in chunks, then counts, then fills: peak
+// memory is the entries once plus the result, no doubling copies.
+import { compilePath } from '../compile/get-path.js';
+import type { Room } from '../model/room.js';
+import type { FieldPath } from '../query/field-path.js';
+import { forEachGramOfValue, gramText, needleGrams } from './gram-codes.js';
+import type { IndexBuilder } from './postings.js';
+import { EMPTY, setBytes, setSize, type RankSet } from './rank-set.js';
+
+/** One gram's posting, as the planner reads it. */
+export interface GramPosting {
+  /** The folded gram, for explain. */
+  readonly gram: string;
+  readonly set: RankSet;
+}
+
+export interface GramIndex {
+  readonly kind: 'gram';
+  readonly path: FieldPath;
+  /**
+   * The postings standing for `needle`, smallest first: one exact posting for 1 to 3 code units; else
+   * the postings of its distinct trigrams, whose intersection holds every match. `exact` also when a
+   * trigram occurs nowhere (nothing matches). Undefined for the empty needle (it matches every string).
+   */
+  readonly lookup: (needle: string) => { readonly exact: boolean; readonly postings: ReadonlyArray<GramPosting> } | undefined;
+  /** Distinct grams indexed. */
+  readonly gramCount: number;
+  /** (room, distinct gram) pairs. */
+  readonly entries: number;
+  readonly bytes: number;
+}
+
+/**
+ * The layout, kept so compaction (merge-grams.ts) remaps ranks instead of re-reading every room.
+ * `ids` may hold grams whose rooms all left (an empty range, no bitmap). @internal
+ */
+export interface GramIndexParts {
+  readonly ids: ReadonlyMap<number, number>;
+  readonly offsets: Int32Array;
+  readonly ranks: Int32Array;
+  readonly dense: ReadonlyMap<number, RankSet>;
+}
+
+const partsOf = new WeakMap<GramIndex, GramIndexParts>();
+
+/** The layout of an index made by this module (undefined otherwise). @internal */
+export const gramIndexParts = (index: GramIndex): GramIndexParts | undefined => partsOf.get(index);
+
+const CHUNK = 1 << 20;
+
+/**
+ * Collects each room's distinct gram ids (ranks ascending), then lays the postings out. `ids` is
+ * extended with the grams first seen here.
+ */
+export const gramIndexBuilder = (n: number, path: FieldPath): IndexBuilder<GramIndex> => {
+  const read = compilePath(path);
+  const ids = new Map<number, number>();
+  const lastRank: number[] = [];
+  const chunks: Int32Array[] = [new Int32Array(CHUNK)];
+  let chunk = chunks[0] as Int32Array;
+  let fill = 0;
+  let entries = 0;
+  const docRanks: number[] = [];
+  const docEnds: number[] = [];
+  let rank = 0;
+  const visit = (code: number): void => {
+    let id = ids.get(code);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(code, id);
+      lastRank.push(-1);
+    }
+    if (lastRank[id] === rank) return; // a gram repeated in one room counts once
+    lastRank[id] = rank;
+    if (fill === CHUNK) {
+      chunks.push((chunk = new Int32Array(CHUNK)));
+      fill = 0;
+    }
+    chunk[fill++] = id;
+    entries++;
+  };
+  return {
+    add: (r: number, doc: Room) => {
+      rank = r;
+      const before = entries;
+      forEachGramOfValue(read(doc), visit);
+      if (entries > before) {
+        docRanks.push(r);
+        docEnds.push(entries);
+      }
+    },
+    finish: () => layOut(n, path, ids, chunks, entries, docRanks, docEnds),
+  };
+};
+
+const layOut = (
+  n: number,
+  path: FieldPath,
+  ids: ReadonlyMap<number, number>,
+  chunks: ReadonlyArray<Int32Array>,
+  entries: number,
+  docRanks: ReadonlyArray<number>,
+  docEnds: ReadonlyArray<number>,
+): GramIndex => {
+  const idCount = ids.size;
+  const counts = new Int32Array(idCount);
+  for (let e = 0; e < entries; e++) {
+    const id = (chunks[e >>> 20] as Int32Array)[e & (CHUNK - 1)] as number;
+    counts[id] = (counts[id] as number) + 1;
+  }
+  // Dense grams get a bitmap and an empty CSR range.
+  const words: Array<Uint32Array | undefined> = new Array(idCount);
+  const offsets = new Int32Array(idCount + 1);
+  for (let id = 0; id < idCount; id++) {
+    const count = counts[id] as number;
+    const isDense = count * 32 >= n;
+    if (isDense) words[id] = new Uint32Array((n + 31) >>> 5);
+    offsets[id + 1] = (offsets[id] as number) + (isDense ? 0 : count);
+  }
+  const ranks = new Int32Array(offsets[idCount] as number);
+  const at = offsets.slice(0, idCount);
+  let e = 0;
+  for (let d = 0; d < docRanks.length; d++) {
+    const r = docRanks[d] as number;
+    const end = docEnds[d] as number;
+    for (; e < end; e++) {
+      const id = (chunks[e >>> 20] as Int32Array)[e & (CHUNK - 1)] as number;
+      const bits = words[id];
+      if (bits === undefined) {
+        ranks[at[id] as number] = r;
+        at[id] = (at[id] as number) + 1;
+      } else bits[r >>> 5] = (bits[r >>> 5] as number) | (1 << (r & 31));
+    }
+  }
+  const dense = new Map<number, RankSet>();
+  for (let id = 0; id < idCount; id++) {
+    const bits = words[id];
+    if (bits !== undefined) dense.set(id, { kind: 'bitmap', words: bits, size: counts[id] as number });
+  }
+  return gramIndexFromParts(path, { ids, offsets, ranks, dense });
+};
+
+/** Trigram postings a long needle intersects at most (the smallest ones; more rarely pay for their probes). */
+const MAX_TRIGRAMS = 6;
+
+/** A gram index from its layout. @internal */
+export const gramIndexFromParts = (path: FieldPath, parts: GramIndexParts): GramIndex => {
+  const { ids, offsets, ranks, dense } = parts;
+  const postingOf = (code: number): RankSet => {
+    const id = ids.get(code);
+    if (id === undefined) return EMPTY;
+    const bitmap = dense.get(id);
+    if (bitmap !== undefined) return bitmap;
+    const from = offsets[id] as number;
+    const to = offsets[id + 1] as number;
+    return from === to ? EMPTY : { kind: 'list', ranks: ranks.subarray(from, to) };
+  };
+  let bytes = offsets.byteLength + ranks.byteLength + ids.size * 40; // map entries, roughly
+  let entries = ranks.length;
+  let gramCount = 0;
+  for (const set of dense.values()) {
+    bytes += setBytes(set);
+    entries += setSize(set);
+  }
+  for (let id = 0; id < offsets.length - 1; id++) if (dense.has(id) || (offsets[id + 1] as number) > (offsets[id] as number)) gramCount++;
+  const index: GramIndex = {
+    kind: 'gram',
+    path,
+    gramCount,
+    entries,
+    bytes,
+    lookup: (needle) => {
+      const { exact, codes } = needleGrams(needle);
+      if (codes.length === 0) return undefined;
+      const postings = codes.map((code) => ({ gram: gramText(code), set: postingOf(code) })).sort((a, b) => setSize(a.set) - setSize(b.set));
+      const first = postings[0] as GramPosting;
+      if (setSize(first.set) === 0) return { exact: true, postings: [first] };
+      return { exact, postings: postings.slice(0, MAX_TRIGRAMS) };
+    },
+  };
+  partsOf.set(index, parts);
+  return index;
+};
+
+export const gramIndexBytes = (index: GramIndex): number => index.bytes;
