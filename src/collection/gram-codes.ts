@@ -1,39 +1,56 @@
 // The n-grams a substring index keys rooms by: every 1-, 2- and 3-unit run of a string's case-folded
 // UTF-16 code units (fold-case.ts, the matcher's own folding), each as one number, so building an
 // index never allocates a string per gram. A needle of up to 3 units IS one gram (its posting is
-// exactly the rooms that match); a longer needle's trigrams all occur in every matching name.
+// exactly the rooms that match); a longer one's trigrams all occur in every name that holds it.
+//
+// Codes: each folded unit gets a small "letter" number (1, 2, … in order of first sight, shared by
+// the whole process so every index and every merge agrees); a gram of letters (a, b, c), a and b 0 for
+// shorter grams, is (a << 20 | b << 10 | c), a small integer V8 neither boxes nor hashes slowly, while
+// all letters are below 1024 (any Latin, Greek, Cyrillic… alphabet); past that, a larger exact number.
 import { foldUnit } from '../compile/fold-case.js';
 
-/** Codes of the grams (u), (u, v), (u, v, w): 1 + unit per place, in base 65537, so lengths never collide. */
-const BASE = 65537;
+const SMALL = 1024;
+/** Code unit → its folded unit's letter (0: not seen yet). */
+const letterOfUnit = new Int32Array(65536);
+/** Folded unit → letter, and back. */
+const letterOfFolded = new Map<number, number>();
+const foldedOfLetter: number[] = [0];
 
-/** The code of the folded units `units[from, to)` (1 to 3 of them). */
-const codeOf = (units: ArrayLike<number>, from: number, to: number): number => {
-  let code = 0;
-  for (let i = from; i < to; i++) code = code * BASE + (units[i] as number) + 1;
-  return code;
+const newLetter = (unit: number): number => {
+  const folded = foldUnit(unit);
+  let letter = letterOfFolded.get(folded);
+  if (letter === undefined) {
+    letter = foldedOfLetter.length;
+    foldedOfLetter.push(folded);
+    letterOfFolded.set(folded, letter);
+  }
+  letterOfUnit[unit] = letter;
+  return letter;
 };
+
+/** The letter of a code unit (units that fold alike share it). */
+export const letterOf = (unit: number): number => letterOfUnit[unit] || newLetter(unit);
+
+/** The code of the gram of letters (a, b, c); a = 0 for a 2-gram, a = b = 0 for a 1-gram. */
+export const gramCode = (a: number, b: number, c: number): number =>
+  a < SMALL && b < SMALL && c < SMALL ? (a << 20) | (b << 10) | c : 2 ** 30 + (a * 2 ** 17 + b) * 2 ** 17 + c;
 
 /** The folded text of a gram code, for explain. */
 export const gramText = (code: number): string => {
-  const units: number[] = [];
-  for (let c = code; c > 0; c = Math.floor(c / BASE)) units.unshift((c % BASE) - 1);
-  return String.fromCharCode(...units);
+  const letters = code < 2 ** 30 ? [code >>> 20, (code >>> 10) & 1023, code & 1023] : [Math.floor((code - 2 ** 30) / 2 ** 34), Math.floor((code - 2 ** 30) / 2 ** 17) % 2 ** 17, (code - 2 ** 30) % 2 ** 17];
+  return String.fromCharCode(...letters.filter((x) => x !== 0).map((x) => foldedOfLetter[x] as number));
 };
 
-/**
- * Visits the code of every gram of the string `s` (repeats included: the caller dedupes per room).
- * Each unit is folded once; the 2- and 3-gram codes roll forward from the previous units.
- */
+/** Visits the code of every gram of the string `s` (repeats included: the caller dedupes per room). */
 export const forEachGramOf = (s: string, visit: (code: number) => void): void => {
-  let a = 0; // 1 + the unit two places back (0: none)
-  let b = 0; // 1 + the previous unit
+  let a = 0;
+  let b = 0;
   for (let i = 0; i < s.length; i++) {
-    const c = foldUnit(s.charCodeAt(i)) + 1;
-    visit(c);
+    const c = letterOf(s.charCodeAt(i));
+    visit(gramCode(0, 0, c));
     if (b !== 0) {
-      visit(b * BASE + c);
-      if (a !== 0) visit((a * BASE + b) * BASE + c);
+      visit(gramCode(0, b, c));
+      if (a !== 0) visit(gramCode(a, b, c));
     }
     a = b;
     b = c;
@@ -51,9 +68,13 @@ export const forEachGramOfValue = (value: unknown, visit: (code: number) => void
 
 /** The grams that stand for a needle: itself when it is 1 to 3 units long (exact), else its distinct trigrams. */
 export const needleGrams = (needle: string): { readonly exact: boolean; readonly codes: ReadonlyArray<number> } => {
-  const units = Array.from({ length: needle.length }, (_, i) => foldUnit(needle.charCodeAt(i)));
-  if (units.length <= 3) return { exact: true, codes: units.length === 0 ? [] : [codeOf(units, 0, units.length)] };
+  const letters = Array.from({ length: needle.length }, (_, i) => letterOf(needle.charCodeAt(i)));
+  const [x = 0, y = 0, z = 0] = letters;
+  if (letters.length === 0) return { exact: true, codes: [] };
+  if (letters.length === 1) return { exact: true, codes: [gramCode(0, 0, x)] };
+  if (letters.length === 2) return { exact: true, codes: [gramCode(0, x, y)] };
+  if (letters.length === 3) return { exact: true, codes: [gramCode(x, y, z)] };
   const codes = new Set<number>();
-  for (let i = 0; i + 3 <= units.length; i++) codes.add(codeOf(units, i, i + 3));
+  for (let i = 0; i + 3 <= letters.length; i++) codes.add(gramCode(letters[i] as number, letters[i + 1] as number, letters[i + 2] as number));
   return { exact: false, codes: [...codes] };
 };

@@ -11,7 +11,7 @@
 import { compilePath } from '../compile/get-path.js';
 import type { Room } from '../model/room.js';
 import type { FieldPath } from '../query/field-path.js';
-import { forEachGramOfValue, gramText, needleGrams } from './gram-codes.js';
+import { gramCode, gramText, letterOf, needleGrams } from './gram-codes.js';
 import type { IndexBuilder } from './postings.js';
 import { EMPTY, setBytes, setSize, type RankSet } from './rank-set.js';
 
@@ -57,13 +57,13 @@ export const gramIndexParts = (index: GramIndex): GramIndexParts | undefined => 
 const CHUNK = 1 << 20;
 
 /**
- * Collects each room's distinct gram ids (ranks ascending), then lays the postings out. `ids` is
- * extended with the grams first seen here.
+ * Collects each room's distinct gram ids (ranks ascending), then lays the postings out. The gram loop
+ * is written out here (no callback per gram): it runs ~40 times per room.
  */
 export const gramIndexBuilder = (n: number, path: FieldPath): IndexBuilder<GramIndex> => {
   const read = compilePath(path);
   const ids = new Map<number, number>();
-  const lastRank: number[] = [];
+  let lastRank = new Int32Array(1024);
   const chunks: Int32Array[] = [new Int32Array(CHUNK)];
   let chunk = chunks[0] as Int32Array;
   let fill = 0;
@@ -71,12 +71,17 @@ export const gramIndexBuilder = (n: number, path: FieldPath): IndexBuilder<GramI
   const docRanks: number[] = [];
   const docEnds: number[] = [];
   let rank = 0;
-  const visit = (code: number): void => {
+  const take = (code: number): void => {
     let id = ids.get(code);
     if (id === undefined) {
       id = ids.size;
       ids.set(code, id);
-      lastRank.push(-1);
+      if (id === lastRank.length) {
+        const grown = new Int32Array(id * 2);
+        grown.set(lastRank);
+        lastRank = grown;
+      }
+      lastRank[id] = -1;
     }
     if (lastRank[id] === rank) return; // a gram repeated in one room counts once
     lastRank[id] = rank;
@@ -87,11 +92,27 @@ export const gramIndexBuilder = (n: number, path: FieldPath): IndexBuilder<GramI
     chunk[fill++] = id;
     entries++;
   };
+  const addString = (s: string): void => {
+    let a = 0;
+    let b = 0;
+    for (let i = 0; i < s.length; i++) {
+      const c = letterOf(s.charCodeAt(i));
+      take(gramCode(0, 0, c));
+      if (b !== 0) {
+        take(gramCode(0, b, c));
+        if (a !== 0) take(gramCode(a, b, c));
+      }
+      a = b;
+      b = c;
+    }
+  };
   return {
     add: (r: number, doc: Room) => {
       rank = r;
       const before = entries;
-      forEachGramOfValue(read(doc), visit);
+      const value = read(doc);
+      if (typeof value === 'string') addString(value);
+      else if (Array.isArray(value)) for (const x of value) if (typeof x === 'string') addString(x);
       if (entries > before) {
         docRanks.push(r);
         docEnds.push(entries);
@@ -112,38 +133,54 @@ const layOut = (
 ): GramIndex => {
   const idCount = ids.size;
   const counts = new Int32Array(idCount);
-  for (let e = 0; e < entries; e++) {
-    const id = (chunks[e >>> 20] as Int32Array)[e & (CHUNK - 1)] as number;
-    counts[id] = (counts[id] as number) + 1;
+  for (let k = 0; k < chunks.length; k++) {
+    const chunk = chunks[k] as Int32Array;
+    const end = Math.min(CHUNK, entries - k * CHUNK);
+    for (let e = 0; e < end; e++) {
+      const id = chunk[e] as number;
+      counts[id] = (counts[id] as number) + 1;
+    }
   }
-  // Dense grams get a bitmap and an empty CSR range.
-  const words: Array<Uint32Array | undefined> = new Array(idCount);
+  // Dense grams get a bitmap (slot ≥ 0) and an empty CSR range.
+  const slot = new Int32Array(idCount).fill(-1);
+  const bitmaps: Uint32Array[] = [];
   const offsets = new Int32Array(idCount + 1);
   for (let id = 0; id < idCount; id++) {
     const count = counts[id] as number;
     const isDense = count * 32 >= n;
-    if (isDense) words[id] = new Uint32Array((n + 31) >>> 5);
+    if (isDense) {
+      slot[id] = bitmaps.length;
+      bitmaps.push(new Uint32Array((n + 31) >>> 5));
+    }
     offsets[id + 1] = (offsets[id] as number) + (isDense ? 0 : count);
   }
   const ranks = new Int32Array(offsets[idCount] as number);
   const at = offsets.slice(0, idCount);
+  let k = 0;
+  let chunk = chunks[0] as Int32Array;
   let e = 0;
   for (let d = 0; d < docRanks.length; d++) {
     const r = docRanks[d] as number;
-    const end = docEnds[d] as number;
-    for (; e < end; e++) {
-      const id = (chunks[e >>> 20] as Int32Array)[e & (CHUNK - 1)] as number;
-      const bits = words[id];
-      if (bits === undefined) {
-        ranks[at[id] as number] = r;
-        at[id] = (at[id] as number) + 1;
-      } else bits[r >>> 5] = (bits[r >>> 5] as number) | (1 << (r & 31));
+    const word = r >>> 5;
+    const bit = 1 << (r & 31);
+    for (const end = docEnds[d] as number; e < end; e++) {
+      if ((e & (CHUNK - 1)) === 0 && e > 0) chunk = chunks[++k] as Int32Array;
+      const id = chunk[e & (CHUNK - 1)] as number;
+      const b = slot[id] as number;
+      if (b < 0) {
+        const i = at[id] as number;
+        ranks[i] = r;
+        at[id] = i + 1;
+      } else {
+        const words = bitmaps[b] as Uint32Array;
+        words[word] = (words[word] as number) | bit;
+      }
     }
   }
   const dense = new Map<number, RankSet>();
   for (let id = 0; id < idCount; id++) {
-    const bits = words[id];
-    if (bits !== undefined) dense.set(id, { kind: 'bitmap', words: bits, size: counts[id] as number });
+    const b = slot[id] as number;
+    if (b >= 0) dense.set(id, { kind: 'bitmap', words: bitmaps[b] as Uint32Array, size: counts[id] as number });
   }
   return gramIndexFromParts(path, { ids, offsets, ranks, dense });
 };

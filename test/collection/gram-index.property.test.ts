@@ -115,6 +115,18 @@ describe('substring index ≡ scan', () => {
     for (const [name, count] of Object.entries(seen)) expect(count, name).toBeGreaterThan(5);
   });
 
+  it('past 1024 distinct letters (large gram codes) answers as the scan too', () => {
+    const han = (i: number): string => String.fromCharCode(0x4e00 + ((i * 7919) % 2000));
+    const rooms = roomsOf(Array.from({ length: 900 }, (_, i) => `${han(i)}${han(i + 1)}${han(i * 3)}x${han(i + 5)}`));
+    const collection = createRoomCollection(rooms, { indexes: SPECS[0]! });
+    for (const needle of [han(4), `${han(10)}${han(11)}`, `${han(7)}${han(8)}${han(21)}`, `${han(30)}${han(31)}${han(90)}X`, `x${han(17)}`]) {
+      const compiled = compiledFor(needle);
+      const expected = runQueryWithStats(compiled, rooms).page;
+      expect(expected.total).toBeGreaterThan(0);
+      for (const plan of planQuery(compiled, collection).alternatives) expect(runQueryWithStats(compiled, collection, { plan }).page).toEqual(expected);
+    }
+  });
+
   it('compaction (merge) gives the postings a rebuild gives', () =>
     fc.assert(
       fc.property(fc.array(arbName, { maxLength: 80 }), fc.array(fc.tuple(fc.nat(), arbName, fc.boolean()), { maxLength: 40 }), (names, ops) => {
