@@ -31,6 +31,8 @@ export interface GramIndex {
    * trigram occurs nowhere (nothing matches). Undefined for the empty needle (it matches every string).
    */
   readonly lookup: (needle: string) => { readonly exact: boolean; readonly postings: ReadonlyArray<GramPosting> } | undefined;
+  /** The field's value of the room at each rank (the very string or array the room holds): candidates are verified on it. */
+  readonly values: ReadonlyArray<unknown>;
   /** Distinct grams indexed. */
   readonly gramCount: number;
   /** (room, distinct gram) pairs. */
@@ -47,6 +49,8 @@ export interface GramIndexParts {
   readonly offsets: Int32Array;
   readonly ranks: Int32Array;
   readonly dense: ReadonlyMap<number, RankSet>;
+  /** Rank → the field's value when it is a string or an array (else undefined). */
+  readonly values: ReadonlyArray<unknown>;
 }
 
 const partsOf = new WeakMap<GramIndex, GramIndexParts>();
@@ -70,6 +74,7 @@ export const gramIndexBuilder = (n: number, path: FieldPath): IndexBuilder<GramI
   let entries = 0;
   const docRanks: number[] = [];
   const docEnds: number[] = [];
+  const values = new Array<unknown>(n).fill(undefined);
   let rank = 0;
   const take = (code: number): void => {
     let id = ids.get(code);
@@ -113,12 +118,13 @@ export const gramIndexBuilder = (n: number, path: FieldPath): IndexBuilder<GramI
       const value = read(doc);
       if (typeof value === 'string') addString(value);
       else if (Array.isArray(value)) for (const x of value) if (typeof x === 'string') addString(x);
+      if (typeof value === 'string' || Array.isArray(value)) values[r] = value;
       if (entries > before) {
         docRanks.push(r);
         docEnds.push(entries);
       }
     },
-    finish: () => layOut(n, path, ids, chunks, entries, docRanks, docEnds),
+    finish: () => layOut(n, path, ids, chunks, entries, docRanks, docEnds, values),
   };
 };
 
@@ -130,6 +136,7 @@ const layOut = (
   entries: number,
   docRanks: ReadonlyArray<number>,
   docEnds: ReadonlyArray<number>,
+  values: ReadonlyArray<unknown>,
 ): GramIndex => {
   const idCount = ids.size;
   const counts = new Int32Array(idCount);
@@ -182,7 +189,7 @@ const layOut = (
     const b = slot[id] as number;
     if (b >= 0) dense.set(id, { kind: 'bitmap', words: bitmaps[b] as Uint32Array, size: counts[id] as number });
   }
-  return gramIndexFromParts(path, { ids, offsets, ranks, dense });
+  return gramIndexFromParts(path, { ids, offsets, ranks, dense, values });
 };
 
 /** Trigram postings a long needle intersects at most (the smallest ones; more rarely pay for their probes). */
@@ -190,7 +197,7 @@ const MAX_TRIGRAMS = 6;
 
 /** A gram index from its layout. @internal */
 export const gramIndexFromParts = (path: FieldPath, parts: GramIndexParts): GramIndex => {
-  const { ids, offsets, ranks, dense } = parts;
+  const { ids, offsets, ranks, dense, values } = parts;
   const postingOf = (code: number): RankSet => {
     const id = ids.get(code);
     if (id === undefined) return EMPTY;
@@ -200,7 +207,8 @@ export const gramIndexFromParts = (path: FieldPath, parts: GramIndexParts): Gram
     const to = offsets[id + 1] as number;
     return from === to ? EMPTY : { kind: 'list', ranks: ranks.subarray(from, to) };
   };
-  let bytes = offsets.byteLength + ranks.byteLength + ids.size * 40; // map entries, roughly
+  // Map entries roughly; the values array is one pointer per room (the strings are the rooms' own).
+  let bytes = offsets.byteLength + ranks.byteLength + ids.size * 40 + values.length * 8;
   let entries = ranks.length;
   let gramCount = 0;
   for (const set of dense.values()) {
@@ -211,6 +219,7 @@ export const gramIndexFromParts = (path: FieldPath, parts: GramIndexParts): Gram
   const index: GramIndex = {
     kind: 'gram',
     path,
+    values,
     gramCount,
     entries,
     bytes,

@@ -48,11 +48,27 @@ const deltaEntries = (old: GramIndex, ids: ReadonlyMap<number, number>, remap: R
   return { added, dId, dRank };
 };
 
+/** The values by new rank: survivors moved, the changed rooms' values read. */
+const mergeValues = (old: GramIndex, values: ReadonlyArray<unknown>, remap: RankRemap): unknown[] => {
+  const read = compilePath(old.path);
+  const out = new Array<unknown>(remap.size).fill(undefined);
+  const { rankMap, deltaDocs, deltaRank } = remap;
+  for (let r = 0; r < values.length; r++) {
+    const to = rankMap[r] as number;
+    if (to >= 0) out[to] = values[r];
+  }
+  for (let i = 0; i < deltaDocs.length; i++) {
+    const value = read(deltaDocs[i]);
+    if (typeof value === 'string' || Array.isArray(value)) out[deltaRank[i] as number] = value;
+  }
+  return out;
+};
+
 /** `old` over the compacted collection, or undefined when `old` was not made by gram-index.ts. */
 export const mergeGramIndex = (old: GramIndex, remap: RankRemap): GramIndex | undefined => {
   const parts = gramIndexParts(old);
   if (parts === undefined) return undefined;
-  const { ids, offsets, ranks, dense } = parts;
+  const { ids, offsets, ranks, dense, values } = parts;
   const { rankMap, size: n } = remap;
   const { added, dId, dRank } = deltaEntries(old, ids, remap);
   const oldIdCount = offsets.length - 1;
@@ -100,5 +116,5 @@ export const mergeGramIndex = (old: GramIndex, remap: RankRemap): GramIndex | un
     for (const [code, id] of added) grown.set(code, id);
     newIds = grown;
   }
-  return gramIndexFromParts(old.path, { ids: newIds, offsets: newOffsets, ranks: newRanks, dense: newDense });
+  return gramIndexFromParts(old.path, { ids: newIds, offsets: newOffsets, ranks: newRanks, dense: newDense, values: mergeValues(old, values, remap) });
 };

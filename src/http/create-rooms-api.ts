@@ -5,14 +5,20 @@ import * as E from 'fp-ts/lib/Either.js';
 import { ApiErrors } from '../errors.js';
 import { createRoomCollection, isRoomCollection } from '../collection/room-collection.js';
 import type { RoomSource } from '../exec/run-query.js';
-import { queryRooms } from '../query-rooms.js';
+import { compileQuery } from '../compile/compile-query.js';
+import { runQuery } from '../exec/run-query.js';
+import { scopeQuery } from '../auth/scope-query.js';
+import { parseRoomsParams } from '../request/parse-rooms-params.js';
+import { splitQueryString } from '../request/parse-query-string.js';
 import type { Mode, PagingSettings, PermissionTable, RequestLimits } from '../options.js';
 import { createRateLimiter, type RateLimitSettings } from './rate-limiter.js';
 import { queryOptionsOf } from './query-options-of.js';
 import { createAuthenticator, type ApiUser } from './authenticate.js';
 import { readHeader, type RequestHeaders } from './read-header.js';
 import { splitUrl } from './split-url.js';
-import { toJsonValue, type Json } from './to-json-value.js';
+import { etagOf, noneMatchHits } from './etag.js';
+import { pageJson } from './page-json.js';
+import type { Json } from './to-json-value.js';
 
 export const ROOMS_ROUTE = '/api/v1/voip/rooms';
 
@@ -27,8 +33,10 @@ export interface HttpResponse {
   readonly status: number;
   /** Lower-case header names. */
   readonly headers: Readonly<Record<string, string>>;
-  /** A JSON value (Dates already ISO strings): exactly what is sent. */
+  /** The body as a JSON value (Dates already ISO strings); null for a 304. A 200's is parsed from `text` on first read. */
   readonly body: Json;
+  /** The body exactly as sent, when already serialized: `JSON.stringify(body)`, '' for a 304. Adapters send it if present. */
+  readonly text?: string;
 }
 
 export interface RoomsApiOptions {
@@ -54,18 +62,41 @@ export interface RoomsApiOptions {
 
 export const DEFAULT_MAX_URL_LENGTH = 16_384;
 
+/** The bytes to send for `response`: its `text`, else its body serialized. */
+export const responseText = (response: HttpResponse): string => response.text ?? JSON.stringify(response.body);
+
+/** Headers to send with a body of `bytes` bytes: content-length added, except on a 304 (no body). */
+export const sendHeaders = (response: HttpResponse, bytes: number): Record<string, string> =>
+  response.status === 304 ? { ...response.headers } : { ...response.headers, 'content-length': String(bytes) };
+
 export interface RoomsApi {
   /** Never throws. */
   readonly handle: (request: HttpRequest) => HttpResponse;
 }
 
 const JSON_HEADERS = { 'content-type': 'application/json', 'cache-control': 'no-store' } as const;
+/** A page over an immutable collection carries an ETag: a client may keep it, and must revalidate (304) each time. */
+const PAGE_HEADERS = { 'content-type': 'application/json', 'cache-control': 'private, no-cache' } as const;
 
 const respond = (status: number, body: Json, extra: Readonly<Record<string, string>> = {}): HttpResponse => ({
   status,
   headers: { ...JSON_HEADERS, ...extra },
   body,
+  text: JSON.stringify(body),
 });
+
+/** A 200 whose body is already text: its JSON value is made only if someone reads `body`. */
+const respondText = (text: string, headers: Readonly<Record<string, string>>): HttpResponse => {
+  let body: Json | undefined;
+  return {
+    status: 200,
+    headers,
+    get body(): Json {
+      return (body ??= JSON.parse(text) as Json);
+    },
+    text,
+  };
+};
 
 /**
  * The endpoint over `rooms`, authenticating `users` (plain tokens are hashed here and then dropped).
@@ -82,6 +113,8 @@ export const createRoomsApi = (options: RoomsApiOptions): RoomsApi => {
   const { onError } = options;
   // O(n log n) once here, so each request costs O(page + log n) for keyed queries instead of O(n).
   const rooms = !isRoomCollection(options.rooms) && options.index !== false ? createRoomCollection(options.rooms) : options.rooms;
+  // A collection never changes; an array the caller passed (index: false) might.
+  const immutable = isRoomCollection(rooms);
   const authenticate = createAuthenticator(options.users);
   const queryOptions = queryOptionsOf(options);
   const maxUrlLength = options.maxUrlLength ?? DEFAULT_MAX_URL_LENGTH;
@@ -106,10 +139,17 @@ export const createRoomsApi = (options: RoomsApiOptions): RoomsApi => {
     }
     const principal = authenticate(request.headers);
     if (principal === undefined) return respond(401, ApiErrors.unauthenticated().body, rateHeaders);
-    const result = queryRooms(rooms, search, principal, queryOptions);
-    if (E.isLeft(result)) return respond(result.left.status, result.left.body, rateHeaders);
-    const { rooms: page, count, offset, total } = result.right;
-    return respond(200, toJsonValue({ rooms: page, count, offset, total, success: true }), rateHeaders);
+    const scoped = E.chain((raw: Readonly<Record<string, unknown>>) =>
+      E.chain((query: Parameters<typeof scopeQuery>[0]) => scopeQuery(query, principal, queryOptions.permissions))(parseRoomsParams(raw, queryOptions)),
+    )(splitQueryString(search, queryOptions.limits));
+    if (E.isLeft(scoped)) return respond(scoped.left.status, scoped.left.body, rateHeaders);
+    const compiled = compileQuery(scoped.right);
+    if (!immutable) return respondText(pageJson(runQuery(compiled, rooms), false), { ...JSON_HEADERS, ...rateHeaders });
+    // An immutable collection: the same request gets the same bytes until the collection is replaced.
+    const etag = etagOf(rooms, scoped.right);
+    const headers = { ...PAGE_HEADERS, etag, ...rateHeaders };
+    if (noneMatchHits(readHeader(request.headers, 'if-none-match'), etag)) return { status: 304, headers, body: null, text: '' };
+    return respondText(pageJson(runQuery(compiled, rooms), compiled.query.projection.kind === 'all'), headers);
   };
   return {
     handle: (request) => {

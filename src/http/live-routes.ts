@@ -11,7 +11,7 @@ import type { Mode, PagingSettings, PermissionTable, RequestLimits } from '../op
 import { formatPatchError, type RoomStore } from '../store/index.js';
 import { queryOptionsOf } from './query-options-of.js';
 import { createAuthenticator, type ApiUser } from './authenticate.js';
-import { createRoomsApi, ROOMS_ROUTE, DEFAULT_MAX_URL_LENGTH, type RoomsApi } from './create-rooms-api.js';
+import { createRoomsApi, ROOMS_ROUTE, DEFAULT_MAX_URL_LENGTH, responseText, sendHeaders, type RoomsApi } from './create-rooms-api.js';
 import { splitUrl } from './split-url.js';
 import type { Json } from './to-json-value.js';
 
@@ -176,7 +176,9 @@ export const createLiveRoutes = (options: LiveRoutesOptions): LiveRoutes => {
     if (rooms) {
       req.resume();
       const answer = currentApi().handle({ method, url, headers: req.headers });
-      sendJson(res, answer.status, answer.body, { ...answer.headers });
+      const text = responseText(answer);
+      res.writeHead(answer.status, { ...EXTENSION, ...sendHeaders(answer, Buffer.byteLength(text)) });
+      res.end(text);
     } else if (path === STREAM_ROUTE) {
       req.resume();
       stream(req, res, search);

@@ -1,7 +1,7 @@
 // The rooms API on a real node:http server: each request goes through `api.handle`, the body is sent as JSON.
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { RoomsApi } from './create-rooms-api.js';
+import { responseText, sendHeaders, type RoomsApi } from './create-rooms-api.js';
 
 /** Routes tried before the rooms API (room-query's live extensions: `createLiveRoutes` in http/live-routes.ts). */
 export interface RouteExtension {
@@ -37,7 +37,9 @@ const onRequest = (api: RoomsApi, extensions: RouteExtension | undefined) => (re
   req.resume(); // a request body is never read: drain it so the connection can be reused
   try {
     const response = api.handle({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers });
-    send(res, response.status, response.headers, JSON.stringify(response.body));
+    const text = responseText(response);
+    res.writeHead(response.status, sendHeaders(response, Buffer.byteLength(text)));
+    res.end(text);
   } catch {
     if (!res.headersSent) send(res, 500, { 'content-type': 'application/json' }, INTERNAL_ERROR);
     else res.destroy();

@@ -161,6 +161,7 @@ describe('substring index ≡ scan', () => {
         const a = merged.grams.get('name')!;
         const b = rebuilt.grams.get('name')!;
         expect([a.gramCount, a.entries]).toEqual([b.gramCount, b.entries]);
+        expect(a.values).toEqual(b.values);
         // Every gram of the current names has its posting (no gram lost by the merge).
         for (const room of view.docs()) forEachGramOfValue(room['name'], (code) => expect(postingsOf(a).has(code)).toBe(true));
       }),
