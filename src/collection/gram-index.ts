@@ -66,8 +66,55 @@ const CHUNK = 1 << 20;
  */
 export const gramIndexBuilder = (n: number, path: FieldPath): IndexBuilder<GramIndex> => {
   const read = compilePath(path);
-  const ids = new Map<number, number>();
-  let lastRank = new Int32Array(1024);
+  // Gram code → id: open addressing over small codes (no Map hashing ~40 times per room), a Map for the
+  // rare large ones (letters past 1024); `codes` lists the codes by id.
+  let bits = 12;
+  let slots = new Int32Array(1 << bits).fill(-1);
+  let slotIds = new Int32Array(1 << bits);
+  const large = new Map<number, number>();
+  const codes: number[] = [];
+  const grow = (): void => {
+    bits++;
+    const mask = (1 << bits) - 1;
+    const nextSlots = new Int32Array(1 << bits).fill(-1);
+    const nextIds = new Int32Array(1 << bits);
+    for (let i = 0; i < slots.length; i++) {
+      const code = slots[i] as number;
+      if (code < 0) continue;
+      let h = Math.imul(code, 0x9e3779b1) >>> (32 - bits);
+      while (nextSlots[h] !== -1) h = (h + 1) & mask;
+      nextSlots[h] = code;
+      nextIds[h] = slotIds[i] as number;
+    }
+    slots = nextSlots;
+    slotIds = nextIds;
+  };
+  let small = 0;
+  const idOf = (code: number): number => {
+    if (code >= 2 ** 30) {
+      let id = large.get(code);
+      if (id === undefined) {
+        large.set(code, (id = codes.length));
+        codes.push(code);
+      }
+      return id;
+    }
+    const mask = slots.length - 1;
+    let h = Math.imul(code, 0x9e3779b1) >>> (32 - bits);
+    for (;;) {
+      const at = slots[h] as number;
+      if (at === code) return slotIds[h] as number;
+      if (at === -1) break;
+      h = (h + 1) & mask;
+    }
+    const id = codes.length;
+    codes.push(code);
+    slots[h] = code;
+    slotIds[h] = id;
+    if (++small * 2 > slots.length) grow();
+    return id;
+  };
+  let lastRank = new Int32Array(1024).fill(-1);
   const chunks: Int32Array[] = [new Int32Array(CHUNK)];
   let chunk = chunks[0] as Int32Array;
   let fill = 0;
@@ -77,16 +124,11 @@ export const gramIndexBuilder = (n: number, path: FieldPath): IndexBuilder<GramI
   const values = new Array<unknown>(n).fill(undefined);
   let rank = 0;
   const take = (code: number): void => {
-    let id = ids.get(code);
-    if (id === undefined) {
-      id = ids.size;
-      ids.set(code, id);
-      if (id === lastRank.length) {
-        const grown = new Int32Array(id * 2);
-        grown.set(lastRank);
-        lastRank = grown;
-      }
-      lastRank[id] = -1;
+    const id = idOf(code);
+    if (id === lastRank.length) {
+      const grown = new Int32Array(id * 2).fill(-1);
+      grown.set(lastRank);
+      lastRank = grown;
     }
     if (lastRank[id] === rank) return; // a gram repeated in one room counts once
     lastRank[id] = rank;
@@ -124,7 +166,7 @@ export const gramIndexBuilder = (n: number, path: FieldPath): IndexBuilder<GramI
         docEnds.push(entries);
       }
     },
-    finish: () => layOut(n, path, ids, chunks, entries, docRanks, docEnds, values),
+    finish: () => layOut(n, path, new Map(codes.map((code, id) => [code, id])), chunks, entries, docRanks, docEnds, values),
   };
 };
 
