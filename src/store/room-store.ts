@@ -6,6 +6,7 @@ import { frozenCopy } from '../compile/freeze-copy.js';
 import { createDeriver } from '../collection/derived-collection.js';
 import type { CollectionIndexes, RoomCollection } from '../collection/room-collection.js';
 import type { Room } from '../model/room.js';
+import { decodeRoomFast } from '../model/decode-room-fast.js';
 import { validateRoom } from '../model/validate-room.js';
 import { applyPatch, DEFAULT_MAX_OPERATIONS, type RoomChange } from './apply-patch.js';
 import { applyFastPatch } from './fast-patch.js';
@@ -68,20 +69,29 @@ export interface RoomStore {
   current(): StoreVersion;
 }
 
-/** Validates and copies the initial rooms (the caller's objects are never frozen or kept). */
-const initialRooms = (rooms: unknown): E.Either<PatchError, PersistentMap<Room>> => {
-  if (rooms === undefined) return E.right(emptyPersistentMap<Room>());
+/**
+ * Validates and copies the initial rooms (the caller's objects are never frozen or kept), once: the
+ * copies, in the caller's order, are also what the first collection is built from.
+ */
+const initialRooms = (rooms: unknown): E.Either<PatchError, { map: PersistentMap<Room>; array: ReadonlyArray<Room> }> => {
+  if (rooms === undefined) return E.right({ map: emptyPersistentMap<Room>(), array: Object.freeze([]) });
   if (!Array.isArray(rooms)) return E.left(patchError('not-an-array', null, null, 'initial rooms must be an array'));
   const byId = new Map<string, Room>();
+  const array = new Array<Room>(rooms.length);
   for (let i = 0; i < rooms.length; i++) {
-    const decoded = validateRoom(rooms[i]);
-    if (E.isLeft(decoded)) return E.left(patchError('invalid-room', i, toPointer([String(i)]), `not a call room: ${decoded.left.join('; ')}`));
-    const id = decoded.right._id;
+    // Certainly valid rooms are decoded and frozen in one pass; any doubt goes through io-ts.
+    let room = decodeRoomFast(rooms[i]);
+    if (room === undefined) {
+      const decoded = validateRoom(rooms[i]);
+      if (E.isLeft(decoded)) return E.left(patchError('invalid-room', i, toPointer([String(i)]), `not a call room: ${decoded.left.join('; ')}`));
+      room = frozenCopy(decoded.right) as Room;
+    }
+    const id = room['_id'] as string;
     if (byId.has(id)) return E.left(patchError('id-mismatch', i, toPointer([String(i), '_id']), `duplicate _id ${JSON.stringify(id)}`));
-    byId.set(id, frozenCopy(decoded.right) as Room);
+    byId.set(id, room);
+    array[i] = room;
   }
-  const map = persistentMapFrom(byId);
-  return E.right(map);
+  return E.right({ map: persistentMapFrom(byId), array: Object.freeze(array) });
 };
 
 /**
@@ -93,11 +103,11 @@ const initialRooms = (rooms: unknown): E.Either<PatchError, PersistentMap<Room>>
 export const createRoomStore = (rooms?: unknown, options: RoomStoreOptions = {}): E.Either<PatchError, RoomStore> => {
   const initial = initialRooms(rooms);
   if (E.isLeft(initial)) return initial;
-  let map = initial.right;
+  let map = initial.right.map;
   // Default derivation: an overlay over the last built collection (collection/derived-collection.ts).
   const derive = options.deriveCollection ?? createDeriver(options.indexes === undefined ? {} : { indexes: options.indexes });
   const context: VersionContext = { indexes: options.indexes, derive, maxPendingChanges: options.maxPendingChanges ?? 65_536 };
-  let state = new Version(0, map, context);
+  let state = new Version(0, map, context, undefined, [], initial.right.array);
   const listeners = new Set<(change: StoreChange) => void>();
   // Changes wait here while listeners run, so a listener that applies a patch can't reorder events.
   const queue: StoreChange[] = [];
