@@ -5,7 +5,9 @@
 // 304 path (If-None-Match with the page's ETag). Writes bench/bytes/results.json and docs/bytes-benchmarks.md.
 import { writeFileSync } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
-import { createRoomCollection, createRoomsApi, generateRooms, generateUsers, queryRooms } from '../../src/index.js';
+import { createRoomCollection, queryRooms } from '../../src/index.js';
+import { generateRooms, generateUsers } from '../../src/fixtures/index.js';
+import { createRoomsApi } from '../../src/http/index.js';
 import { responseText } from '../../src/http/create-rooms-api.js';
 
 const args = process.argv.slice(2);

@@ -5,7 +5,8 @@
 // Writes bench/ingest/results.json and docs/ingest-benchmarks.md.
 import { writeFileSync } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
-import { createRoomCollection, generateRooms, type Room } from '../../src/index.js';
+import { createRoomCollection, type Room } from '../../src/index.js';
+import { generateRooms } from '../../src/fixtures/index.js';
 import { createRoomStore } from '../../src/store/index.js';
 
 const args = process.argv.slice(2);
@@ -46,7 +47,7 @@ const runSize = (n: number): IngestRow => {
   const rooms = generateRooms({ count: n, seed: 1 });
   const random = shuffled(rooms);
   const time = (d: unknown): number => (d instanceof Date ? d.getTime() : Number.NaN);
-  const sortMs = median([0, 1, 2].map(() => timeOnce(() => [...random].sort((a: Room, b: Room) => time(a['ts']) - time(b['ts'])))));
+  const sortMs = median([0, 1, 2].map(() => timeOnce(() => [...random].sort((a, b) => time((a as Room)['ts']) - time((b as Room)['ts'])))));
   const collectionMs = median([0, 1, 2].map(() => timeOnce(() => createRoomCollection(rooms))));
   const store: number[] = [];
   const snapshot: number[] = [];

@@ -7,9 +7,10 @@
 import { writeFileSync } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
 import {
-  agentsOf, compileQuery, createRoomCollection, generateRooms, generateUsers, indexBytes, parseRoomsParams, planQuery, queryRooms,
-  runQueryWithStats, scopeQuery, type Principal, type Room, type RoomCollection,
+  compileQuery, createRoomCollection, indexBytes, parseRoomsParams, planQuery, queryRooms, runQueryWithStats, scopeQuery, type Principal, type Room,
+  type RoomCollection,
 } from '../../src/index.js';
+import { agentsOf, generateRooms, generateUsers } from '../../src/fixtures/index.js';
 import { handTopK, type Answer } from '../peers/hand-loop.js';
 import type { BenchQuery } from '../workload.js';
 import { personNames } from './person-names.js';

@@ -8,7 +8,7 @@
 // empty), so the dense 1- and 2-grams (`a`, `e`, digits) cost n/8 bytes each, not 4 per room.
 // Building buffers one gram id per (room, distinct gram) in chunks, then counts, then fills: peak
 // memory is the entries once plus the result, no doubling copies.
-import { compilePath } from '../compile/get-path.js';
+import { compilePath } from '../value/get-path.js';
 import type { Room } from '../model/room.js';
 import type { FieldPath } from '../query/field-path.js';
 import { gramCode, gramText, letterOf, needleGrams } from './gram-codes.js';

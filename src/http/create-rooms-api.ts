@@ -1,16 +1,16 @@
 // `GET /api/v1/voip/rooms` as a pure request → response function over in-memory rooms (no I/O):
-// route (404) → method (405) → authentication (401) → queryRooms (200 or its 400/403).
+// route (404) → method (405) → authentication (401) → the query (200, 304 or its 400/403).
 
 import * as E from 'fp-ts/lib/Either.js';
 import { ApiErrors } from '../errors.js';
-import { createRoomCollection, isRoomCollection } from '../collection/room-collection.js';
+import { isRoomCollection } from '../collection/collection.js';
+import { createRoomCollection } from '../collection/room-collection.js';
 import type { RoomSource } from '../exec/run-query.js';
 import { compileQuery } from '../compile/compile-query.js';
 import { runQuery } from '../exec/run-query.js';
-import { scopeQuery } from '../auth/scope-query.js';
-import { parseRoomsParams } from '../request/parse-rooms-params.js';
-import { splitQueryString } from '../request/parse-query-string.js';
-import type { Mode, PagingSettings, PermissionTable, RequestLimits } from '../options.js';
+import { prepareQuery } from '../endpoint/prepare-query.js';
+import { VOIP_ROOMS } from '../endpoint/endpoint.js';
+import type { QueryOptions } from '../options.js';
 import { createRateLimiter, type RateLimitSettings } from './rate-limiter.js';
 import { queryOptionsOf } from './query-options-of.js';
 import { createAuthenticator, type ApiUser } from './authenticate.js';
@@ -18,9 +18,9 @@ import { readHeader, type RequestHeaders } from './read-header.js';
 import { splitUrl } from './split-url.js';
 import { etagOf, noneMatchHits } from './etag.js';
 import { pageJson } from './page-json.js';
-import type { Json } from './to-json-value.js';
+import type { Json } from '../value/to-json-value.js';
 
-export const ROOMS_ROUTE = '/api/v1/voip/rooms';
+export const ROOMS_ROUTE = VOIP_ROOMS.route;
 
 export interface HttpRequest {
   readonly method: string;
@@ -39,23 +39,18 @@ export interface HttpResponse {
   readonly text?: string;
 }
 
-export interface RoomsApiOptions {
+export interface RoomsApiOptions extends QueryOptions {
   /** An array (indexed once, here, unless `index: false`) or a ready `createRoomCollection` snapshot. */
   readonly rooms: RoomSource;
   /** Build the default indexes over an array of rooms at creation (default true); false: every request scans. */
   readonly index?: boolean;
   readonly users: ReadonlyArray<ApiUser>;
-  readonly mode?: Mode;
-  readonly permissions?: PermissionTable;
-  readonly paging?: Partial<PagingSettings>;
   /** Told about an unexpected exception (answered 500). Receives no request data, so no token. */
   readonly onError?: (error: unknown) => void;
   /** Per-user calls per window (429 past it, with X-RateLimit-* headers). Off by default in the library. */
   readonly rateLimit?: RateLimitSettings | false;
   /** Longer request targets get 414 (default 16384 characters). */
   readonly maxUrlLength?: number;
-  /** Input bounds passed to the query parser (see DEFAULT_LIMITS). */
-  readonly limits?: Partial<RequestLimits>;
   /** The clock of the rate limiter (tests pass a fake one). */
   readonly now?: () => number;
 }
@@ -139,9 +134,7 @@ export const createRoomsApi = (options: RoomsApiOptions): RoomsApi => {
     }
     const principal = authenticate(request.headers);
     if (principal === undefined) return respond(401, ApiErrors.unauthenticated().body, rateHeaders);
-    const scoped = E.chain((raw: Readonly<Record<string, unknown>>) =>
-      E.chain((query: Parameters<typeof scopeQuery>[0]) => scopeQuery(query, principal, queryOptions.permissions))(parseRoomsParams(raw, queryOptions)),
-    )(splitQueryString(search, queryOptions.limits));
+    const scoped = prepareQuery(search, principal, queryOptions);
     if (E.isLeft(scoped)) return respond(scoped.left.status, scoped.left.body, rateHeaders);
     const compiled = compileQuery(scoped.right);
     if (!immutable) return respondText(pageJson(runQuery(compiled, rooms), false), { ...JSON_HEADERS, ...rateHeaders });
@@ -161,7 +154,7 @@ export const createRoomsApi = (options: RoomsApiOptions): RoomsApi => {
         } catch {
           // a failing logger must not turn a 500 into a throw
         }
-        return respond(500, { success: false, error: 'Internal error' });
+        return respond(500, ApiErrors.internalError().body);
       }
     },
   };

@@ -3,7 +3,7 @@
 // dates decoded and everything frozen, as `frozenCopy(validateRoom(x).right)` would give it (same
 // values, same key order). Anything else answers undefined, and the caller takes the io-ts path, which
 // decides and explains; so this may only be stricter than the codec, never looser.
-import { frozenCopy } from '../compile/freeze-copy.js';
+import { frozenCopy } from '../value/freeze-copy.js';
 import { toDate } from './date-codec.js';
 import type { Room } from './room.js';
 

@@ -2,24 +2,16 @@
 // condition (a superset), whether it holds ONLY matches (`exact`), its size and what building it costs.
 // A condition with no candidate (an unindexed path, a range over a path holding arrays)
 // is left to the residual predicate. The compiled predicate stays the judge of every inexact plan.
-import type { RoomCollection } from '../collection/room-collection.js';
+import type { IndexedCollection } from '../collection/room-collection.js';
 import { dateRangeEntries } from '../collection/order.js';
 import {
   complement, EMPTY, fromSortedRanks, interval, intersectAll, setSize, unionAll, type RankSet, type SetWork,
 } from '../collection/rank-set.js';
 import type { FilterNode } from '../query/filter-node.js';
+import type { Candidate } from './candidate.js';
 import { gramCandidate } from './gram-candidate.js';
 
-export interface Candidate {
-  /** What the candidate reads, for explain: `servedBy._id = "a" (list 523)`. */
-  readonly label: string;
-  /** Upper bound of the set's size (exact once built). */
-  readonly size: number;
-  /** Index entries that building the set reads. */
-  readonly buildCost: number;
-  readonly exact: boolean;
-  readonly build: (work: SetWork) => RankSet;
-}
+export type { Candidate } from './candidate.js';
 
 const show = (v: unknown): string => (v instanceof Date ? v.toISOString() : JSON.stringify(v));
 
@@ -45,7 +37,7 @@ const union = (label: string, parts: ReadonlyArray<Candidate>, n: number): Candi
 };
 
 /** The candidate for one filter node, or undefined when no index serves it. */
-export const candidateFor = (c: RoomCollection, node: FilterNode): Candidate | undefined => {
+export const candidateFor = (c: IndexedCollection, node: FilterNode): Candidate | undefined => {
   const n = c.size;
   switch (node.kind) {
     case 'eq': {

@@ -9,7 +9,7 @@ import type { GramIndex } from '../collection/gram-index.js';
 import { fromSortedRanks, intersectAll, setSize, forEachAsc, type RankSet } from '../collection/rank-set.js';
 import { substringMatcher } from '../compile/operators.js';
 import type { SubstringNode } from '../query/substring-node.js';
-import type { Candidate } from './candidates.js';
+import type { Candidate } from './candidate.js';
 
 /** Verifying one candidate (a regex test on its value), in index entries (~ half a random room read). */
 const VERIFY = 20;

@@ -12,8 +12,8 @@ import { escapeRegExp } from '../../src/compile/operators.js';
 import { foldCase } from '../../src/compile/fold-case.js';
 import { forEachGramOfValue } from '../../src/collection/gram-codes.js';
 import { gramIndexParts, type GramIndex } from '../../src/collection/gram-index.js';
-import { mergeView } from '../../src/collection/merge-collection.js';
-import { OverlayLog, OverlayView } from '../../src/collection/overlay.js';
+import { mergeView } from '../../src/collection/derived/merge-collection.js';
+import { OverlayLog, OverlayView } from '../../src/collection/derived/overlay.js';
 import { forEachAsc, intersectAll } from '../../src/collection/rank-set.js';
 import { createRoomCollection, positionAt, type CollectionIndexes } from '../../src/collection/room-collection.js';
 import { runQueryWithStats } from '../../src/exec/run-query.js';
@@ -139,14 +139,14 @@ describe('substring index ≡ scan', () => {
           if (live.length === 0 || pick % 4 === 0) {
             const room = { _id: `n${added++}`, t: 'v', ts: new Date(Date.UTC(2024, 0, 1 + (pick % 7))), name };
             live.push(room);
-            log.append({ id: room._id, after: room });
+            log.append({ id: room._id, before: undefined, after: room });
             continue;
           }
           const j = pick % live.length;
           const before = live[j]!;
           if (remove) {
             live.splice(j, 1);
-            log.append({ id: before['_id'] as string, before });
+            log.append({ id: before['_id'] as string, before, after: undefined });
           } else {
             const after = { ...before, name };
             live[j] = after;

@@ -7,7 +7,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { frozenCopy } from '../../src/compile/freeze-copy.js';
+import { frozenCopy } from '../../src/value/freeze-copy.js';
 import { decodeRoomFast } from '../../src/model/decode-room-fast.js';
 import { validateRoom } from '../../src/model/validate-room.js';
 import { arbOddRoom, arbRoom } from '../arbitraries/index.js';

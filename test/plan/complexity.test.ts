@@ -1,9 +1,9 @@
 // Complexity through the work counters (never timings): what each indexed plan reads.
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
+import { agentsOf, generateRooms, generateUsers } from '../../src/fixtures/index.js';
 import {
-  agentsOf, compileQuery, createRoomCollection, DEFAULT_INDEXES, explain, generateRooms, generateUsers, parseRoomsParams, runQueryWithStats,
-  scopeQuery, type Principal, type Room,
+  compileQuery, createRoomCollection, DEFAULT_INDEXES, explain, parseRoomsParams, runQueryWithStats, scopeQuery, type Principal, type Room,
 } from '../../src/index.js';
 
 const seed = 11;

@@ -2,11 +2,11 @@
 // remapped (the rank map is increasing on survivors, so they stay ascending) merged with the changed
 // rooms' new ranks, laid out as gram-index.ts builds it (bitmap from n/32 members). Reads only the
 // changed rooms; O(entries + dense bitmaps' words + delta grams · log).
-import { compilePath } from '../compile/get-path.js';
-import { forEachGramOfValue } from './gram-codes.js';
-import { gramIndexFromParts, gramIndexParts, type GramIndex } from './gram-index.js';
+import { compilePath } from '../../value/get-path.js';
+import { forEachGramOfValue } from '../gram-codes.js';
+import { gramIndexFromParts, gramIndexParts, type GramIndex } from '../gram-index.js';
 import type { RankRemap } from './merge-postings.js';
-import { forEachAsc, setSize, type RankSet } from './rank-set.js';
+import { forEachAsc, setSize, type RankSet } from '../rank-set.js';
 
 /** The delta's (gram id, new rank) entries sorted by id then rank; new grams get ids after the old ones. */
 const deltaEntries = (old: GramIndex, ids: ReadonlyMap<number, number>, remap: RankRemap) => {
