@@ -56,7 +56,7 @@ const runSize = (n: number): { size: number; rows: Row[] } => {
     const conditional = { ...request, headers: { ...request.headers, 'if-none-match': etag } };
     if (api.handle(conditional).status !== 304) throw new Error('no 304');
     const notModifiedMs = timeMedian(() => api.handle(conditional));
-    rows.push({ request: label, handleMs, coldMs, stringifyMs, notModifiedMs, bytes: cold.length });
+    rows.push({ request: label, handleMs, coldMs, stringifyMs, notModifiedMs, bytes: Buffer.byteLength(cold) });
     console.log(`  ${label}: handle → bytes ${handleMs.toFixed(3)} ms (cold ${coldMs.toFixed(2)} ms), JSON.stringify ${stringifyMs.toFixed(3)} ms → ${(handleMs / stringifyMs).toFixed(2)}×; 304 ${notModifiedMs.toFixed(3)} ms`);
     t0 = performance.now();
   }
