@@ -40,9 +40,8 @@ export const execOverlay = (compiled: CompiledQuery, c: DerivedCollection, plan?
     positions = kept.slice(offset).map((k) => k.position);
     ordering = positions.length > 0 ? acc.ordering : 'none';
   }
-  const all = compiled.query.projection.kind === 'all';
-  const fromBaseDocs = all ? memoizedCopy(compiled, base.docs, base.copies) : (p: number) => compiled.project(base.docs[p] as Room);
-  const fromDelta = all ? memoizedCopy(compiled, delta.docs, delta.copies) : (j: number) => compiled.project(delta.docs[j] as Room);
+  const fromBaseDocs = memoizedCopy(compiled, base.docs, base.copies);
+  const fromDelta = memoizedCopy(compiled, delta.docs, delta.copies);
   const rooms = Object.freeze(positions.map((p) => (p < n ? fromBaseDocs(p) : fromDelta(lowerBound(delta.positions, p)))));
   const total = fromBase.total + deltaMatches.length;
   return {

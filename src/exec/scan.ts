@@ -12,14 +12,20 @@ export interface RoomsPageWithStats {
   readonly stats: ExecStats;
 }
 
-// A collection is immutable, so the frozen copy of one of its rooms (default projection) can be
-// returned again instead of being copied again: the collection's own memo (collection/copy-memo.ts).
+/** What determines a projected copy: '' for the default projection. */
+const projectionKey = (compiled: CompiledQuery): string => {
+  const p = compiled.query.projection;
+  return p.kind === 'all' ? '' : JSON.stringify([p.kind, p.kind === 'include' ? p.includeId : null, p.paths.map((x) => x.dotted)]);
+};
+
+// A collection is immutable, so the frozen copy of one of its rooms (per projection) can be returned
+// again instead of being copied again: the collection's own memo (collection/copy-memo.ts).
 export const memoizedCopy = (compiled: CompiledQuery, docs: ReadonlyArray<Room>, memo: CopyMemo): ((p: number) => Room) =>
-  memo.reader(docs, compiled.project);
+  memo.reader(docs, compiled.project, projectionKey(compiled));
 
 /**
  * The page of `positions` (already in order, offset applied) as frozen projected rooms. `memo`: `docs`
- * belongs to a collection (never mutated), so default-projection copies are shared through its memo.
+ * belongs to a collection (never mutated), so copies are shared through its memo.
  */
 export const pageOf = (
   compiled: CompiledQuery,
@@ -28,8 +34,7 @@ export const pageOf = (
   total: number,
   memo?: CopyMemo,
 ): RoomsPage => {
-  const project =
-    memo !== undefined && compiled.query.projection.kind === 'all' ? memoizedCopy(compiled, docs, memo) : (p: number) => compiled.project(docs[p] as Room);
+  const project = memo !== undefined ? memoizedCopy(compiled, docs, memo) : (p: number) => compiled.project(docs[p] as Room);
   const rooms = Object.freeze(positions.map(project));
   return Object.freeze({ rooms, count: rooms.length, offset: compiled.paging.offset, total });
 };

@@ -142,7 +142,8 @@ export const createRoomsApi = (options: RoomsApiOptions): RoomsApi => {
     const etag = etagOf(rooms, scoped.right);
     const headers = { ...PAGE_HEADERS, etag, ...rateHeaders };
     if (noneMatchHits(readHeader(request.headers, 'if-none-match'), etag)) return { status: 304, headers, body: null, text: '' };
-    return respondText(pageJson(runQuery(compiled, rooms), compiled.query.projection.kind === 'all'), headers);
+    // Its rooms are copies the collection hands out again (per projection), so their JSON is kept.
+    return respondText(pageJson(runQuery(compiled, rooms), true), headers);
   };
   return {
     handle: (request) => {

@@ -43,6 +43,28 @@ describe('response bytes', () => {
     ));
 });
 
+describe('copies handed out again', () => {
+  it('a collection returns the same frozen room objects for the same projection (a few projections per collection)', () => {
+    const collection = createRoomCollection(generateRooms({ count: 120, seed: 9 }));
+    const admin_ = principalOf(admin);
+    const page = (fields?: string) => {
+      const r = queryRooms(collection, fields === undefined ? 'count=5' : `count=5&fields=${fields}`, admin_);
+      if (E.isLeft(r)) throw new Error(JSON.stringify(r.left));
+      return r.right.rooms;
+    };
+    expect(page()[0]).toBe(page()[0]);
+    const projections = ['{"name":1}', '{"ts":1,"queue":1}', '{"servedBy":0}', '{"_id":0,"name":1}', '{"v":0}', '{"tags":1}'];
+    for (const fields of projections) {
+      const [first] = page(fields);
+      expect(page(fields)[0]).toEqual(first);
+      expect(Object.isFrozen(first)).toBe(true);
+    }
+    // The first four projections are kept; the default one too.
+    for (const fields of projections.slice(0, 4)) expect(page(fields)[0]).toBe(page(fields)[0]);
+    expect(page()[0]).toBe(page()[0]);
+  });
+});
+
 describe('ETag and If-None-Match (a room-query extension)', () => {
   const rooms = createRoomCollection(generateRooms({ count: 200, seed: 5 }));
   const api = createRoomsApi({ rooms, users });
