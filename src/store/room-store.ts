@@ -13,7 +13,7 @@ import { applyPatch, DEFAULT_MAX_OPERATIONS, type RoomChange } from './apply-pat
 import { applyFastPatch } from './fast-patch.js';
 import { toPointer } from './json-pointer.js';
 import { patchError, type PatchError } from './patch-error.js';
-import { emptyPersistentMap, persistentMapFrom, type PersistentMap } from './persistent-map.js';
+import { emptyPersistentMap, lazyPersistentMap, type PersistentMap } from './persistent-map.js';
 import { Version, type DeriveCollection, type StoreVersion, type VersionContext } from './store-version.js';
 
 export type { StoreVersion, DeriveCollection } from './store-version.js';
@@ -92,7 +92,8 @@ const initialRooms = (rooms: unknown): E.Either<PatchError, { map: PersistentMap
     byId.set(id, room);
     array[i] = room;
   }
-  return E.right({ map: persistentMapFrom(byId), array: Object.freeze(array) });
+  // The trie is built by the first patch (or full visit), not here: the first snapshot reads the array.
+  return E.right({ map: lazyPersistentMap(byId), array: Object.freeze(array) });
 };
 
 /**
