@@ -28,16 +28,20 @@ const hasProtoKey = (u: unknown, depth: number): boolean => {
 /** Field kinds of the codec: string, date, number, the literals, and the nested objects. */
 type Kind = 'string' | 'date' | 'number' | 'v' | 'user' | 'servedBy' | 'tags' | 't' | 'direction' | 'open';
 
-const REQUIRED: Readonly<Record<string, Kind>> = {
-  _id: 'string', t: 't', name: 'string', ts: 'date', v: 'v', direction: 'direction', queue: 'string', callStarted: 'date',
-};
-const OPTIONAL: Readonly<Record<string, Kind>> = {
-  open: 'open', closedAt: 'date', closer: 'string', closedBy: 'user', servedBy: 'servedBy', tags: 'tags', callUniqueId: 'string',
-  callDuration: 'number', callWaitingTime: 'number', callTotalHoldTime: 'number', departmentId: 'string', fname: 'string',
-  _updatedAt: 'date', lm: 'date', callEndedAt: 'date',
-};
+const REQUIRED_KEYS = ['_id', 't', 'name', 'ts', 'v', 'direction', 'queue', 'callStarted'] as const;
+/** Every field the codec knows (required and optional), and its kind. */
+const KINDS = new Map<string, Kind>([
+  ['_id', 'string'], ['t', 't'], ['name', 'string'], ['ts', 'date'], ['v', 'v'], ['direction', 'direction'], ['queue', 'string'],
+  ['callStarted', 'date'], ['open', 'open'], ['closedAt', 'date'], ['closer', 'string'], ['closedBy', 'user'], ['servedBy', 'servedBy'],
+  ['tags', 'tags'], ['callUniqueId', 'string'], ['callDuration', 'number'], ['callWaitingTime', 'number'], ['callTotalHoldTime', 'number'],
+  ['departmentId', 'string'], ['fname', 'string'], ['_updatedAt', 'date'], ['lm', 'date'], ['callEndedAt', 'date'],
+]);
 const VISITOR_REQUIRED = ['_id', 'username', 'token', 'status'] as const;
+const VISITOR_STRINGS = [...VISITOR_REQUIRED, 'name'];
+const VISITOR_DATES = ['lastMessageTs'];
 const USER_REQUIRED = ['_id', 'username'] as const;
+const NO_DATES: ReadonlyArray<string> = [];
+const SERVED_BY_DATES = ['ts'];
 
 /** Marks a value the fast path does not take. */
 const NO = Symbol('no');
@@ -95,11 +99,11 @@ const decodeField = (kind: Kind, value: unknown): unknown => {
     case 'tags':
       return Array.isArray(value) ? stringArray(value) : NO;
     case 'v':
-      return nested(value, VISITOR_REQUIRED, [...VISITOR_REQUIRED, 'name'], ['lastMessageTs']);
+      return nested(value, VISITOR_REQUIRED, VISITOR_STRINGS, VISITOR_DATES);
     case 'user':
-      return nested(value, USER_REQUIRED, USER_REQUIRED, []);
+      return nested(value, USER_REQUIRED, USER_REQUIRED, NO_DATES);
     case 'servedBy':
-      return nested(value, USER_REQUIRED, USER_REQUIRED, ['ts']);
+      return nested(value, USER_REQUIRED, USER_REQUIRED, SERVED_BY_DATES);
     default: {
       const never: never = kind;
       return never;
@@ -110,14 +114,14 @@ const decodeField = (kind: Kind, value: unknown): unknown => {
 /** The frozen, decoded copy of a certainly valid room, or undefined (then validate the slow way). */
 export const decodeRoomFast = (x: unknown): Room | undefined => {
   if (!isPlain(x) || Object.getOwnPropertySymbols(x).length > 0 || hasProtoKey(x, 0)) return undefined;
-  for (const key in REQUIRED) if (!Object.hasOwn(x, key)) return undefined;
+  for (const key of REQUIRED_KEYS) if (!Object.hasOwn(x, key)) return undefined;
   const keys = Object.keys(x);
   // Spread keeps V8's fast properties on wide objects (as frozenCopy does); fields are replaced in place.
   const out: Record<string, unknown> = { ...x };
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i] as string;
     const value = out[key];
-    const kind = Object.hasOwn(REQUIRED, key) ? REQUIRED[key] : Object.hasOwn(OPTIONAL, key) ? OPTIONAL[key] : undefined;
+    const kind = KINDS.get(key);
     if (kind === undefined) {
       if (typeof value === 'object' && value !== null) out[key] = frozenCopy(value);
       continue;
