@@ -2,6 +2,12 @@
 // docs/benchmarks.md) then the live benchmark (bench/live/run-live.ts: live queries and the store,
 // docs/live-benchmarks.md), then the roomName, bytes and ingest benchmarks (docs/room-name-, bytes-,
 // ingest-benchmarks.md), in one process; flags go to all (each has its own default sizes).
+import { asksForHelp, BENCH_HELP } from '../src/cli/bench-help.js';
+
+if (asksForHelp(process.argv.slice(2))) {
+  console.log(BENCH_HELP);
+  process.exit(0);
+}
 await import('./run.js');
 (globalThis as { gc?: () => void }).gc?.();
 await import('./live/run-live.js');

@@ -41,7 +41,9 @@ const runSize = (n: number): { size: number; rows: Row[] } => {
   const principal = { _id: admin._id, username: admin.username, roles: [...admin.roles] };
   const rows: Row[] = [];
   for (const [label, query] of [['admin default page', ''], ['count=100', 'count=100']] as const) {
-    const api = createRoomsApi({ rooms: collection, users });
+    const created = createRoomsApi({ rooms: collection, users });
+    if (E.isLeft(created)) throw new Error(JSON.stringify(created.left));
+    const api = created.right;
     const request = { method: 'GET', url: `/api/v1/voip/rooms${query ? `?${query}` : ''}`, headers: { 'x-user-id': admin._id, 'x-auth-token': admin.token } };
     let t0 = performance.now();
     const cold = responseText(api.handle(request));

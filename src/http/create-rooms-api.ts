@@ -1,8 +1,9 @@
 // `GET /api/v1/voip/rooms` as a pure request → response function over in-memory rooms (no I/O):
-// route (404) → method (405) → authentication (401) → the query (200, 304 or its 400/403).
+// route (404) → method (405) → URL length (414) → authentication and rate limit (401/429) → the query (200, a
+// 304 for a matching If-None-Match, or its 400/403).
 
 import * as E from 'fp-ts/lib/Either.js';
-import { ApiErrors } from '../errors.js';
+import { ApiErrors, type ConfigError } from '../errors.js';
 import { isRoomCollection } from '../collection/collection.js';
 import { createRoomCollection } from '../collection/room-collection.js';
 import type { RoomSource } from '../exec/run-query.js';
@@ -11,9 +12,9 @@ import { runQuery } from '../exec/run-query.js';
 import { prepareQuery } from '../endpoint/prepare-query.js';
 import { VOIP_ROOMS } from '../endpoint/endpoint.js';
 import type { QueryOptions } from '../options.js';
-import { createRateLimiter, type RateLimitSettings } from './rate-limiter.js';
+import { guardOf, type RateLimitGuard, type RateLimitOptions } from './rate-limit-guard.js';
 import { queryOptionsOf } from './query-options-of.js';
-import { createAuthenticator, type ApiUser } from './authenticate.js';
+import { createAuthenticator, type ApiUser, type Authenticate } from './authenticate.js';
 import { readHeader, type RequestHeaders } from './read-header.js';
 import { splitUrl } from './split-url.js';
 import { etagOf, noneMatchHits } from './etag.js';
@@ -27,6 +28,11 @@ export interface HttpRequest {
   /** The request target: path and query string (`/api/v1/voip/rooms?count=10`). */
   readonly url: string;
   readonly headers: RequestHeaders;
+  /**
+   * The connection's peer address (`socket.remoteAddress`), which the adapters fill in: failed
+   * authentication is counted per client address. Without it, all such requests share one budget.
+   */
+  readonly remoteAddress?: string;
 }
 
 export interface HttpResponse {
@@ -47,8 +53,12 @@ export interface RoomsApiOptions extends QueryOptions {
   readonly users: ReadonlyArray<ApiUser>;
   /** Told about an unexpected exception (answered 500). Receives no request data, so no token. */
   readonly onError?: (error: unknown) => void;
-  /** Per-user calls per window (429 past it, with X-RateLimit-* headers). Off by default in the library. */
-  readonly rateLimit?: RateLimitSettings | false;
+  /**
+   * Calls per window of each authenticated user, counted after authentication, and of failed
+   * authentication per client address (429 past either, with X-RateLimit-* headers); a guard from
+   * `createRateLimitGuard` shares its counts with other APIs. Off by default in the library.
+   */
+  readonly rateLimit?: RateLimitOptions | RateLimitGuard | false;
   /** Longer request targets get 414 (default 16384 characters). */
   readonly maxUrlLength?: number;
   /** The clock of the rate limiter (tests pass a fake one). */
@@ -67,9 +77,12 @@ export const sendHeaders = (response: HttpResponse, bytes: number): Record<strin
 export interface RoomsApi {
   /** Never throws. */
   readonly handle: (request: HttpRequest) => HttpResponse;
+  /** The longest request target answered (longer: 414); `serve` sizes its header limit from it. */
+  readonly maxUrlLength?: number;
 }
 
 const JSON_HEADERS = { 'content-type': 'application/json', 'cache-control': 'no-store' } as const;
+
 /** A page over an immutable collection carries an ETag: a client may keep it, and must revalidate (304) each time. */
 const PAGE_HEADERS = { 'content-type': 'application/json', 'cache-control': 'private, no-cache' } as const;
 
@@ -95,45 +108,38 @@ const respondText = (text: string, headers: Readonly<Record<string, string>>): H
 
 /**
  * The endpoint over `rooms`, authenticating `users` (plain tokens are hashed here and then dropped).
- * Throws a TypeError at creation on a duplicate user `_id` or a malformed `hashedToken`.
+ * A configuration mistake (a duplicate user `_id`, a malformed `hashedToken`) is a Left listing every
+ * problem with its path; nothing throws.
  *
  * @example
- * import { createRoomsApi, generateRooms, generateUsers } from 'room-query';
+ * import { createRoomsApi } from 'room-query/http';
+ * import { generateRooms, generateUsers } from 'room-query/fixtures';
  * const users = generateUsers({ seed: 42 });
- * const api = createRoomsApi({ rooms: generateRooms({ count: 100, seed: 42 }), users });
+ * const api = createRoomsApi({ rooms: generateRooms({ count: 100, seed: 42 }), users }); // Right(api) or Left(ConfigError)
  * const admin = users[0]!;
- * api.handle({ method: 'GET', url: '/api/v1/voip/rooms?count=5', headers: { 'x-user-id': admin._id, 'x-auth-token': admin.token } }).status; // 200
+ * if (E.isRight(api)) api.right.handle({ method: 'GET', url: '/api/v1/voip/rooms?count=5', headers: { 'x-user-id': admin._id, 'x-auth-token': admin.token } }).status; // 200
  */
-export const createRoomsApi = (options: RoomsApiOptions): RoomsApi => {
+export const createRoomsApi = (options: RoomsApiOptions): E.Either<ConfigError, RoomsApi> =>
+  E.map((authenticate: Authenticate) => roomsHandler(options, authenticate))(createAuthenticator(options.users));
+
+/** The endpoint over `options.rooms` with a ready authenticator (the live routes share theirs). @internal */
+export const roomsHandler = (options: RoomsApiOptions, authenticate: Authenticate): RoomsApi => {
   const { onError } = options;
   // O(n log n) once here, so each request costs O(page + log n) for keyed queries instead of O(n).
   const rooms = !isRoomCollection(options.rooms) && options.index !== false ? createRoomCollection(options.rooms) : options.rooms;
   // A collection never changes; an array the caller passed (index: false) might.
   const immutable = isRoomCollection(rooms);
-  const authenticate = createAuthenticator(options.users);
   const queryOptions = queryOptionsOf(options);
   const maxUrlLength = options.maxUrlLength ?? DEFAULT_MAX_URL_LENGTH;
-  const limiter = options.rateLimit ? createRateLimiter(options.rateLimit, options.now ?? Date.now) : undefined;
+  const guard = guardOf(options.rateLimit, options.now);
   const answer = (request: HttpRequest): HttpResponse => {
     const { path, search } = splitUrl(request.url);
     if (path !== ROOMS_ROUTE) return respond(404, ApiErrors.notFound().body);
     if (request.method !== 'GET') return respond(405, ApiErrors.methodNotAllowed().body, { allow: 'GET' });
     if (request.url.length > maxUrlLength) return respond(414, ApiErrors.uriTooLong(maxUrlLength).body);
-    // Keyed by the claimed user id, before authentication, so guessing tokens is throttled too.
-    const decision = limiter?.(readHeader(request.headers, 'x-user-id') ?? '');
-    const rateHeaders: Record<string, string> = decision
-      ? {
-          'x-ratelimit-limit': String(decision.limit),
-          'x-ratelimit-remaining': String(Math.max(0, decision.remaining)),
-          'x-ratelimit-reset': String(decision.resetAt),
-        }
-      : {};
-    if (decision && !decision.allowed) {
-      const wait = Math.max(1, Math.ceil((decision.resetAt - (options.now ?? Date.now)()) / 1000));
-      return respond(429, ApiErrors.tooManyRequests(wait).body, rateHeaders);
-    }
-    const principal = authenticate(request.headers);
-    if (principal === undefined) return respond(401, ApiErrors.unauthenticated().body, rateHeaders);
+    const admission = guard.admit(ROOMS_ROUTE, request, authenticate);
+    if (admission.kind === 'rejected') return respond(admission.error.status, admission.error.body, admission.headers);
+    const { principal, headers: rateHeaders } = admission;
     const scoped = prepareQuery(search, principal, queryOptions);
     if (E.isLeft(scoped)) return respond(scoped.left.status, scoped.left.body, rateHeaders);
     const compiled = compileQuery(scoped.right);
@@ -146,6 +152,7 @@ export const createRoomsApi = (options: RoomsApiOptions): RoomsApi => {
     return respondText(pageJson(runQuery(compiled, rooms), true), headers);
   };
   return {
+    maxUrlLength,
     handle: (request) => {
       try {
         return answer(request);

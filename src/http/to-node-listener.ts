@@ -1,5 +1,6 @@
 // The rooms API as a Node request listener: `http.createServer(listener)`, `app.use(listener)` in
 // Express or Connect. With a `next` (middleware), requests for other paths are passed on untouched.
+// The client address is the socket's (Express's `trust proxy` is not consulted: see rateLimit.trustProxy).
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ROOMS_ROUTE, responseText, sendHeaders, type HttpResponse, type RoomsApi } from './create-rooms-api.js';
@@ -19,7 +20,8 @@ export type NodeListener = (req: NodeRequest, res: ServerResponse, next?: (error
  * @example
  * import express from 'express';
  * const app = express();
- * app.use(toNodeListener(createRoomsApi({ rooms, users })));
+ * const api = createRoomsApi({ rooms, users });
+ * if (E.isRight(api)) app.use(toNodeListener(api.right));
  * // or: http.createServer(toNodeListener(api)).listen(3000)
  */
 export const toNodeListener = (api: RoomsApi): NodeListener => (req, res, next) => {
@@ -32,7 +34,7 @@ export const toNodeListener = (api: RoomsApi): NodeListener => (req, res, next) 
   let body: string;
   let response: HttpResponse;
   try {
-    response = api.handle({ method: req.method ?? 'GET', url, headers: req.headers });
+    response = api.handle({ method: req.method ?? 'GET', url, headers: req.headers, remoteAddress: req.socket.remoteAddress });
     body = responseText(response);
   } catch {
     response = { status: 500, headers: { 'content-type': 'application/json' }, body: null };

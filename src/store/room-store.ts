@@ -8,7 +8,9 @@ import type { RoomCollection } from '../collection/collection.js';
 import type { CollectionIndexes } from '../collection/room-collection.js';
 import type { Room } from '../model/room.js';
 import { decodeRoomFast } from '../model/decode-room-fast.js';
-import { validateRoom } from '../model/validate-room.js';
+import { admitRoom } from '../model/validate-room.js';
+import { deepFreeze } from '../value/deep-freeze.js';
+import { cloneJsonValue } from './clone-json-value.js';
 import { applyPatch, DEFAULT_MAX_OPERATIONS, type RoomChange } from './apply-patch.js';
 import { applyFastPatch } from './fast-patch.js';
 import { toPointer } from './json-pointer.js';
@@ -80,12 +82,18 @@ const initialRooms = (rooms: unknown): E.Either<PatchError, { map: PersistentMap
   const byId = new Map<string, Room>();
   const array = new Array<Room>(rooms.length);
   for (let i = 0; i < rooms.length; i++) {
-    // Certainly valid rooms are decoded and frozen in one pass; any doubt goes through io-ts.
+    // Certainly valid call rooms are decoded, copied and frozen in one pass; anything else is admitted as before.
     let room = decodeRoomFast(rooms[i]);
     if (room === undefined) {
-      const decoded = validateRoom(rooms[i]);
-      if (E.isLeft(decoded)) return E.left(patchError('invalid-room', i, toPointer([String(i)]), `not a call room: ${decoded.left.join('; ')}`));
-      room = frozenCopy(decoded.right) as Room;
+      const decoded = admitRoom(rooms[i]);
+      if (E.isLeft(decoded)) {
+        const what = (rooms[i] as { readonly t?: unknown } | null)?.t === 'v' ? 'not a call room' : 'not a room';
+        return E.left(patchError('invalid-room', i, toPointer([String(i)]), `${what}: ${decoded.left.join('; ')}`));
+      }
+      // A call room was decoded by its codec; any other room is copied as JSON data (Dates allowed).
+      const copy = decoded.right['t'] === 'v' ? E.right(frozenCopy(decoded.right)) : cloneJsonValue(decoded.right);
+      if (E.isLeft(copy)) return E.left(patchError('invalid-room', i, toPointer([String(i)]), `not a room: ${copy.left}`));
+      room = deepFreeze(copy.right as Room);
     }
     const id = room['_id'] as string;
     if (byId.has(id)) return E.left(patchError('id-mismatch', i, toPointer([String(i), '_id']), `duplicate _id ${JSON.stringify(id)}`));
@@ -97,7 +105,7 @@ const initialRooms = (rooms: unknown): E.Either<PatchError, { map: PersistentMap
 };
 
 /**
- * A store over `rooms` (validated as call rooms; `_id`s unique).
+ * A store over `rooms` (any room type; call rooms validated as such, the others never matched; `_id`s unique).
  * @example
  * const store = createRoomStore(generateRooms({ count: 1000, seed: 1 }));
  * if (E.isRight(store)) store.right.apply([{ op: 'remove', path: '/r123/open' }]); // closes a call

@@ -1,7 +1,8 @@
 // `room-query/http`: the handler, the server and the adapters.
 import type { Server } from 'node:http';
 import { describe, expectTypeOf, it } from 'vitest';
-import type { QueryOptions } from '../../src/index.js';
+import type * as E from 'fp-ts/lib/Either.js';
+import type { ConfigError, QueryOptions } from '../../src/index.js';
 import {
   createLiveRoutes,
   createRoomsApi,
@@ -24,6 +25,7 @@ describe('room-query/http', () => {
     expectTypeOf(serve).returns.toEqualTypeOf<Promise<Server>>();
     expectTypeOf(toNodeListener).returns.toEqualTypeOf<NodeListener>();
     expectTypeOf(roomsFastifyPlugin).returns.toEqualTypeOf<Promise<void>>();
-    expectTypeOf(createLiveRoutes).returns.toEqualTypeOf<LiveRoutes>();
+    expectTypeOf(createLiveRoutes).returns.toEqualTypeOf<E.Either<ConfigError, LiveRoutes>>();
+    expectTypeOf(createRoomsApi).returns.toEqualTypeOf<E.Either<ConfigError, RoomsApi>>();
   });
 });

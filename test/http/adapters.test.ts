@@ -10,10 +10,11 @@ import { generateUsers } from '../../src/fixtures/generate-users.js';
 import { createRoomsApi } from '../../src/http/create-rooms-api.js';
 import { roomsFastifyPlugin } from '../../src/http/fastify-plugin.js';
 import { toNodeListener } from '../../src/http/to-node-listener.js';
+import { rightOf } from '../support/right-of.js';
 
 const users = generateUsers({ seed: 21 });
 const [admin, , alice] = users;
-const api = createRoomsApi({ rooms: generateRooms({ count: 80, seed: 21 }), users });
+const api = rightOf(createRoomsApi({ rooms: generateRooms({ count: 80, seed: 21 }), users }));
 const auth = (u = admin!) => ({ 'X-User-Id': u._id, 'X-Auth-Token': u.token });
 
 /** Requests every adapter must answer like `api.handle`. */
@@ -98,5 +99,36 @@ describe('roomsFastifyPlugin', () => {
     const app = Fastify();
     await expect(app.register(roomsFastifyPlugin, {} as never).ready()).rejects.toThrow('options.api must be a RoomsApi');
     await app.close();
+  });
+});
+
+describe('the client address each adapter passes on', () => {
+  // The failed-authentication budget is per client address: every adapter must hand over the socket's.
+  const recording = (seen: Array<string | undefined>) => ({
+    handle: (request: Parameters<typeof api.handle>[0]) => {
+      seen.push(request.remoteAddress);
+      return api.handle(request);
+    },
+  });
+  const spoofed = { 'X-Forwarded-For': '203.0.113.9' };
+
+  it('node:http, Express and Fastify give the socket address, not X-Forwarded-For', async () => {
+    const seen: Array<string | undefined> = [];
+    const plain = createServer(toNodeListener(recording(seen)));
+    const app = express();
+    app.use(toNodeListener(recording(seen)));
+    const viaExpress = createServer(app);
+    const fastify = Fastify();
+    await fastify.register(roomsFastifyPlugin, { api: recording(seen) });
+    try {
+      for (const base of [await listen(plain), await listen(viaExpress), await fastify.listen({ port: 0, host: '127.0.0.1' })]) {
+        await fetch(`${base}/api/v1/voip/rooms?count=1`, { headers: { ...auth(), ...spoofed } });
+      }
+      expect(seen).toEqual(['127.0.0.1', '127.0.0.1', '127.0.0.1']);
+    } finally {
+      plain.close();
+      viaExpress.close();
+      await fastify.close();
+    }
   });
 });

@@ -12,6 +12,7 @@ import { generateRooms } from '../../src/fixtures/generate-rooms.js';
 import { generateUsers } from '../../src/fixtures/generate-users.js';
 import { arbOddRoom, arbRoom } from '../arbitraries/index.js';
 import { oracleConfig } from '../support/oracle-config.js';
+import { rightOf } from '../support/right-of.js';
 
 const users = generateUsers({ seed: 5 });
 const [admin, , alice] = users as [typeof users[0], typeof users[0], typeof users[0]];
@@ -25,7 +26,7 @@ describe('response bytes', () => {
   it('are JSON.stringify of the engine\'s page, cached or not, for any rooms and projection', () =>
     fc.assert(
       fc.property(fc.array(fc.oneof(arbRoom, arbOddRoom), { maxLength: 30 }), fc.constantFrom(...QUERIES), fc.boolean(), (rooms, query, index) => {
-        const api = createRoomsApi({ rooms, users, index });
+        const api = rightOf(createRoomsApi({ rooms, users, index }));
         for (let round = 0; round < 2; round++) {
           const res = api.handle({ method: 'GET', url: `${ROUTE}${query}`, headers: as(admin) });
           const page = queryRooms(rooms, query.slice(1), principalOf(admin));
@@ -67,7 +68,7 @@ describe('copies handed out again', () => {
 
 describe('ETag and If-None-Match (a room-query extension)', () => {
   const rooms = createRoomCollection(generateRooms({ count: 200, seed: 5 }));
-  const api = createRoomsApi({ rooms, users });
+  const api = rightOf(createRoomsApi({ rooms, users }));
   const get = (query: string, headers = as(admin)): HttpResponse => api.handle({ method: 'GET', url: `${ROUTE}${query}`, headers });
 
   it('tags a page with its collection, request and scope; a repeat with If-None-Match gets 304 and no body', () => {
@@ -93,7 +94,7 @@ describe('ETag and If-None-Match (a room-query extension)', () => {
     const own = `?agents[]=${alice._id}`;
     const agentTag = get(own, as(alice)).headers['etag'];
     expect(get(own).headers['etag']).not.toBe(agentTag);
-    const next = createRoomsApi({ rooms: createRoomCollection(rooms.docs), users });
+    const next = rightOf(createRoomsApi({ rooms: createRoomCollection(rooms.docs), users }));
     const moved = next.handle({ method: 'GET', url: `${ROUTE}?count=10`, headers: as(admin, { 'if-none-match': etag }) });
     expect(moved.status).toBe(200);
     expect(moved.headers['etag']).not.toBe(etag);
@@ -106,7 +107,7 @@ describe('ETag and If-None-Match (a room-query extension)', () => {
   });
 
   it('sends no ETag over a plain array (index: false): the caller may change it', () => {
-    const plain = createRoomsApi({ rooms: [...rooms.docs] as Room[], users, index: false });
+    const plain = rightOf(createRoomsApi({ rooms: [...rooms.docs] as Room[], users, index: false }));
     const res = plain.handle({ method: 'GET', url: ROUTE, headers: as(admin, { 'if-none-match': '*' }) });
     expect(res.status).toBe(200);
     expect(res.headers['etag']).toBeUndefined();
