@@ -31,7 +31,14 @@ const timeMedian = (fn: () => unknown, budgetMs = 1000): number => {
   return samples[Math.floor(samples.length / 2)] as number;
 };
 
-interface Row { readonly request: string; readonly handleMs: number; readonly coldMs: number; readonly stringifyMs: number; readonly notModifiedMs: number; readonly bytes: number }
+interface Row {
+  readonly request: string;
+  readonly handleMs: number;
+  readonly coldMs: number;
+  readonly stringifyMs: number;
+  readonly notModifiedMs: number;
+  readonly bytes: number;
+}
 
 const runSize = (n: number): { size: number; rows: Row[] } => {
   console.log(`\n=== ${n.toLocaleString('en-US')} rooms ===`);
@@ -40,11 +47,18 @@ const runSize = (n: number): { size: number; rows: Row[] } => {
   const collection = createRoomCollection(generateRooms({ count: n, seed: 1 }));
   const principal = { _id: admin._id, username: admin.username, roles: [...admin.roles] };
   const rows: Row[] = [];
-  for (const [label, query] of [['admin default page', ''], ['count=100', 'count=100']] as const) {
+  for (const [label, query] of [
+    ['admin default page', ''],
+    ['count=100', 'count=100'],
+  ] as const) {
     const created = createRoomsApi({ rooms: collection, users });
     if (E.isLeft(created)) throw new Error(JSON.stringify(created.left));
     const api = created.right;
-    const request = { method: 'GET', url: `/api/v1/voip/rooms${query ? `?${query}` : ''}`, headers: { 'x-user-id': admin._id, 'x-auth-token': admin.token } };
+    const request = {
+      method: 'GET',
+      url: `/api/v1/voip/rooms${query ? `?${query}` : ''}`,
+      headers: { 'x-user-id': admin._id, 'x-auth-token': admin.token },
+    };
     let t0 = performance.now();
     const cold = responseText(api.handle(request));
     const coldMs = performance.now() - t0;
@@ -59,7 +73,9 @@ const runSize = (n: number): { size: number; rows: Row[] } => {
     if (api.handle(conditional).status !== 304) throw new Error('no 304');
     const notModifiedMs = timeMedian(() => api.handle(conditional));
     rows.push({ request: label, handleMs, coldMs, stringifyMs, notModifiedMs, bytes: Buffer.byteLength(cold) });
-    console.log(`  ${label}: handle → bytes ${handleMs.toFixed(3)} ms (cold ${coldMs.toFixed(2)} ms), JSON.stringify ${stringifyMs.toFixed(3)} ms → ${(handleMs / stringifyMs).toFixed(2)}×; 304 ${notModifiedMs.toFixed(3)} ms`);
+    console.log(
+      `  ${label}: handle → bytes ${handleMs.toFixed(3)} ms (cold ${coldMs.toFixed(2)} ms), JSON.stringify ${stringifyMs.toFixed(3)} ms → ${(handleMs / stringifyMs).toFixed(2)}×; 304 ${notModifiedMs.toFixed(3)} ms`,
+    );
     t0 = performance.now();
   }
   return { size: n, rows };
@@ -75,17 +91,24 @@ if (write) {
     'immutable collection always serializes the same way, so its JSON is made the first time it is sent and',
     'reused after. Compared here: one warm `handle()` call → bytes (authentication, parsing, the query and the',
     'assembly), against only `JSON.stringify` of the same, already computed, body. The 304 row is the same request',
-    'with `If-None-Match` holding the page\'s ETag (no query run, no body).',
+    "with `If-None-Match` holding the page's ETag (no query run, no body).",
     '',
     `Reproduce: \`npm run bench:bytes -- --sizes ${sizes.join(',')}\` (node ${process.version}). Measured on a 2-core machine`,
     "shared with other developers' work: read the ratios (same process, back to back), not the absolute times.",
     '',
   ];
   for (const r of reports) {
-    lines.push(`## ${r.size.toLocaleString('en-US')} rooms`, '', '| request | bytes | handle → bytes (warm) ms | first request ms | JSON.stringify ms | ratio (goal ≤ 1.0) | 304 ms |', '|---|---:|---:|---:|---:|---:|---:|');
+    lines.push(
+      `## ${r.size.toLocaleString('en-US')} rooms`,
+      '',
+      '| request | bytes | handle → bytes (warm) ms | first request ms | JSON.stringify ms | ratio (goal ≤ 1.0) | 304 ms |',
+      '|---|---:|---:|---:|---:|---:|---:|',
+    );
     for (const row of r.rows) {
       const ratio = row.handleMs / row.stringifyMs;
-      lines.push(`| ${row.request} | ${row.bytes} | ${row.handleMs.toFixed(3)} | ${row.coldMs.toFixed(2)} | ${row.stringifyMs.toFixed(3)} | ${ratio.toFixed(2)}× ${ratio <= 1 ? '✅' : '❌'} | ${row.notModifiedMs.toFixed(3)} |`);
+      lines.push(
+        `| ${row.request} | ${row.bytes} | ${row.handleMs.toFixed(3)} | ${row.coldMs.toFixed(2)} | ${row.stringifyMs.toFixed(3)} | ${ratio.toFixed(2)}× ${ratio <= 1 ? '✅' : '❌'} | ${row.notModifiedMs.toFixed(3)} |`,
+      );
     }
     lines.push('');
   }

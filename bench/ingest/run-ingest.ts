@@ -42,7 +42,13 @@ const shuffled = <T>(xs: ReadonlyArray<T>): T[] => {
   return out;
 };
 
-interface IngestRow { readonly size: number; readonly sortMs: number; readonly collectionMs: number; readonly storeMs: number; readonly snapshotMs: number }
+interface IngestRow {
+  readonly size: number;
+  readonly sortMs: number;
+  readonly collectionMs: number;
+  readonly storeMs: number;
+  readonly snapshotMs: number;
+}
 
 const runSize = (n: number): IngestRow => {
   const rooms = generateRooms({ count: n, seed: 1 });
@@ -64,7 +70,9 @@ const runSize = (n: number): IngestRow => {
     snapshot.push(t2 - t0);
   }
   const row = { size: n, sortMs, collectionMs, storeMs: best(store), snapshotMs: best(snapshot) };
-  console.log(`${n.toLocaleString('en-US')} rooms: one sort ${sortMs.toFixed(0)} ms; createRoomCollection ${collectionMs.toFixed(0)} ms (${(collectionMs / sortMs).toFixed(2)}× the sort); createRoomStore ${row.storeMs.toFixed(0)} ms, + first snapshot ${row.snapshotMs.toFixed(0)} ms (${(row.snapshotMs / collectionMs).toFixed(2)}× the collection)`);
+  console.log(
+    `${n.toLocaleString('en-US')} rooms: one sort ${sortMs.toFixed(0)} ms; createRoomCollection ${collectionMs.toFixed(0)} ms (${(collectionMs / sortMs).toFixed(2)}× the sort); createRoomStore ${row.storeMs.toFixed(0)} ms, + first snapshot ${row.snapshotMs.toFixed(0)} ms (${(row.snapshotMs / collectionMs).toFixed(2)}× the collection)`,
+  );
   return row;
 };
 

@@ -42,11 +42,11 @@ export const renderRoomNameDocs = (results: { node: string; reports: ReadonlyArr
     'characters is one exact list (the page is read in date order and the total is the list size); a longer',
     "needle intersects its three-character runs' lists, smallest first, and checks each candidate with the",
     'matcher itself. Rooms: our generator with the names replaced by varied person names and phone numbers',
-    '(bench/room-name/person-names.ts). Request: the admin\'s first page (50 rooms, newest first) with `roomName`.',
+    "(bench/room-name/person-names.ts). Request: the admin's first page (50 rooms, newest first) with `roomName`.",
     'Baseline: a hand-written top-k scan (the predicate and comparator written out, one pass, bounded heap).',
     '',
     `Reproduce: \`npm run bench:room-name -- --sizes ${results.reports.map((r) => r.size).join(',')}\` (node ${results.node}).`,
-    'Measured on a 2-core machine shared with other developers\' builds and tests: absolute times are noisy,',
+    "Measured on a 2-core machine shared with other developers' builds and tests: absolute times are noisy,",
     'the ratios (both sides timed in the same process, minutes apart at most) are what to read.',
     '',
   ];
@@ -58,14 +58,14 @@ export const renderRoomNameDocs = (results: { node: string; reports: ReadonlyArr
       const g = goal(row.kind, r.size);
       lines.push(
         `| \`${row.needle}\` | ${row.kind} | ${row.total} (${(100 * row.share).toFixed(2)} %) | ${row.plan} | ${row.examined} (${Math.round(row.estimated)}) | ` +
-        `${ms(row.indexMs)} | ${ms(row.handMs)} | ${row.speedup.toFixed(1)}× | ≥ ${g}× ${row.speedup >= g ? '✅' : '❌'} |`,
+          `${ms(row.indexMs)} | ${ms(row.handMs)} | ${row.speedup.toFixed(1)}× | ≥ ${g}× ${row.speedup >= g ? '✅' : '❌'} |`,
       );
     }
     lines.push('');
     lines.push(
       `Heap: rooms ${mib(r.roomsHeap)}; the whole index set ${mib(r.indexHeap)} = ${(r.indexHeap / r.roomsHeap).toFixed(2)}× the rooms (goal ≤ 0.5× ${r.indexHeap <= 0.5 * r.roomsHeap ? '✅' : '❌'}), ` +
-      `of which the substring index ${mib(r.gramBytes)} (${r.grams.toLocaleString('en-US')} grams, ${r.entries.toLocaleString('en-US')} room-gram entries) and the other indexes ${mib(r.otherIndexBytes)}. ` +
-      `Build: ${ms(r.buildMs)} ms with the substring index, ${ms(r.plainBuildMs)} ms without.`,
+        `of which the substring index ${mib(r.gramBytes)} (${r.grams.toLocaleString('en-US')} grams, ${r.entries.toLocaleString('en-US')} room-gram entries) and the other indexes ${mib(r.otherIndexBytes)}. ` +
+        `Build: ${ms(r.buildMs)} ms with the substring index, ${ms(r.plainBuildMs)} ms without.`,
       '',
     );
   }

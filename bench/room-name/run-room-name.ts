@@ -7,7 +7,16 @@
 import { writeFileSync } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
 import {
-  compileQuery, createRoomCollection, indexBytes, parseRoomsParams, planQuery, queryRooms, runQueryWithStats, scopeQuery, type Principal, type Room,
+  compileQuery,
+  createRoomCollection,
+  indexBytes,
+  parseRoomsParams,
+  planQuery,
+  queryRooms,
+  runQueryWithStats,
+  scopeQuery,
+  type Principal,
+  type Room,
   type RoomCollection,
 } from '../../src/index.js';
 import { agentsOf, generateRooms, generateUsers } from '../../src/fixtures/index.js';
@@ -63,8 +72,18 @@ const tsDesc = (a: R, b: R): number => time(b['ts']) - time(a['ts']) || (a['_id'
 const handQuery = (needle: string): BenchQuery => {
   const re = new RegExp(escape(needle), 'i');
   return {
-    name: needle, group: 'other', params: { roomName: needle }, principal: ADMIN, mongo: {}, loki: {}, sort: [['ts', -1], ['_id', 1]],
-    offset: 0, count: 50,
+    name: needle,
+    group: 'other',
+    params: { roomName: needle },
+    principal: ADMIN,
+    mongo: {},
+    loki: {},
+    sort: [
+      ['ts', -1],
+      ['_id', 1],
+    ],
+    offset: 0,
+    count: 50,
     predicate: (r: R) => r['t'] === 'v' && typeof r['name'] === 'string' && re.test(r['name']),
     compare: tsDesc,
   };
@@ -79,7 +98,14 @@ const runSize = (n: number): RoomNameReport => {
   const heap0 = heapUsed();
   const rooms: Room[] = generateRooms({ count: n, seed: SEED, agents }).map((room, i) => ({ ...room, name: names[i], fname: names[i] }));
   const roomsHeap = heapUsed() - heap0;
-  const noGrams = { indexes: { keys: ['t', 'servedBy._id', 'servedBy.username', 'v._id', 'queue', 'tags', 'direction'], presence: ['open'], orders: ['ts', 'closedAt'], substrings: [] } };
+  const noGrams = {
+    indexes: {
+      keys: ['t', 'servedBy._id', 'servedBy.username', 'v._id', 'queue', 'tags', 'direction'],
+      presence: ['open'],
+      orders: ['ts', 'closedAt'],
+      substrings: [],
+    },
+  };
   let t0 = performance.now();
   let plain: RoomCollection | undefined = createRoomCollection(rooms, noGrams);
   const plainBuildMs = performance.now() - t0;
@@ -95,14 +121,25 @@ const runSize = (n: number): RoomNameReport => {
   if (gramIndex === undefined) throw new Error('no substring index on name');
   console.log(
     `rooms heap ${(roomsHeap / 2 ** 20).toFixed(0)} MiB; index set heap ${(indexHeap / 2 ** 20).toFixed(0)} MiB (${(indexHeap / roomsHeap).toFixed(2)}× the rooms), ` +
-    `of which the substring index ${(gramIndex.bytes / 2 ** 20).toFixed(0)} MiB (${gramIndex.gramCount} grams, ${gramIndex.entries} entries); ` +
-    `build ${buildMs.toFixed(0)} ms (${plainBuildMs.toFixed(0)} ms without the substring index)`,
+      `of which the substring index ${(gramIndex.bytes / 2 ** 20).toFixed(0)} MiB (${gramIndex.gramCount} grams, ${gramIndex.entries} entries); ` +
+      `build ${buildMs.toFixed(0)} ms (${plainBuildMs.toFixed(0)} ms without the substring index)`,
   );
   const budget = n >= 1_000_000 ? 1500 : 800;
-  const needles = [...SELECTIVE.map((needle) => ({ needle, kind: 'selective' as const })), ...BROAD.map((needle) => ({ needle, kind: 'broad' as const }))];
+  const needles = [
+    ...SELECTIVE.map((needle) => ({ needle, kind: 'selective' as const })),
+    ...BROAD.map((needle) => ({ needle, kind: 'broad' as const })),
+  ];
   const report: RoomNameReport = {
-    size: n, roomsHeap, indexHeap, gramBytes: gramIndex.bytes, otherIndexBytes: plainBytes, grams: gramIndex.gramCount, entries: gramIndex.entries,
-    buildMs, plainBuildMs, rows: [],
+    size: n,
+    roomsHeap,
+    indexHeap,
+    gramBytes: gramIndex.bytes,
+    otherIndexBytes: plainBytes,
+    grams: gramIndex.gramCount,
+    entries: gramIndex.entries,
+    buildMs,
+    plainBuildMs,
+    rows: [],
   };
   for (const { needle, kind } of needles) {
     const q = handQuery(needle);
@@ -123,13 +160,21 @@ const runSize = (n: number): RoomNameReport => {
     const handMs = timeMedian(() => hand(rooms), budget);
     const indexMs = timeMedian(viaIndex, budget);
     const row = {
-      needle, kind, total: expected.total, share: expected.total / n,
+      needle,
+      kind,
+      total: expected.total,
+      share: expected.total / n,
       plan: plan.kind === 'scan' ? 'scan' : `index (${plan.exact ? 'exact posting' : 'trigrams + verify'}, ${plan.ordering.kind})`,
-      estimated: plan.estimatedDocs, examined: stats.docsExamined,
-      indexMs: indexMs.median, handMs: handMs.median, speedup: handMs.median / indexMs.median,
+      estimated: plan.estimatedDocs,
+      examined: stats.docsExamined,
+      indexMs: indexMs.median,
+      handMs: handMs.median,
+      speedup: handMs.median / indexMs.median,
     };
     report.rows.push(row);
-    console.log(`  ${JSON.stringify(needle)} (${kind}, ${row.total} rooms = ${(100 * row.share).toFixed(2)} %): index ${row.indexMs.toFixed(3)} ms, hand scan ${row.handMs.toFixed(1)} ms → ${row.speedup.toFixed(1)}× [${row.plan}; examined ${row.examined}, estimated ${Math.round(row.estimated)}]`);
+    console.log(
+      `  ${JSON.stringify(needle)} (${kind}, ${row.total} rooms = ${(100 * row.share).toFixed(2)} %): index ${row.indexMs.toFixed(3)} ms, hand scan ${row.handMs.toFixed(1)} ms → ${row.speedup.toFixed(1)}× [${row.plan}; examined ${row.examined}, estimated ${Math.round(row.estimated)}]`,
+    );
   }
   return report;
 };

@@ -37,7 +37,10 @@ export const gramCode = (a: number, b: number, c: number): number =>
 
 /** The folded text of a gram code, for explain. */
 export const gramText = (code: number): string => {
-  const letters = code < 2 ** 30 ? [code >>> 20, (code >>> 10) & 1023, code & 1023] : [Math.floor((code - 2 ** 30) / 2 ** 34), Math.floor((code - 2 ** 30) / 2 ** 17) % 2 ** 17, (code - 2 ** 30) % 2 ** 17];
+  const letters =
+    code < 2 ** 30
+      ? [code >>> 20, (code >>> 10) & 1023, code & 1023]
+      : [Math.floor((code - 2 ** 30) / 2 ** 34), Math.floor((code - 2 ** 30) / 2 ** 17) % 2 ** 17, (code - 2 ** 30) % 2 ** 17];
   return String.fromCharCode(...letters.filter((x) => x !== 0).map((x) => foldedOfLetter[x] as number));
 };
 
@@ -75,6 +78,7 @@ export const needleGrams = (needle: string): { readonly exact: boolean; readonly
   if (letters.length === 2) return { exact: true, codes: [gramCode(0, x, y)] };
   if (letters.length === 3) return { exact: true, codes: [gramCode(x, y, z)] };
   const codes = new Set<number>();
-  for (let i = 0; i + 3 <= letters.length; i++) codes.add(gramCode(letters[i] as number, letters[i + 1] as number, letters[i + 2] as number));
+  for (let i = 0; i + 3 <= letters.length; i++)
+    codes.add(gramCode(letters[i] as number, letters[i + 1] as number, letters[i + 2] as number));
   return { exact: false, codes: [...codes] };
 };

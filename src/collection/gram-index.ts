@@ -268,7 +268,9 @@ export const gramIndexFromParts = (path: FieldPath, parts: GramIndexParts): Gram
     lookup: (needle) => {
       const { exact, codes } = needleGrams(needle);
       if (codes.length === 0) return undefined;
-      const postings = codes.map((code) => ({ gram: gramText(code), set: postingOf(code) })).sort((a, b) => setSize(a.set) - setSize(b.set));
+      const postings = codes
+        .map((code) => ({ gram: gramText(code), set: postingOf(code) }))
+        .sort((a, b) => setSize(a.set) - setSize(b.set));
       const first = postings[0] as GramPosting;
       if (setSize(first.set) === 0) return { exact: true, postings: [first] };
       return { exact, postings: postings.slice(0, MAX_TRIGRAMS) };

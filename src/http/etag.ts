@@ -33,8 +33,7 @@ const hash53 = (s: string): string => {
 };
 
 /** What decides the answer, as text: the parsed request and the caller's scope (Dates as ISO strings). */
-const requestKey = (q: ScopedQuery): string =>
-  JSON.stringify([q.mode, q.scope, q.filter, q.sort, q.projection, q.paging]);
+const requestKey = (q: ScopedQuery): string => JSON.stringify([q.mode, q.scope, q.filter, q.sort, q.projection, q.paging]);
 
 /** The ETag of the 200 answer to `query` over `rooms` (strong: the bytes are the same every time). */
 export const etagOf = (rooms: object, query: ScopedQuery): string => {

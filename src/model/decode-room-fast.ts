@@ -31,10 +31,29 @@ type Kind = 'string' | 'date' | 'number' | 'v' | 'user' | 'servedBy' | 'tags' | 
 const REQUIRED_KEYS = ['_id', 't', 'name', 'ts', 'v', 'direction', 'queue', 'callStarted'] as const;
 /** Every field the codec knows (required and optional), and its kind. */
 const KINDS = new Map<string, Kind>([
-  ['_id', 'string'], ['t', 't'], ['name', 'string'], ['ts', 'date'], ['v', 'v'], ['direction', 'direction'], ['queue', 'string'],
-  ['callStarted', 'date'], ['open', 'open'], ['closedAt', 'date'], ['closer', 'string'], ['closedBy', 'user'], ['servedBy', 'servedBy'],
-  ['tags', 'tags'], ['callUniqueId', 'string'], ['callDuration', 'number'], ['callWaitingTime', 'number'], ['callTotalHoldTime', 'number'],
-  ['departmentId', 'string'], ['fname', 'string'], ['_updatedAt', 'date'], ['lm', 'date'], ['callEndedAt', 'date'],
+  ['_id', 'string'],
+  ['t', 't'],
+  ['name', 'string'],
+  ['ts', 'date'],
+  ['v', 'v'],
+  ['direction', 'direction'],
+  ['queue', 'string'],
+  ['callStarted', 'date'],
+  ['open', 'open'],
+  ['closedAt', 'date'],
+  ['closer', 'string'],
+  ['closedBy', 'user'],
+  ['servedBy', 'servedBy'],
+  ['tags', 'tags'],
+  ['callUniqueId', 'string'],
+  ['callDuration', 'number'],
+  ['callWaitingTime', 'number'],
+  ['callTotalHoldTime', 'number'],
+  ['departmentId', 'string'],
+  ['fname', 'string'],
+  ['_updatedAt', 'date'],
+  ['lm', 'date'],
+  ['callEndedAt', 'date'],
 ]);
 const VISITOR_REQUIRED = ['_id', 'username', 'token', 'status'] as const;
 const VISITOR_STRINGS = [...VISITOR_REQUIRED, 'name'];

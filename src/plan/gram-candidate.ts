@@ -39,7 +39,13 @@ export const gramCandidate = (index: GramIndex, node: SubstringNode, n: number):
   };
 };
 
-const verify = (set: RankSet, values: ReadonlyArray<unknown>, matches: (value: unknown) => boolean, n: number, work: { keys: number }): RankSet => {
+const verify = (
+  set: RankSet,
+  values: ReadonlyArray<unknown>,
+  matches: (value: unknown) => boolean,
+  n: number,
+  work: { keys: number },
+): RankSet => {
   const kept: number[] = [];
   forEachAsc(set, 0, n, (r) => {
     if (matches(values[r])) kept.push(r);

@@ -21,8 +21,60 @@ import { planQuery } from '../../src/plan/plan.js';
 import { oracleConfig } from '../support/oracle-config.js';
 
 /** Units whose case folding is a trap for a naive lower-casing index, plus plain letters and metacharacters. */
-const TRAPS = ['a', 'A', 'b', 'B', 's', 'S', 'k', 'K', 'i', 'I', 'ß', 'ẞ', 'ſ', '\u212A', 'İ', 'ı', 'σ', 'ς', 'Σ', 'ǅ', 'ǆ', 'Ǆ', 'é', 'É',
-  'ÿ', 'Ÿ', 'µ', 'Μ', 'ﬀ', 'ŉ', '.', '*', '(', ')', '[', '\\', '^', '$', '|', '?', '+', '{', ' ', '5', '0', '😀', '\ud83d', '\ude00', '山', 'Ω', 'ω', '\u2126'];
+const TRAPS = [
+  'a',
+  'A',
+  'b',
+  'B',
+  's',
+  'S',
+  'k',
+  'K',
+  'i',
+  'I',
+  'ß',
+  'ẞ',
+  'ſ',
+  '\u212A',
+  'İ',
+  'ı',
+  'σ',
+  'ς',
+  'Σ',
+  'ǅ',
+  'ǆ',
+  'Ǆ',
+  'é',
+  'É',
+  'ÿ',
+  'Ÿ',
+  'µ',
+  'Μ',
+  'ﬀ',
+  'ŉ',
+  '.',
+  '*',
+  '(',
+  ')',
+  '[',
+  '\\',
+  '^',
+  '$',
+  '|',
+  '?',
+  '+',
+  '{',
+  ' ',
+  '5',
+  '0',
+  '😀',
+  '\ud83d',
+  '\ude00',
+  '山',
+  'Ω',
+  'ω',
+  '\u2126',
+];
 const arbText = (maxLength: number): fc.Arbitrary<string> => fc.array(fc.constantFrom(...TRAPS), { maxLength }).map((xs) => xs.join(''));
 const arbName: fc.Arbitrary<unknown> = fc.oneof(
   { arbitrary: arbText(9), weight: 8 },
@@ -35,13 +87,16 @@ const swapCase = (s: string, mask: number): string =>
 
 /** Needles: cut from a name (case changed), random 1-2 unit ones, or longer than every name. */
 const arbCase = fc.array(arbName, { maxLength: 60 }).chain((names) => {
-  const strings = names.flatMap((x) => (typeof x === 'string' ? [x] : Array.isArray(x) ? x.filter((y): y is string => typeof y === 'string') : []));
-  const cut = strings.length === 0
-    ? arbText(4)
-    : fc.tuple(fc.constantFrom(...strings), fc.nat(), fc.nat(), fc.nat()).map(([s, a, b, mask]) => {
-      const from = a % (s.length + 1);
-      return swapCase(s.slice(from, from + (b % 7)), mask);
-    });
+  const strings = names.flatMap((x) =>
+    typeof x === 'string' ? [x] : Array.isArray(x) ? x.filter((y): y is string => typeof y === 'string') : [],
+  );
+  const cut =
+    strings.length === 0
+      ? arbText(4)
+      : fc.tuple(fc.constantFrom(...strings), fc.nat(), fc.nat(), fc.nat()).map(([s, a, b, mask]) => {
+          const from = a % (s.length + 1);
+          return swapCase(s.slice(from, from + (b % 7)), mask);
+        });
   const needle = fc.oneof(cut, arbText(2), arbText(12)).filter((x) => x !== '');
   return fc.tuple(fc.constant(names), needle);
 });
@@ -84,32 +139,40 @@ describe('substring index ≡ scan', () => {
 
   it('postings hold every match (only matches when exact), and every plan answers as the scan', () => {
     fc.assert(
-      fc.property(arbCase, fc.constantFrom({}, { sort: '{"name":1}' }, { count: '2', offset: '1' }, { sort: '{"ts":1}', count: '3' }), ([names, needle], extra) => {
-        const rooms = roomsOf(names);
-        const matches = matcher(needle);
-        for (const indexes of SPECS) {
-          const collection = createRoomCollection(rooms, { indexes });
-          const found = collection.grams.get('name')!.lookup(needle)!;
-          const set = intersectAll(found.postings.map((p) => p.set), collection.size, { keys: 0 });
-          const inSet = new Set<number>();
-          forEachAsc(set, 0, collection.size, (r) => inSet.add(positionAt(collection, r)) !== undefined);
-          rooms.forEach((room, p) => {
-            if (matches(room['name'])) expect(inSet.has(p)).toBe(true);
-            else if (found.exact) expect(inSet.has(p)).toBe(false);
-          });
-          if (set.kind === 'bitmap') seen.bitmaps++;
-          if (inSet.size === 0) seen.empty++;
-          else if (found.exact) seen.exact++;
-          else seen.verified++;
-          const compiled = compiledFor(needle, extra);
-          const expected = runQueryWithStats(compiled, rooms).page;
-          const plan = planQuery(compiled, collection);
-          if (plan.chosen.kind === 'index') seen.indexPlans++;
-          for (const alternative of plan.alternatives) {
-            expect(runQueryWithStats(compiled, collection, { plan: alternative }).page).toEqual(expected);
+      fc.property(
+        arbCase,
+        fc.constantFrom({}, { sort: '{"name":1}' }, { count: '2', offset: '1' }, { sort: '{"ts":1}', count: '3' }),
+        ([names, needle], extra) => {
+          const rooms = roomsOf(names);
+          const matches = matcher(needle);
+          for (const indexes of SPECS) {
+            const collection = createRoomCollection(rooms, { indexes });
+            const found = collection.grams.get('name')!.lookup(needle)!;
+            const set = intersectAll(
+              found.postings.map((p) => p.set),
+              collection.size,
+              { keys: 0 },
+            );
+            const inSet = new Set<number>();
+            forEachAsc(set, 0, collection.size, (r) => inSet.add(positionAt(collection, r)) !== undefined);
+            rooms.forEach((room, p) => {
+              if (matches(room['name'])) expect(inSet.has(p)).toBe(true);
+              else if (found.exact) expect(inSet.has(p)).toBe(false);
+            });
+            if (set.kind === 'bitmap') seen.bitmaps++;
+            if (inSet.size === 0) seen.empty++;
+            else if (found.exact) seen.exact++;
+            else seen.verified++;
+            const compiled = compiledFor(needle, extra);
+            const expected = runQueryWithStats(compiled, rooms).page;
+            const plan = planQuery(compiled, collection);
+            if (plan.chosen.kind === 'index') seen.indexPlans++;
+            for (const alternative of plan.alternatives) {
+              expect(runQueryWithStats(compiled, collection, { plan: alternative }).page).toEqual(expected);
+            }
           }
-        }
-      }),
+        },
+      ),
       oracleConfig(400),
     );
     for (const [name, count] of Object.entries(seen)) expect(count, name).toBeGreaterThan(5);
@@ -119,52 +182,63 @@ describe('substring index ≡ scan', () => {
     const han = (i: number): string => String.fromCharCode(0x4e00 + ((i * 7919) % 2000));
     const rooms = roomsOf(Array.from({ length: 900 }, (_, i) => `${han(i)}${han(i + 1)}${han(i * 3)}x${han(i + 5)}`));
     const collection = createRoomCollection(rooms, { indexes: SPECS[0]! });
-    for (const needle of [han(4), `${han(10)}${han(11)}`, `${han(7)}${han(8)}${han(21)}`, `${han(30)}${han(31)}${han(90)}X`, `x${han(17)}`]) {
+    for (const needle of [
+      han(4),
+      `${han(10)}${han(11)}`,
+      `${han(7)}${han(8)}${han(21)}`,
+      `${han(30)}${han(31)}${han(90)}X`,
+      `x${han(17)}`,
+    ]) {
       const compiled = compiledFor(needle);
       const expected = runQueryWithStats(compiled, rooms).page;
       expect(expected.total).toBeGreaterThan(0);
-      for (const plan of planQuery(compiled, collection).alternatives) expect(runQueryWithStats(compiled, collection, { plan }).page).toEqual(expected);
+      for (const plan of planQuery(compiled, collection).alternatives)
+        expect(runQueryWithStats(compiled, collection, { plan }).page).toEqual(expected);
     }
   });
 
   it('compaction (merge) gives the postings a rebuild gives', () =>
     fc.assert(
-      fc.property(fc.array(arbName, { maxLength: 80 }), fc.array(fc.tuple(fc.nat(), arbName, fc.boolean()), { maxLength: 40 }), (names, ops) => {
-        const rooms = roomsOf(names).map((r, i) => ({ ...r, _id: `r${i}` }));
-        const base = createRoomCollection(rooms, { indexes: SPECS[0]! });
-        const log = new OverlayLog(base);
-        const live = [...rooms];
-        let added = 0;
-        for (const [pick, name, remove] of ops) {
-          if (live.length === 0 || pick % 4 === 0) {
-            const room = { _id: `n${added++}`, t: 'v', ts: new Date(Date.UTC(2024, 0, 1 + (pick % 7))), name };
-            live.push(room);
-            log.append({ id: room._id, before: undefined, after: room });
-            continue;
+      fc.property(
+        fc.array(arbName, { maxLength: 80 }),
+        fc.array(fc.tuple(fc.nat(), arbName, fc.boolean()), { maxLength: 40 }),
+        (names, ops) => {
+          const rooms = roomsOf(names).map((r, i) => ({ ...r, _id: `r${i}` }));
+          const base = createRoomCollection(rooms, { indexes: SPECS[0]! });
+          const log = new OverlayLog(base);
+          const live = [...rooms];
+          let added = 0;
+          for (const [pick, name, remove] of ops) {
+            if (live.length === 0 || pick % 4 === 0) {
+              const room = { _id: `n${added++}`, t: 'v', ts: new Date(Date.UTC(2024, 0, 1 + (pick % 7))), name };
+              live.push(room);
+              log.append({ id: room._id, before: undefined, after: room });
+              continue;
+            }
+            const j = pick % live.length;
+            const before = live[j]!;
+            if (remove) {
+              live.splice(j, 1);
+              log.append({ id: before['_id'] as string, before, after: undefined });
+            } else {
+              const after = { ...before, name };
+              live[j] = after;
+              log.append({ id: before['_id'] as string, before, after });
+            }
           }
-          const j = pick % live.length;
-          const before = live[j]!;
-          if (remove) {
-            live.splice(j, 1);
-            log.append({ id: before['_id'] as string, before, after: undefined });
-          } else {
-            const after = { ...before, name };
-            live[j] = after;
-            log.append({ id: before['_id'] as string, before, after });
-          }
-        }
-        const view = new OverlayView(log, log.length);
-        const merged = mergeView(view, SPECS[0]!)!;
-        const rebuilt = createRoomCollection(view.docs(), { indexes: SPECS[0]! });
-        expect(merged.docs).toEqual(rebuilt.docs);
-        expect(postingsOf(merged.grams.get('name')!)).toEqual(postingsOf(rebuilt.grams.get('name')!));
-        const a = merged.grams.get('name')!;
-        const b = rebuilt.grams.get('name')!;
-        expect([a.gramCount, a.entries]).toEqual([b.gramCount, b.entries]);
-        expect(a.values).toEqual(b.values);
-        // Every gram of the current names has its posting (no gram lost by the merge).
-        for (const room of view.docs()) forEachGramOfValue(room['name'], (code) => expect(postingsOf(a).has(code)).toBe(true));
-      }),
+          const view = new OverlayView(log, log.length);
+          const merged = mergeView(view, SPECS[0]!)!;
+          const rebuilt = createRoomCollection(view.docs(), { indexes: SPECS[0]! });
+          expect(merged.docs).toEqual(rebuilt.docs);
+          expect(postingsOf(merged.grams.get('name')!)).toEqual(postingsOf(rebuilt.grams.get('name')!));
+          const a = merged.grams.get('name')!;
+          const b = rebuilt.grams.get('name')!;
+          expect([a.gramCount, a.entries]).toEqual([b.gramCount, b.entries]);
+          expect(a.values).toEqual(b.values);
+          // Every gram of the current names has its posting (no gram lost by the merge).
+          for (const room of view.docs()) forEachGramOfValue(room['name'], (code) => expect(postingsOf(a).has(code)).toBe(true));
+        },
+      ),
       oracleConfig(300),
     ));
 });

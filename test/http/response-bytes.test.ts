@@ -15,31 +15,48 @@ import { oracleConfig } from '../support/oracle-config.js';
 import { rightOf } from '../support/right-of.js';
 
 const users = generateUsers({ seed: 5 });
-const [admin, , alice] = users as [typeof users[0], typeof users[0], typeof users[0]];
+const [admin, , alice] = users as [(typeof users)[0], (typeof users)[0], (typeof users)[0]];
 const principalOf = (u: typeof admin) => ({ _id: u._id, username: u.username, roles: [...u.roles] });
 const ROUTE = '/api/v1/voip/rooms';
-const as = (u: { _id: string; token: string }, extra: Record<string, string> = {}) => ({ 'x-user-id': u._id, 'x-auth-token': u.token, ...extra });
+const as = (u: { _id: string; token: string }, extra: Record<string, string> = {}) => ({
+  'x-user-id': u._id,
+  'x-auth-token': u.token,
+  ...extra,
+});
 
-const QUERIES = ['', '?count=100', '?fields={"name":1,"ts":1}', '?fields={"servedBy":0}', '?sort={"name":1}&offset=3', '?roomName=a', '?open=true&count=7'];
+const QUERIES = [
+  '',
+  '?count=100',
+  '?fields={"name":1,"ts":1}',
+  '?fields={"servedBy":0}',
+  '?sort={"name":1}&offset=3',
+  '?roomName=a',
+  '?open=true&count=7',
+];
 
 describe('response bytes', () => {
-  it('are JSON.stringify of the engine\'s page, cached or not, for any rooms and projection', () =>
+  it("are JSON.stringify of the engine's page, cached or not, for any rooms and projection", () =>
     fc.assert(
-      fc.property(fc.array(fc.oneof(arbRoom, arbOddRoom), { maxLength: 30 }), fc.constantFrom(...QUERIES), fc.boolean(), (rooms, query, index) => {
-        const api = rightOf(createRoomsApi({ rooms, users, index }));
-        for (let round = 0; round < 2; round++) {
-          const res = api.handle({ method: 'GET', url: `${ROUTE}${query}`, headers: as(admin) });
-          const page = queryRooms(rooms, query.slice(1), principalOf(admin));
-          if (E.isLeft(page)) {
-            expect(res.status).toBe(page.left.status);
-            continue;
+      fc.property(
+        fc.array(fc.oneof(arbRoom, arbOddRoom), { maxLength: 30 }),
+        fc.constantFrom(...QUERIES),
+        fc.boolean(),
+        (rooms, query, index) => {
+          const api = rightOf(createRoomsApi({ rooms, users, index }));
+          for (let round = 0; round < 2; round++) {
+            const res = api.handle({ method: 'GET', url: `${ROUTE}${query}`, headers: as(admin) });
+            const page = queryRooms(rooms, query.slice(1), principalOf(admin));
+            if (E.isLeft(page)) {
+              expect(res.status).toBe(page.left.status);
+              continue;
+            }
+            expect(res.status).toBe(200);
+            const expected = JSON.stringify(toJsonValue({ ...page.right, success: true }));
+            expect(res.text).toBe(expected);
+            expect(res.body).toEqual(JSON.parse(expected));
           }
-          expect(res.status).toBe(200);
-          const expected = JSON.stringify(toJsonValue({ ...page.right, success: true }));
-          expect(res.text).toBe(expected);
-          expect(res.body).toEqual(JSON.parse(expected));
-        }
-      }),
+        },
+      ),
       oracleConfig(300),
     ));
 });
@@ -87,7 +104,7 @@ describe('ETag and If-None-Match (a room-query extension)', () => {
     expect(get('?count=10', as(admin, { 'if-none-match': '*' })).status).toBe(304);
   });
 
-  it('changes with the request, the caller\'s scope and the collection', () => {
+  it("changes with the request, the caller's scope and the collection", () => {
     const etag = get('?count=10').headers['etag']!;
     expect(get('?count=11', as(admin, { 'if-none-match': etag })).status).toBe(200);
     expect(get('?count=11').headers['etag']).not.toBe(etag);

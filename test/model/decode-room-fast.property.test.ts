@@ -13,14 +13,57 @@ import { validateRoom } from '../../src/model/validate-room.js';
 import { arbOddRoom, arbRoom } from '../arbitraries/index.js';
 import { oracleConfig } from '../support/oracle-config.js';
 
-const FIELDS = ['_id', 't', 'name', 'ts', 'v', 'direction', 'queue', 'callStarted', 'open', 'closedAt', 'closer', 'closedBy', 'servedBy', 'tags',
-  'callDuration', 'fname', 'lm', 'extra', 'v.name', 'v.lastMessageTs', 'v.token', 'servedBy.ts', 'servedBy._id', 'closedBy.username'] as const;
+const FIELDS = [
+  '_id',
+  't',
+  'name',
+  'ts',
+  'v',
+  'direction',
+  'queue',
+  'callStarted',
+  'open',
+  'closedAt',
+  'closer',
+  'closedBy',
+  'servedBy',
+  'tags',
+  'callDuration',
+  'fname',
+  'lm',
+  'extra',
+  'v.name',
+  'v.lastMessageTs',
+  'v.token',
+  'servedBy.ts',
+  'servedBy._id',
+  'closedBy.username',
+] as const;
 const ODD_VALUES: ReadonlyArray<() => unknown> = [
-  () => undefined, () => null, () => 5, () => Number.NaN, () => 'x', () => 'inbound', () => true, () => 'v', () => '2022-01-01T00:00:00.000Z',
-  () => ({ $date: 1_600_000_000_000 }), () => ({ $date: { $numberLong: '1600000000000' } }), () => ({ $date: 'nope' }), () => new Date(Number.NaN),
-  () => new Date(5), () => ['a', 'b'], () => ['a', 3], () => [, 'a'], () => [], () => ({ _id: 'a', username: 'b' }),
+  () => undefined,
+  () => null,
+  () => 5,
+  () => Number.NaN,
+  () => 'x',
+  () => 'inbound',
+  () => true,
+  () => 'v',
+  () => '2022-01-01T00:00:00.000Z',
+  () => ({ $date: 1_600_000_000_000 }),
+  () => ({ $date: { $numberLong: '1600000000000' } }),
+  () => ({ $date: 'nope' }),
+  () => new Date(Number.NaN),
+  () => new Date(5),
+  () => ['a', 'b'],
+  () => ['a', 3],
+  () => [, 'a'],
+  () => [],
+  () => ({ _id: 'a', username: 'b' }),
   () => ({ _id: 'a', username: 'b', ts: '2022-01-01T00:00:00.000Z', more: [1, { x: new Date(7) }] }),
-  () => JSON.parse('{"__proto__": {"x": 1}}'), () => Object.create(null), () => new Map(), () => ({ [Symbol('s')]: 1 }),
+  () => JSON.parse('{"__proto__": {"x": 1}}'),
+  () => Object.create(null),
+  () => new Map(),
+  () => ({ [Symbol('s')]: 1 }),
 ];
 
 const setPath = (room: Record<string, unknown>, path: string, value: unknown, remove: boolean): Record<string, unknown> => {
@@ -42,7 +85,8 @@ const arbInput: fc.Arbitrary<unknown> = fc.oneof(
   arbOddRoom,
   arbRoom.map((room) => JSON.parse(JSON.stringify(room))),
   arbRoom.map((room) => ({ ...room, ts: { $date: (room['ts'] as Date).getTime() } })),
-  fc.tuple(arbRoom, fc.constantFrom(...FIELDS), fc.nat({ max: ODD_VALUES.length - 1 }), fc.boolean())
+  fc
+    .tuple(arbRoom, fc.constantFrom(...FIELDS), fc.nat({ max: ODD_VALUES.length - 1 }), fc.boolean())
     .map(([room, path, k, remove]) => setPath(room, path, (ODD_VALUES[k] as () => unknown)(), remove)),
   arbRoom.map((room) => Object.assign(Object.create(null), room)),
   arbRoom.map((room) => ({ ...room, [Symbol('s')]: 1 })),

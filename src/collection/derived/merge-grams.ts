@@ -116,5 +116,11 @@ export const mergeGramIndex = (old: GramIndex, remap: RankRemap): GramIndex | un
     for (const [code, id] of added) grown.set(code, id);
     newIds = grown;
   }
-  return gramIndexFromParts(old.path, { ids: newIds, offsets: newOffsets, ranks: newRanks, dense: newDense, values: mergeValues(old, values, remap) });
+  return gramIndexFromParts(old.path, {
+    ids: newIds,
+    offsets: newOffsets,
+    ranks: newRanks,
+    dense: newDense,
+    values: mergeValues(old, values, remap),
+  });
 };
