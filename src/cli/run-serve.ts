@@ -4,11 +4,15 @@
 import { unwatchFile, watchFile } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import * as E from 'fp-ts/lib/Either.js';
+import { createRoomCollection, type RoomCollection } from '../collection/room-collection.js';
 import { DEFAULT_QUEUES } from '../fixtures/generate-rooms.js';
 import { createRoomsApi, type RoomsApi, type RoomsApiOptions } from '../http/create-rooms-api.js';
+import { combineRoutes } from '../http/combine-routes.js';
+import { createExplorerRoutes } from '../http/explorer-routes.js';
 import { createLiveRoutes, type LiveRoutes } from '../http/live-routes.js';
-import { serve } from '../http/serve.js';
+import { serve, type RouteExtension } from '../http/serve.js';
 import type { Room } from '../model/room.js';
 import { createRoomStore } from '../store/index.js';
 import { bannerLines, loadedUsersBannerLines } from './banner.js';
@@ -30,6 +34,9 @@ export const urlHost = (address: string): string => {
 };
 
 const WATCH_INTERVAL_MS = 500;
+
+/** Where `npm run build` puts the explorer page: dist/explorer, next to this file's dist/cli. */
+export const DEFAULT_EXPLORER_DIR = fileURLToPath(new URL('../explorer/', import.meta.url));
 
 const watchRooms = (path: string, io: CliIo, reload: (rooms: ReadonlyArray<Room>) => void): (() => void) => {
   let reading = false;
@@ -59,9 +66,12 @@ export const runServe = async (command: ServeCommand, io: CliIo): Promise<E.Eith
   const { users, usersLoaded } = data.right;
   const apiUsers = users.map(toApiUser);
   const onError = (error: unknown): void => io.err(`internal error: ${error instanceof Error ? error.message : String(error)}`);
+  // The indexed rooms the API answers from, kept for the explain route (build replaces it on reload).
+  let collection: RoomCollection = createRoomCollection([]);
   const build = (rooms: ReadonlyArray<Room>): RoomsApi => {
+    collection = createRoomCollection(rooms);
     const options: RoomsApiOptions = {
-      rooms,
+      rooms: collection,
       users: apiUsers,
       mode: command.mode,
       rateLimit: command.rateLimit,
@@ -71,13 +81,24 @@ export const runServe = async (command: ServeCommand, io: CliIo): Promise<E.Eith
     return command.log ? withRequestLog(api, io.err) : api;
   };
   let current = build(data.right.rooms);
-  let extensions: LiveRoutes | undefined;
+  let live: LiveRoutes | undefined;
+  let roomsNow = (): RoomCollection => collection;
   if (command.live) {
     const store = createRoomStore(data.right.rooms);
     if (E.isLeft(store)) return E.left(`--live: the rooms do not make a store: ${store.left.reason}`);
-    extensions = createLiveRoutes({ store: store.right, users: apiUsers, mode: command.mode, onError });
+    live = createLiveRoutes({ store: store.right, users: apiUsers, mode: command.mode, onError });
+    roomsNow = () => store.right.current().collection();
   }
-  const server = await serve({ handle: (request) => current.handle(request) }, { port: command.port, host: command.host, ...(extensions ? { extensions } : {}) });
+  const explorer = createExplorerRoutes({
+    assetsDir: command.explorerDir ?? DEFAULT_EXPLORER_DIR,
+    users: apiUsers,
+    // Only generated demo users are listed: loaded users' tokens are real logins.
+    ...(usersLoaded ? {} : { demoUsers: users.flatMap((u) => (u.token === undefined ? [] : [{ ...u, token: u.token }])) }),
+    collection: roomsNow,
+    mode: command.mode,
+  });
+  const extensions: RouteExtension = live === undefined ? explorer : combineRoutes(explorer, live);
+  const server = await serve({ handle: (request) => current.handle(request) }, { port: command.port, host: command.host, extensions });
   if (command.watch && command.rooms.kind === 'file') {
     const stop = watchRooms(command.rooms.path, io, (rooms) => (current = build(rooms)));
     server.once('close', stop);
@@ -92,6 +113,7 @@ export const runServe = async (command: ServeCommand, io: CliIo): Promise<E.Eith
   for (const line of lines) io.out(line);
   io.out('');
   if (command.live) io.out(`room-query extensions: GET ${baseUrl}/api/v1/voip/rooms.stream (SSE), POST ${baseUrl}/api/v1/voip/rooms.patch (admin, JSON Patch)`);
+  io.out(`explorer: ${baseUrl}/`);
   io.out(`listening on ${baseUrl}`);
   return E.right(server);
 };
