@@ -73,8 +73,8 @@ export const readSort = (raw: string | undefined): SortKeys => {
 export const writeSort = (keys: SortKeys): string => (keys.length === 0 ? '' : JSON.stringify(Object.fromEntries(keys)));
 
 /**
- * A header click: alone, it sorts by that column (ascending first, then flips); with shift, it adds the
- * column as the next key (or flips it in place when already a key).
+ * A header click: alone, it sorts by that column only (ascending, or flipped when it was the first key);
+ * with shift, it adds the column as the next key (or flips it in place when already a key).
  */
 export const nextSort = (keys: SortKeys, path: string, multi: boolean): SortKeys => {
   const at = keys.findIndex(([k]) => k === path);
@@ -83,8 +83,8 @@ export const nextSort = (keys: SortKeys, path: string, multi: boolean): SortKeys
     if (at === -1) return [...keys, [path, 1]];
     return keys.map(([k, d]) => (k === path ? [k, flipped(d)] : [k, d]));
   }
-  const current = keys.length === 1 && at === 0 ? keys[0] : undefined;
-  return [[path, current === undefined ? 1 : flipped(current[1])]];
+  const primary = at === 0 ? keys[0] : undefined;
+  return [[path, primary === undefined ? 1 : flipped(primary[1])]];
 };
 
 /** "51–100" (en dash) for the page's rooms, "0" for an empty page; the markup adds "of <total>". */
