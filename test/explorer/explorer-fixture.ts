@@ -1,5 +1,6 @@
 // Shared setup of the explorer's browser tests: the page built with esbuild into a temporary folder (so a
 // fresh clone needs no prior build), `serve` started in-process on an ephemeral port, headless Chromium.
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -66,8 +67,10 @@ export const startServer = async (explorerDir: string, options: { live: boolean;
   };
 };
 
-export const launchChromium = (): Promise<Browser> =>
-  chromium.launch({
+export const launchChromium = (): Promise<Browser> => {
+  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (as .ci/run does), or set CHROMIUM_PATH`);
+  return chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+};

@@ -10,6 +10,8 @@ const SCREENSHOT = fileURLToPath(new URL('../../docs/explorer.png', import.meta.
 
 let browser: Browser;
 let server: RunningServer;
+/** Without --live, with a rate limit of 2 requests per minute and user. */
+let limited: RunningServer;
 let removePage: () => Promise<void>;
 const contexts: BrowserContext[] = [];
 
@@ -17,6 +19,7 @@ beforeAll(async () => {
   const built = await buildPage();
   removePage = built.remove;
   server = await startServer(built.dir, { live: true });
+  limited = await startServer(built.dir, { live: false, rateLimit: { limit: 2, windowMs: 60_000 } });
   browser = await launchChromium();
 });
 
@@ -24,11 +27,12 @@ afterAll(async () => {
   for (const c of contexts) await c.close();
   await browser?.close();
   await server?.close();
+  await limited?.close();
   await removePage?.();
 });
 
 /** A fresh page (own sessionStorage) that records console errors and any request leaving the origin. */
-const openPage = async (path = '/'): Promise<{ page: Page; problems: string[] }> => {
+const openPage = async (path = '/', at: RunningServer = server): Promise<{ page: Page; problems: string[] }> => {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   contexts.push(context);
   const page = await context.newPage();
@@ -36,8 +40,8 @@ const openPage = async (path = '/'): Promise<{ page: Page; problems: string[] }>
   // Chromium logs every non-2xx answer as "Failed to load resource": the API errors the page shows are expected.
   page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(`console: ${m.text()}`));
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('request', (r) => !r.url().startsWith(server.base) && problems.push(`external request: ${r.url()}`));
-  await page.goto(`${server.base}${path}`);
+  page.on('request', (r) => !r.url().startsWith(at.base) && problems.push(`external request: ${r.url()}`));
+  await page.goto(`${at.base}${path}`);
   return { page, problems };
 };
 
@@ -96,7 +100,7 @@ describe('explorer page', () => {
     await page.locator('button[data-sort-path="queue"]').focus();
     await page.keyboard.press('Enter');
     await expectApiPage(page, 'admin', `open=true&count=10&sort=${encodeURIComponent('{"queue":-1}')}`);
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-sort-path'))).toBe('queue');
+    await expect.poll(() => page.locator('button[data-sort-path="queue"]').evaluate((b) => b.ownerDocument.activeElement === b)).toBe(true);
     expect(problems).toEqual([]);
   });
 
@@ -177,6 +181,19 @@ describe('explorer page', () => {
     const { page: other } = await openPage(url.slice(server.base.length));
     await signInAs(other, 'manager');
     await expectApiPage(other, 'manager', `${query}&offset=7`);
+  });
+
+  it('without --live there is no live toggle; a 429 from the rate limiter is shown verbatim', async () => {
+    const { page, problems } = await openPage('/', limited);
+    await signInAs(page, 'admin');
+    await expect.poll(() => total(page).textContent()).toMatch(/^\d+$/);
+    expect(await page.locator('#live-label').isHidden()).toBe(true);
+    await page.locator('#run').click(); // the second request of the minute: still answered
+    await page.locator('#run').click(); // the third: 429
+    const error = page.locator('#param-general-error [data-testid="api-error"]');
+    await expect.poll(() => error.getAttribute('data-status')).toBe('429');
+    expect(await error.locator('code').textContent()).toMatch(/^\{"success":false,"error":"Error, too many requests\. Please slow down\./);
+    expect(problems).toEqual([]);
   });
 
   it('takes the screenshot shown in the README (docs/explorer.png)', async () => {
