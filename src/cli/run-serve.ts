@@ -1,9 +1,10 @@
 // `room-query serve`: load or generate the rooms, start the HTTP server, print how to call it;
 // optionally log requests and reload the rooms file when it changes (the API is swapped whole).
 
-import { unwatchFile, watchFile } from 'node:fs';
+import { existsSync, unwatchFile, watchFile } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as E from 'fp-ts/lib/Either.js';
 import { createRoomCollection, type RoomCollection } from '../collection/room-collection.js';
@@ -35,8 +36,13 @@ export const urlHost = (address: string): string => {
 
 const WATCH_INTERVAL_MS = 500;
 
-/** Where `npm run build` puts the explorer page: dist/explorer, next to this file's dist/cli. */
-export const DEFAULT_EXPLORER_DIR = fileURLToPath(new URL('../explorer/', import.meta.url));
+/**
+ * Where `npm run build` puts the explorer page: dist/explorer, next to this file's dist/cli; run from the
+ * sources (tsx), src/explorer holds no bundle, so the clone's dist/explorer is used when built.
+ */
+export const DEFAULT_EXPLORER_DIR = [new URL('../explorer/', import.meta.url), new URL('../../dist/explorer/', import.meta.url)]
+  .map((url) => fileURLToPath(url))
+  .find((dir) => existsSync(join(dir, 'explorer.js'))) ?? fileURLToPath(new URL('../explorer/', import.meta.url));
 
 const watchRooms = (path: string, io: CliIo, reload: (rooms: ReadonlyArray<Room>) => void): (() => void) => {
   let reading = false;
