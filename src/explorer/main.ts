@@ -102,7 +102,9 @@ const run = async (): Promise<void> => {
   }
   table.setAttribute('aria-busy', 'true');
   const fail = (answer: ApiAnswer): void => {
-    table.removeAttribute('aria-busy');
+    // No stale rows under an error: the table shows what this request answered, which is nothing.
+    showPage({ rooms: [], count: 0, offset: 0, total: 0 }, new Set());
+    byId('total').textContent = '–';
     showError(errorPlace(spec, params, answer.status, answer.body), answer);
   };
   if (live && spec.streamRoute !== undefined) {
