@@ -65,6 +65,22 @@ describe('explorer page', () => {
     expect((await fetch(`${server.base}/explorer/explorer.css`)).headers.get('content-type')).toBe('text/css; charset=utf-8');
   });
 
+  it('is labelled for screen readers: every control has a label, the table has a caption and headers', async () => {
+    const { page } = await openPage();
+    await signInAs(page, 'admin');
+    await expect.poll(() => page.getByTestId('room-row').count()).toBeGreaterThan(0);
+    const unlabelled = await page.locator('input, select, textarea').evaluateAll((els) =>
+      els.filter((el) => (el as unknown as { labels: ArrayLike<unknown> | null }).labels?.length === 0 && !el.closest('[hidden]')).map((el) => el.outerHTML),
+    );
+    expect(unlabelled).toEqual([]);
+    const names = await page.locator('#params-form [name]').evaluateAll((els) => els.map((el) => el.getAttribute('name')));
+    expect(names).toEqual(expect.arrayContaining(['agents', 'open', 'createdAt', 'closedAt', 'tags', 'queue', 'visitorId', 'direction', 'roomName', 'count', 'offset', 'sort', 'query', 'fields']));
+    expect(await page.locator('table#rooms caption').count()).toBe(1);
+    expect(await page.locator('table#rooms thead th[scope="col"]').count()).toBeGreaterThan(5);
+    expect(await page.locator('[data-testid="room-row"] th[scope="row"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('#range').getAttribute('aria-live')).toBe('polite');
+  });
+
   it('an agent signed in with one click sees only its own rooms, and the API total', async () => {
     const { page, problems } = await openPage();
     await signInAs(page, 'agent.alice');
