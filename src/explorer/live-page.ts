@@ -20,27 +20,33 @@ export interface LiveHandlers {
   readonly onError: (answer: ApiAnswer) => void;
 }
 
-/** Follows `url` until the returned function is called. */
+const RECONNECT_MS = 1000;
+
+/** Follows `url` until the returned function is called; a stream the server ends is reopened (fresh page). */
 export const followLive = (url: string, who: Credentials | undefined, handlers: LiveHandlers): (() => void) => {
   const abort = new AbortController();
-  let page: PageDoc | undefined;
-  openEventStream(url, authHeaders(who), abort.signal, (event) => {
-    if (event.event === 'page') {
-      page = JSON.parse(event.data) as PageDoc;
-      handlers.onPage(page, new Set());
-    } else if (event.event === 'patch' && page !== undefined) {
-      const before = page;
-      const ops = JSON.parse(event.data) as Operation[];
-      page = applyPatch(structuredClone(before), ops, false, true).newDocument;
-      handlers.onPage(page, changedIds(before.rooms, page.rooms));
-    }
-  }).then(
-    (refused) => {
-      if (refused !== undefined) handlers.onError(refused);
-    },
-    (error: unknown) => {
-      if (!abort.signal.aborted) handlers.onError({ status: 0, body: String(error), text: `stream ended: ${String(error)}` });
-    },
-  );
+  const open = (): void => {
+    let page: PageDoc | undefined;
+    openEventStream(url, authHeaders(who), abort.signal, (event) => {
+      if (event.event === 'page') {
+        page = JSON.parse(event.data) as PageDoc;
+        handlers.onPage(page, new Set());
+      } else if (event.event === 'patch' && page !== undefined) {
+        const before = page;
+        const ops = JSON.parse(event.data) as Operation[];
+        page = applyPatch(structuredClone(before), ops, false, true).newDocument;
+        handlers.onPage(page, changedIds(before.rooms, page.rooms));
+      }
+    }).then(
+      (refused) => {
+        if (refused !== undefined) handlers.onError(refused);
+        else if (!abort.signal.aborted) setTimeout(() => abort.signal.aborted || open(), RECONNECT_MS);
+      },
+      (error: unknown) => {
+        if (!abort.signal.aborted) handlers.onError({ status: 0, body: String(error), text: `The live stream broke: ${String(error)}` });
+      },
+    );
+  };
+  open();
   return () => abort.abort();
 };
