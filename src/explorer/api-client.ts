@@ -27,7 +27,7 @@ export const answerOf = async (res: Response): Promise<ApiAnswer> => {
 };
 
 export const getJson = async (url: string, who: Credentials | undefined, signal?: AbortSignal): Promise<ApiAnswer> => {
-  const res = await fetch(url, { headers: authHeaders(who), cache: 'no-store', ...(signal ? { signal } : {}) });
+  const res = await fetch(url, { headers: authHeaders(who), ...(signal ? { signal } : {}) });
   return answerOf(res);
 };
 
@@ -39,7 +39,7 @@ export const postJson = async (url: string, who: Credentials | undefined, body: 
 /** Is the route served here? (anything but 404: an unauthenticated probe gets 401 from a mounted route) */
 export const routeExists = async (url: string): Promise<boolean> => {
   try {
-    const res = await fetch(url, { cache: 'no-store' });
+    const res = await fetch(url);
     void res.body?.cancel();
     return res.status !== 404;
   } catch {

@@ -37,7 +37,7 @@ export const openEventStream = async (
   signal: AbortSignal,
   onEvent: (event: StreamEvent) => void,
 ): Promise<ApiAnswer | undefined> => {
-  const res = await fetch(url, { headers: { ...headers, accept: 'text/event-stream' }, signal, cache: 'no-store' });
+  const res = await fetch(url, { headers: { ...headers, accept: 'text/event-stream' }, signal });
   if (!res.ok || res.body === null) return answerOf(res);
   const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
   let pending = '';

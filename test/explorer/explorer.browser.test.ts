@@ -212,6 +212,22 @@ describe('explorer page', () => {
     expect(problems).toEqual([]);
   });
 
+  it('shows the request URL and copies it as a curl line that works', async () => {
+    const { page } = await openPage();
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.base });
+    await signInAs(page, 'admin');
+    await page.locator('input[name="tags"]').fill('vip, billing');
+    await page.locator('#run').click();
+    const url = `${server.base}/api/v1/voip/rooms?tags%5B%5D=vip&tags%5B%5D=billing`;
+    await expect.poll(() => page.locator('#request-url').textContent()).toBe(url);
+    await page.locator('#copy-curl').click();
+    await expect.poll(() => page.locator('#copy-status').textContent()).toBe('Copied.');
+    const copied = (await page.evaluate('navigator.clipboard.readText()')) as string;
+    const admin = byName('admin');
+    expect(copied).toBe(`curl -s '${url}' -H 'X-User-Id: ${admin._id}' -H 'X-Auth-Token: ${admin.token}'`);
+    await expectApiPage(page, 'admin', 'tags%5B%5D=vip&tags%5B%5D=billing');
+  });
+
   it('takes the screenshot shown in the README (docs/explorer.png)', async () => {
     const { page } = await openPage();
     await signInAs(page, 'admin');
