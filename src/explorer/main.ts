@@ -39,7 +39,8 @@ const showError = (place: string, answer: ApiAnswer): void => {
 
 const showWho = (): void => {
   byId('whoami').textContent = who === undefined ? 'Not signed in: pick a demo user or paste a user id and token.' : `Signed in as ${who.label}.`;
-  const admin = who?.roles === undefined || who.roles.includes('admin');
+  // Roles are unknown for a pasted user: the panel shows, and the server answers 403 if need be.
+  const admin = who !== undefined && (who.roles === undefined || who.roles.includes('admin'));
   byId('patch-panel').hidden = !(liveAvailable && liveBox.checked && admin);
 };
 
@@ -127,7 +128,9 @@ function sortBy(path: string, multi: boolean): void {
 const turnPage = (direction: 1 | -1): void => {
   if (page === undefined) return;
   const asked = Number((form.elements.namedItem('count') as HTMLInputElement | null)?.value);
-  const size = asked > 0 ? asked : Math.max(page.rooms.length, page.count, 1);
+  // Without a count, the server's page size becomes explicit, so every page has the same size.
+  const size = asked > 0 ? asked : Math.max(page.count, 1);
+  if (!(asked > 0)) setParam(form, 'count', String(size));
   setParam(form, 'offset', String(Math.max(0, page.offset + direction * size)));
   void run();
 };
