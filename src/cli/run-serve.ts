@@ -7,14 +7,19 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as E from 'fp-ts/lib/Either.js';
-import { createRoomCollection, type RoomCollection } from '../collection/room-collection.js';
-import { DEFAULT_QUEUES } from '../fixtures/generate-rooms.js';
-import { createRoomsApi, type RoomsApi, type RoomsApiOptions } from '../http/create-rooms-api.js';
-import { combineRoutes } from '../http/combine-routes.js';
-import { createExplorerRoutes } from '../http/explorer-routes.js';
-import { createLiveRoutes, type LiveRoutes } from '../http/live-routes.js';
-import { serve, type RouteExtension } from '../http/serve.js';
-import type { Room } from '../model/room.js';
+import { DEFAULT_QUEUES } from '../fixtures/index.js';
+import {
+  combineRoutes,
+  createExplorerRoutes,
+  createLiveRoutes,
+  createRoomsApi,
+  serve,
+  type LiveRoutes,
+  type RoomsApi,
+  type RoomsApiOptions,
+  type RouteExtension,
+} from '../http/index.js';
+import { createRoomCollection, type Room, type RoomCollection } from '../index.js';
 import { createRoomStore } from '../store/index.js';
 import { bannerLines, loadedUsersBannerLines } from './banner.js';
 import type { ServeCommand } from './commands.js';

@@ -1,7 +1,8 @@
 // Which form field an API error belongs to, so the page shows the body next to it. The endpoint's
-// answer is shown verbatim; only its placement is decided here. For "must be number"-style schema
-// errors (which name no parameter) the pure core's own validator is asked, one parameter at a time.
-import { parseRoomsParams } from '../request/parse-rooms-params.js';
+// answer is shown verbatim; only its placement is decided here. For "must be number"-style schema errors
+// (which name no parameter) the pure core's own validator (browser-safe root entry) is asked, one
+// parameter at a time.
+import { parseRoomsParams } from '../index.js';
 import type { EndpointSpec } from './endpoints.js';
 import type { ParamValues } from './view-state.js';
 

@@ -2,15 +2,10 @@
 // answers the plan of that request for an admin — `explain`'s text (filter, sort, chosen index,
 // estimated vs actual documents examined) — and 403 for anyone else. The explorer page shows it.
 import * as E from 'fp-ts/lib/Either.js';
-import { pipe } from 'fp-ts/lib/function.js';
-import { scopeQuery } from '../auth/scope-query.js';
-import type { RoomCollection } from '../collection/room-collection.js';
-import { compileQuery } from '../compile/compile-query.js';
-import { explain } from '../compile/explain.js';
+import type { RoomCollection } from '../collection/collection.js';
 import { ApiErrors } from '../errors.js';
+import { explainRooms } from '../explain.js';
 import type { QueryOptions } from '../options.js';
-import { splitQueryString } from '../request/parse-query-string.js';
-import { parseRoomsParams } from '../request/parse-rooms-params.js';
 import type { Authenticate } from './authenticate.js';
 import type { HttpRequest, HttpResponse } from './create-rooms-api.js';
 import { splitUrl } from './split-url.js';
@@ -29,13 +24,7 @@ export const answerExplain = (
   const principal = authenticate(request.headers);
   if (principal === undefined) return { status: 401, headers: JSON_HEADERS, body: ApiErrors.unauthenticated().body };
   if (!principal.roles.includes('admin')) return { status: 403, headers: JSON_HEADERS, body: ApiErrors.unauthorized().body };
-  const rooms = collection();
-  const answer = pipe(
-    splitQueryString(splitUrl(request.url).search, options.limits),
-    E.chain((raw) => parseRoomsParams(raw, options)),
-    E.chain((query) => scopeQuery(query, principal, options.permissions)),
-    E.map((scoped) => explain(compileQuery(scoped), rooms)),
-  );
+  const answer = explainRooms(collection(), splitUrl(request.url).search, principal, options);
   return E.isLeft(answer)
     ? { status: answer.left.status, headers: JSON_HEADERS, body: answer.left.body }
     : { status: 200, headers: JSON_HEADERS, body: { success: true, explain: answer.right } };

@@ -4,16 +4,16 @@
 //                                             generated demo users (404 otherwise: real tokens never leave)
 //   GET /api/v1/voip/rooms.explain?<params>   admin only: the plan of that request (explain-route.ts)
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { RoomCollection } from '../collection/room-collection.js';
+import type { RoomCollection } from '../collection/collection.js';
 import { ApiErrors } from '../errors.js';
-import type { Mode, PermissionTable } from '../options.js';
+import type { QueryOptions } from '../options.js';
 import { createAuthenticator, type ApiUser } from './authenticate.js';
 import { answerExplain, EXPLAIN_ROUTE } from './explain-route.js';
 import { queryOptionsOf } from './query-options-of.js';
 import type { RouteExtension } from './serve.js';
 import { splitUrl } from './split-url.js';
 import { readStaticAssets } from './static-assets.js';
-import type { Json } from './to-json-value.js';
+import type { Json } from '../value/to-json-value.js';
 
 export const DEMO_USERS_ROUTE = '/api/v1/room-query.demo-users';
 /** Where the page's script and style are served from (index.html is served at `/`). */
@@ -28,7 +28,7 @@ export interface ExplorerDemoUser {
   readonly token: string;
 }
 
-export interface ExplorerRoutesOptions {
+export interface ExplorerRoutesOptions extends QueryOptions {
   /** The folder `npm run build` writes the page to (dist/explorer). */
   readonly assetsDir: string;
   readonly users: ReadonlyArray<ApiUser>;
@@ -36,8 +36,6 @@ export interface ExplorerRoutesOptions {
   readonly demoUsers?: ReadonlyArray<ExplorerDemoUser>;
   /** The rooms the explain route plans over, read per request. */
   readonly collection: () => RoomCollection;
-  readonly mode?: Mode;
-  readonly permissions?: PermissionTable;
 }
 
 const sendJson = (res: ServerResponse, status: number, body: Json, extra: Readonly<Record<string, string>> = {}): void => {

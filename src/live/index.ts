@@ -2,4 +2,5 @@
 // it pulls in fast-json-patch).
 export type { LiveEvent, LivePage, LiveQuery, LiveQueryOptions, LiveSource, LiveStats } from './live-query.js';
 export { liveQuery } from './live-query.js';
+export type { LiveRoomsOptions } from './live-rooms.js';
 export { liveRooms } from './live-rooms.js';

@@ -10,12 +10,13 @@
 // page's end; the diff is `diffPage` (page-diff.ts): unchanged rooms keep their JSON object (cached per stored
 // room), so the rooms list is edited by identity (add / move / remove), never rewritten field by field.
 import jsonpatch, { type Operation } from 'fast-json-patch';
-import { compareValues } from '../compile/compare-values.js';
+import { compareValues } from '../value/compare-values.js';
 import { compileQuery } from '../compile/compile-query.js';
-import { compilePath } from '../compile/get-path.js';
+import { compilePath } from '../value/get-path.js';
 import type { Keyed } from '../compile/compile-sort.js';
-import { toJsonObjectWithout, toJsonValue, type Json, type PriorJson } from '../http/to-json-value.js';
+import { toJsonObjectWithout, toJsonValue, type Json, type PriorJson } from '../value/to-json-value.js';
 import type { Room } from '../model/room.js';
+import type { RoomChange } from '../model/room-change.js';
 import { HIDDEN_FIELDS } from '../query/projection.js';
 import type { ScopedQuery } from '../query/rooms-query.js';
 import { diffPage } from './page-diff.js';
@@ -39,7 +40,7 @@ export interface LiveSource {
   subscribe(
     listener: (change: {
       readonly version: number;
-      readonly changes: ReadonlyArray<{ readonly id: string; readonly before: Room | undefined; readonly after: Room | undefined }>;
+      readonly changes: ReadonlyArray<RoomChange>;
     }) => void,
   ): () => void;
 }

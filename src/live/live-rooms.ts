@@ -3,12 +3,13 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
 import type { Principal } from '../auth/principal.js';
-import { scopeQuery } from '../auth/scope-query.js';
+import { prepareQuery, type RequestParams } from '../endpoint/prepare-query.js';
 import type { ApiError } from '../errors.js';
 import type { QueryOptions } from '../options.js';
-import { splitQueryString } from '../request/parse-query-string.js';
-import { parseRoomsParams } from '../request/parse-rooms-params.js';
 import { liveQuery, type LiveEvent, type LiveQuery, type LiveQueryOptions, type LiveSource } from './live-query.js';
+
+/** queryRooms' options plus the live query's. */
+export interface LiveRoomsOptions extends QueryOptions, LiveQueryOptions {}
 
 /**
  * Like queryRooms, but the answer follows the store: Left is the same error, Right a running LiveQuery.
@@ -17,14 +18,12 @@ import { liveQuery, type LiveEvent, type LiveQuery, type LiveQueryOptions, type 
  */
 export const liveRooms = (
   source: LiveSource,
-  params: Readonly<Record<string, unknown>> | string,
+  params: RequestParams,
   principal: Principal,
-  options: QueryOptions & LiveQueryOptions,
+  options: LiveRoomsOptions,
   onChange: (event: LiveEvent) => void,
 ): E.Either<ApiError, LiveQuery> =>
   pipe(
-    typeof params === 'string' ? splitQueryString(params, options.limits) : E.right(params),
-    E.chain((raw) => parseRoomsParams(raw, options)),
-    E.chain((query) => scopeQuery(query, principal, options.permissions)),
+    prepareQuery(params, principal, options),
     E.map((scoped) => liveQuery(source, scoped, onChange, options.onError === undefined ? {} : { onError: options.onError })),
   );
