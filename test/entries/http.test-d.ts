@@ -3,6 +3,8 @@ import type { Server } from 'node:http';
 import { describe, expectTypeOf, it } from 'vitest';
 import type { QueryOptions } from '../../src/index.js';
 import {
+  combineRoutes,
+  createExplorerRoutes,
   createLiveRoutes,
   createRoomsApi,
   roomsFastifyPlugin,
@@ -10,10 +12,12 @@ import {
   toNodeListener,
   type HttpRequest,
   type HttpResponse,
+  type ExplorerRoutesOptions,
   type LiveRoutes,
   type NodeListener,
   type RoomsApi,
   type RoomsApiOptions,
+  type RouteExtension,
 } from '../../src/http/index.js';
 
 describe('room-query/http', () => {
@@ -25,5 +29,11 @@ describe('room-query/http', () => {
     expectTypeOf(toNodeListener).returns.toEqualTypeOf<NodeListener>();
     expectTypeOf(roomsFastifyPlugin).returns.toEqualTypeOf<Promise<void>>();
     expectTypeOf(createLiveRoutes).returns.toEqualTypeOf<LiveRoutes>();
+  });
+  it('the explorer routes are one more RouteExtension, combinable with the live ones', () => {
+    expectTypeOf<ExplorerRoutesOptions>().toExtend<QueryOptions>();
+    expectTypeOf(createExplorerRoutes).returns.toEqualTypeOf<RouteExtension>();
+    expectTypeOf<LiveRoutes>().toExtend<RouteExtension>();
+    expectTypeOf(combineRoutes).toEqualTypeOf<(...routes: ReadonlyArray<RouteExtension>) => RouteExtension>();
   });
 });
