@@ -25,7 +25,7 @@ export const formatCell = (column: ColumnSpec, value: unknown, room: RoomJson): 
     case 'duration':
       return typeof value === 'number' ? formatDuration(value) : JSON.stringify(value);
     case 'list':
-      return Array.isArray(value) ? value.join(', ') : JSON.stringify(value);
+      return Array.isArray(value) ? (value.length === 0 ? '—' : value.join(', ')) : JSON.stringify(value);
     default:
       return typeof value === 'string' ? value : JSON.stringify(value);
   }
