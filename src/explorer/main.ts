@@ -24,6 +24,7 @@ let who: SignedIn | undefined = loadSignedIn();
 let page: PageDoc | undefined;
 let stopLive: (() => void) | undefined;
 let requestNo = 0;
+let highlightTimer: ReturnType<typeof setTimeout> | undefined;
 
 const clearErrors = (): void => {
   for (const slot of document.querySelectorAll('.error-slot')) slot.replaceChildren();
@@ -55,7 +56,11 @@ const showPage = (next: PageDoc, changed: ReadonlySet<string>): void => {
   byId<HTMLButtonElement>('prev').disabled = next.offset === 0;
   byId<HTMLButtonElement>('next').disabled = next.offset + next.rooms.length >= next.total;
   table.removeAttribute('aria-busy');
-  if (changed.size > 0) setTimeout(() => table.querySelectorAll('tr.changed').forEach((r) => r.classList.remove('changed')), HIGHLIGHT_MS);
+  if (changed.size > 0) {
+    // One timer: a newer patch restarts the highlight instead of an older timer cutting it short.
+    clearTimeout(highlightTimer);
+    highlightTimer = setTimeout(() => table.querySelectorAll('tr.changed').forEach((r) => r.classList.remove('changed')), HIGHLIGHT_MS);
+  }
 };
 
 const chosenColumns = (): EndpointSpec['columns'] => {
