@@ -4,3 +4,4 @@ export type { LiveEvent, LivePage, LiveQuery, LiveQueryOptions, LiveSource, Live
 export { liveQuery } from './live-query.js';
 export type { LiveRoomsOptions } from './live-rooms.js';
 export { liveRooms } from './live-rooms.js';
+export { applyPagePatch } from './apply-page-patch.js';

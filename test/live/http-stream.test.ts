@@ -96,6 +96,7 @@ describe('rooms.stream and rooms.patch (room-query extensions)', () => {
     expect(await denied.json()).toEqual({ success: false, error: 'unauthorized' });
     const asAgent = await fetch(`${base}/api/v1/voip/rooms.patch`, { method: 'POST', headers: auth(alice), body: '[]' });
     expect(asAgent.status).toBe(403);
+    expect(await asAgent.json()).toEqual({ success: false, error: 'unauthorized: only the admin role may patch rooms [error-unauthorized]', errorType: 'error-unauthorized' });
     const bad = await fetch(`${base}/api/v1/voip/rooms.patch`, { method: 'POST', headers: auth(admin), body: JSON.stringify([{ op: 'remove', path: '/nope' }]) });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ success: false, errorType: 'invalid-patch', details: { code: 'unknown-room', index: 0, path: '/nope' } });
