@@ -36,10 +36,13 @@ export const postJson = async (url: string, who: Credentials | undefined, body: 
   return answerOf(res);
 };
 
-/** Is the route served here? (anything but 404: an unauthenticated probe gets 401 from a mounted route) */
+/**
+ * Is the route served here? Asked with OPTIONS, which the routes refuse (405) before authentication, so
+ * the probe never counts against the server's failed-authentication budget; 404 means no such route.
+ */
 export const routeExists = async (url: string): Promise<boolean> => {
   try {
-    const res = await fetch(url);
+    const res = await fetch(url, { method: 'OPTIONS' });
     void res.body?.cancel();
     return res.status !== 404;
   } catch {

@@ -10,6 +10,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { chromium, type Browser } from 'playwright-core';
 import { buildExplorer } from '../../scripts/build-explorer.js';
 import type { ServeCommand } from '../../src/cli/commands.js';
+import { DEFAULT_RATE_LIMIT } from '../../src/cli/option-values.js';
 import { runServe } from '../../src/cli/run-serve.js';
 import { generateUsers, type DemoUser } from '../../src/fixtures/generate-users.js';
 
@@ -46,7 +47,8 @@ export const startServer = async (explorerDir: string, options: { live: boolean;
     mode: 'default',
     port: 0,
     host: '127.0.0.1',
-    rateLimit: options.rateLimit ?? false,
+    // What `npm start` runs with: 600 calls a minute per user, 10 failed authentications per address and route.
+    rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
     log: false,
     watch: false,
     live: options.live,

@@ -177,6 +177,18 @@ describe('explorer page', () => {
     expect(problems).toEqual([]);
   });
 
+  it("reloading the page often does not use up the server's failed-authentication budget (live still opens)", async () => {
+    const { page } = await openPage();
+    await signInAs(page, 'admin');
+    await page.locator('input[name="count"]').fill('3');
+    await page.locator('#live').check();
+    // Each load probes which routes exist; 12 loads are past the 10 failed authentications a minute allowed.
+    for (let i = 0; i < 12; i += 1) await page.reload();
+    await expectApiPage(page, 'admin', 'count=3');
+    expect(await page.locator('[data-testid="api-error"]').count()).toBe(0);
+    expect(await page.locator('#live').isChecked()).toBe(true);
+  });
+
   it('a reload keeps the view (the URL mirrors the request)', async () => {
     const { page } = await openPage();
     await signInAs(page, 'manager');
