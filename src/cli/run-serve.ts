@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as E from 'fp-ts/lib/Either.js';
+import { pipe } from 'fp-ts/lib/function.js';
 import { DEFAULT_QUEUES } from '../fixtures/index.js';
 import {
   combineRoutes,
@@ -82,7 +83,7 @@ export const runServe = async (command: ServeCommand, io: CliIo): Promise<E.Eith
   const rateLimit = command.rateLimit === false ? false : createRateLimitGuard(command.rateLimit);
   // The indexed rooms the API answers from, kept for the explain route (build replaces it on reload).
   let collection: RoomCollection = createRoomCollection([]);
-  const build = (rooms: ReadonlyArray<Room>): RoomsApi => {
+  const build = (rooms: ReadonlyArray<Room>): E.Either<string, RoomsApi> => {
     collection = createRoomCollection(rooms);
     const options: RoomsApiOptions = {
       rooms: collection,
@@ -91,16 +92,22 @@ export const runServe = async (command: ServeCommand, io: CliIo): Promise<E.Eith
       rateLimit,
       onError,
     };
-    const api = createRoomsApi(options);
-    return command.log ? withRequestLog(api, io.err) : api;
+    return pipe(
+      createRoomsApi(options),
+      E.bimap((error) => `the users do not make an API: ${error.message}`, (api) => (command.log ? withRequestLog(api, io.err) : api)),
+    );
   };
-  let current = build(data.right.rooms);
+  const first = build(data.right.rooms);
+  if (E.isLeft(first)) return first;
+  let current = first.right;
   let live: LiveRoutes | undefined;
   let roomsNow = (): RoomCollection => collection;
   if (command.live) {
     const store = createRoomStore(data.right.rooms);
     if (E.isLeft(store)) return E.left(`--live: the rooms do not make a store: ${store.left.reason}`);
-    live = createLiveRoutes({ store: store.right, users: apiUsers, mode: command.mode, onError, rateLimit });
+    const routes = createLiveRoutes({ store: store.right, users: apiUsers, mode: command.mode, onError, rateLimit });
+    if (E.isLeft(routes)) return E.left(`--live: ${routes.left.message}`);
+    live = routes.right;
     roomsNow = () => store.right.current().collection();
   }
   const explorer = createExplorerRoutes({
@@ -111,10 +118,12 @@ export const runServe = async (command: ServeCommand, io: CliIo): Promise<E.Eith
     collection: roomsNow,
     mode: command.mode,
   });
-  const extensions: RouteExtension = live === undefined ? explorer : combineRoutes(explorer, live);
+  if (E.isLeft(explorer)) return E.left(`the users do not make an API: ${explorer.left.message}`);
+  const extensions: RouteExtension = live === undefined ? explorer.right : combineRoutes(explorer.right, live);
   const server = await serve({ handle: (request) => current.handle(request), ...(current.maxUrlLength === undefined ? {} : { maxUrlLength: current.maxUrlLength }) }, { port: command.port, host: command.host, extensions });
   if (command.watch && command.rooms.kind === 'file') {
-    const stop = watchRooms(command.rooms.path, io, (rooms) => (current = build(rooms)));
+    // The users never change, so a rebuild over new rooms is always Right.
+    const stop = watchRooms(command.rooms.path, io, (rooms) => (current = E.getOrElse(() => current)(build(rooms))));
     server.once('close', stop);
   }
   const { address, port } = server.address() as AddressInfo;

@@ -4,10 +4,11 @@
 //                                             generated demo users (404 otherwise: real tokens never leave)
 //   GET /api/v1/voip/rooms.explain?<params>   admin only: the plan of that request (explain-route.ts)
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import * as E from 'fp-ts/lib/Either.js';
 import type { RoomCollection } from '../collection/collection.js';
-import { ApiErrors } from '../errors.js';
+import { ApiErrors, type ConfigError } from '../errors.js';
 import type { QueryOptions } from '../options.js';
-import { createAuthenticator, type ApiUser } from './authenticate.js';
+import { createAuthenticator, type ApiUser, type Authenticate } from './authenticate.js';
 import { answerExplain, EXPLAIN_ROUTE } from './explain-route.js';
 import { queryOptionsOf } from './query-options-of.js';
 import type { RouteExtension } from './serve.js';
@@ -45,13 +46,16 @@ const sendJson = (res: ServerResponse, status: number, body: Json, extra: Readon
 };
 
 /**
+ * The routes, or Left when `users` do not make an authenticator (a duplicate `_id`, a malformed hash).
  * @example
  * const explorer = createExplorerRoutes({ assetsDir: 'dist/explorer', users, demoUsers: users, collection: () => rooms });
- * await serve(api, { port: 3000, host: '127.0.0.1', extensions: explorer });
+ * if (E.isRight(explorer)) await serve(api, { port: 3000, host: '127.0.0.1', extensions: explorer.right });
  */
-export const createExplorerRoutes = (options: ExplorerRoutesOptions): RouteExtension => {
+export const createExplorerRoutes = (options: ExplorerRoutesOptions): E.Either<ConfigError, RouteExtension> =>
+  E.map((authenticate: Authenticate) => explorerRoutes(options, authenticate))(createAuthenticator(options.users));
+
+const explorerRoutes = (options: ExplorerRoutesOptions, authenticate: Authenticate): RouteExtension => {
   const assets = readStaticAssets(options.assetsDir);
-  const authenticate = createAuthenticator(options.users);
   const queryOptions = queryOptionsOf(options);
   const demoUsers: Json | undefined = options.demoUsers?.map((u) => ({ _id: u._id, username: u.username, name: u.name ?? u.username, roles: [...u.roles], token: u.token }));
 

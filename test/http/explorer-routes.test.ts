@@ -5,6 +5,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as E from 'fp-ts/lib/Either.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRoomCollection } from '../../src/collection/room-collection.js';
 import { generateRooms } from '../../src/fixtures/generate-rooms.js';
@@ -18,14 +19,17 @@ import { CONTENT_SECURITY_POLICY } from '../../src/http/static-assets.js';
 const users = generateUsers({ seed: 5 });
 const [admin, manager, alice] = users as [typeof users[number], typeof users[number], typeof users[number]];
 const collection = createRoomCollection(generateRooms({ count: 200, seed: 5 }));
-const api = createRoomsApi({ rooms: collection, users });
+const api = E.getOrElseW((e: { message: string }) => {
+  throw new Error(e.message);
+})(createRoomsApi({ rooms: collection, users }));
 const as = (u: { _id: string; token: string }) => ({ 'X-User-Id': u._id, 'X-Auth-Token': u.token });
 
 let dir: string;
 const servers: Server[] = [];
 const start = async (demo: boolean, assetsDir: string): Promise<string> => {
   const extensions = createExplorerRoutes({ assetsDir, users, collection: () => collection, ...(demo ? { demoUsers: users } : {}) });
-  const server = await serve(api, { port: 0, host: '127.0.0.1', extensions });
+  if (E.isLeft(extensions)) throw new Error(extensions.left.message);
+  const server = await serve(api, { port: 0, host: '127.0.0.1', extensions: extensions.right });
   servers.push(server);
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 };
