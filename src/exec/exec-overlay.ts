@@ -10,13 +10,24 @@ import { lowerBound } from '../collection/rank-set.js';
 import type { Room } from '../model/room.js';
 import { planQuery, type PlanNode } from '../plan/plan.js';
 import { execPlanMatches } from './exec-plan.js';
+import type { ExecStats } from './counters.js';
 import { memoizedCopy, type RoomsPageWithStats } from './scan.js';
 import { scanPredicate } from './scan-predicate.js';
 import { sortReaders } from './sort-readers.js';
 import { createTopK } from './top-k.js';
 
-/** `plan`: one of `planQuery(compiled, c)`'s (planned over the base); the planner's choice by default. */
-export const execOverlay = (compiled: CompiledQuery, c: RoomCollection, plan?: PlanNode): RoomsPageWithStats => {
+/** A window of a derived collection's matches: the stored rooms ranked [offset, end) in order, and the total. */
+export interface OverlayMatches {
+  /** Positions in the derived collection's order (base positions < base.size ≤ delta positions). */
+  readonly positions: ReadonlyArray<number>;
+  /** The stored room at one of `positions`. */
+  readonly docAt: (position: number) => Room;
+  readonly total: number;
+  readonly stats: ExecStats;
+}
+
+/** The matches of `compiled` over the derived collection `c`, ranked [offset, offset + limit) by its paging. */
+export const overlayMatches = (compiled: CompiledQuery, c: RoomCollection, plan?: PlanNode): OverlayMatches => {
   const view = c.overlay;
   if (view === undefined) throw new Error('execOverlay: not a derived collection');
   const base = view.base;
@@ -43,13 +54,11 @@ export const execOverlay = (compiled: CompiledQuery, c: RoomCollection, plan?: P
     positions = kept.slice(offset).map((k) => k.position);
     ordering = positions.length > 0 ? acc.ordering : 'none';
   }
-  const all = compiled.query.projection.kind === 'all';
-  const fromBaseDocs = all ? memoizedCopy(compiled, base.docs) : (p: number) => compiled.project(base.docs[p] as Room);
-  const fromDelta = all ? memoizedCopy(compiled, delta.docs) : (j: number) => compiled.project(delta.docs[j] as Room);
-  const rooms = Object.freeze(positions.map((p) => (p < n ? fromBaseDocs(p) : fromDelta(lowerBound(delta.positions, p)))));
   const total = fromBase.total + deltaMatches.length;
   return {
-    page: Object.freeze({ rooms, count: rooms.length, offset, total }),
+    positions,
+    docAt: (p) => (p < n ? base.docs[p] : delta.docs[lowerBound(delta.positions, p)]) as Room,
+    total,
     stats: {
       docsExamined: fromBase.stats.docsExamined + delta.docs.length,
       indexKeysExamined: fromBase.stats.indexKeysExamined,
@@ -58,4 +67,18 @@ export const execOverlay = (compiled: CompiledQuery, c: RoomCollection, plan?: P
       access: fromBase.stats.access ?? 'index',
     },
   };
+};
+
+/** `plan`: one of `planQuery(compiled, c)`'s (planned over the base); the planner's choice by default. */
+export const execOverlay = (compiled: CompiledQuery, c: RoomCollection, plan?: PlanNode): RoomsPageWithStats => {
+  const { positions, total, stats } = overlayMatches(compiled, c, plan);
+  const view = c.overlay as NonNullable<RoomCollection['overlay']>;
+  const base = view.base;
+  const delta = view.delta();
+  const n = base.size;
+  const all = compiled.query.projection.kind === 'all';
+  const fromBaseDocs = all ? memoizedCopy(compiled, base.docs) : (p: number) => compiled.project(base.docs[p] as Room);
+  const fromDelta = all ? memoizedCopy(compiled, delta.docs) : (j: number) => compiled.project(delta.docs[j] as Room);
+  const rooms = Object.freeze(positions.map((p) => (p < n ? fromBaseDocs(p) : fromDelta(lowerBound(delta.positions, p)))));
+  return { page: Object.freeze({ rooms, count: rooms.length, offset: compiled.paging.offset, total }), stats };
 };
