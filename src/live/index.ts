@@ -2,6 +2,9 @@
 // it pulls in fast-json-patch).
 export type { LiveEvent, LiveFrame, LivePage, LiveRoomChange, LiveSource, LiveStats, LiveView, LiveViewOptions, HistoryOptions } from './live-view.js';
 export type { LiveQuery, LiveQueryOptions } from './live-query.js';
+export type { FollowOptions, LiveHub, LiveHubOptions, LiveHubStats, LiveSubscription } from './live-hub.js';
 export { liveQuery } from './live-query.js';
 export { createLiveView } from './live-view.js';
-export { liveRooms } from './live-rooms.js';
+export { createLiveHub, queryKey } from './live-hub.js';
+export { followRooms, liveRooms } from './live-rooms.js';
+export { bufferFor } from './live-window.js';

@@ -1,14 +1,29 @@
-// The endpoint's request, followed live: parse → permission scope → liveQuery, with the same
-// options and the same 400 / 403 answers as queryRooms.
+// The endpoint's request, followed live: parse → permission scope → a live query (one caller) or a
+// hub subscription (shared with every caller of the same scoped query), with the same options and the
+// same 400 / 403 answers as queryRooms.
 import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
 import type { Principal } from '../auth/principal.js';
 import { scopeQuery } from '../auth/scope-query.js';
 import type { ApiError } from '../errors.js';
 import type { QueryOptions } from '../options.js';
+import type { ScopedQuery } from '../query/rooms-query.js';
 import { splitQueryString } from '../request/parse-query-string.js';
 import { parseRoomsParams } from '../request/parse-rooms-params.js';
-import { liveQuery, type LiveEvent, type LiveQuery, type LiveQueryOptions, type LiveSource } from './live-query.js';
+import type { FollowOptions, LiveHub, LiveSubscription } from './live-hub.js';
+import { liveQuery, type LiveQuery, type LiveQueryOptions } from './live-query.js';
+import type { LiveEvent, LiveFrame, LiveSource } from './live-view.js';
+
+const scopedRequest = (
+  params: Readonly<Record<string, unknown>> | string,
+  principal: Principal,
+  options: QueryOptions,
+): E.Either<ApiError, ScopedQuery> =>
+  pipe(
+    typeof params === 'string' ? splitQueryString(params, options.limits) : E.right(params),
+    E.chain((raw) => parseRoomsParams(raw, options)),
+    E.chain((query) => scopeQuery(query, principal, options.permissions)),
+  );
 
 /**
  * Like queryRooms, but the answer follows the store: Left is the same error, Right a running LiveQuery.
@@ -23,8 +38,24 @@ export const liveRooms = (
   onChange: (event: LiveEvent) => void,
 ): E.Either<ApiError, LiveQuery> =>
   pipe(
-    typeof params === 'string' ? splitQueryString(params, options.limits) : E.right(params),
-    E.chain((raw) => parseRoomsParams(raw, options)),
-    E.chain((query) => scopeQuery(query, principal, options.permissions)),
+    scopedRequest(params, principal, options),
     E.map((scoped) => liveQuery(source, scoped, onChange, options.onError === undefined ? {} : { onError: options.onError })),
+  );
+
+/**
+ * Like liveRooms, through a hub: serialized frames shared with every subscriber of the same scoped query.
+ * @example
+ * followRooms(hub, 'open=true&count=20', admin, {}, (frame) => write(frame.data)) // Right(subscription)
+ */
+export const followRooms = (
+  hub: LiveHub,
+  params: Readonly<Record<string, unknown>> | string,
+  principal: Principal,
+  options: QueryOptions,
+  onFrame: (frame: LiveFrame) => void,
+  follow: FollowOptions = {},
+): E.Either<ApiError, LiveSubscription> =>
+  pipe(
+    scopedRequest(params, principal, options),
+    E.map((scoped) => hub.follow(scoped, onFrame, follow)),
   );
