@@ -30,7 +30,7 @@ const events = (body: ReadableStream<Uint8Array>) => {
       if (end >= 0) {
         const block = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);
-        if (block.startsWith(':')) continue; // heartbeat comment
+        if (block.startsWith(':') || block.startsWith('retry:')) continue; // heartbeat comment, reconnection delay
         const field = (name: string) => block.split('\n').find((l) => l.startsWith(`${name}: `))?.slice(name.length + 2) ?? '';
         return { event: field('event'), id: field('id'), data: JSON.parse(field('data')) };
       }
