@@ -3,11 +3,11 @@
 // diffed into one JSON Patch per change that alters it, and every listener receives the SAME event
 // object. Optionally the view keeps its last patches serialized (a bounded history) so a client that
 // reconnects can be sent what it missed instead of a fresh page.
-import jsonpatch, { type Operation } from 'fast-json-patch';
+import type { Operation } from 'fast-json-patch';
 import type { CompiledQuery } from '../compile/compile-query.js';
 import type { RoomCollection } from '../collection/room-collection.js';
 import { readWindow, windowQuery } from '../exec/read-window.js';
-import { toJsonObjectWithout, toJsonValue, type Json, type PriorJson } from '../http/to-json-value.js';
+import { toJsonObjectWithout, toJsonValue, type Json } from '../http/to-json-value.js';
 import type { Room } from '../model/room.js';
 import { HIDDEN_FIELDS } from '../query/projection.js';
 import { diffPage } from './page-diff.js';
@@ -79,7 +79,7 @@ export interface LiveViewOptions {
 export interface LiveView {
   /** The store version the page reflects. */
   readonly version: number;
-  /** A fresh copy of the current page document. */
+  /** The current page document, made now (fresh JSON: the caller may keep and change it). */
   page(): LivePage;
   /** The current page as one frame (serialized once per version, shared by every caller). */
   pageFrame(): LiveFrame;
@@ -94,17 +94,18 @@ export interface LiveView {
 
 const hidden: ReadonlySet<string> = new Set(HIDDEN_FIELDS);
 
-type MutablePage = { rooms: Json[]; count: number; offset: number; total: number };
-
-const copyOf = (page: MutablePage): LivePage => jsonpatch.deepClone(page) as LivePage;
+// The page as held entries: no JSON is kept (a room's JSON is made when a patch or a page carries it), so a
+// view holds its window's entries and nothing per room beyond them.
+type HeldPage = { rooms: WindowEntry[]; count: number; offset: number; total: number };
 
 /**
- * The view of `compiled` over `source`, read now and kept current. Rooms on the page are shared JSON
- * objects: listeners must not mutate events (clone before applying a patch in place).
+ * The view of `compiled` over `source`, read now and kept current. Every listener receives the same event
+ * object: clone a patch before applying it to a page in place.
  */
 export const createLiveView = (source: LiveSource, compiled: CompiledQuery, options: LiveViewOptions = {}): LiveView => {
   const { paging } = compiled;
   const limit = paging.limit ?? Number.POSITIVE_INFINITY;
+  const jsonOffset = paging.offset + 0; // as JSON writes it (-0 is 0)
   const buffer = options.buffer ?? bufferFor(paging.limit);
   const windowed = windowQuery(compiled, paging.offset, paging.offset + limit + buffer);
   const counters = { predicateEvaluations: 0, entryMoves: 0 };
@@ -125,14 +126,13 @@ export const createLiveView = (source: LiveSource, compiled: CompiledQuery, opti
   };
   // The page is JSON: with every field returned, skip the projector's frozen copy and convert the room directly.
   const toJson = compiled.query.projection.kind === 'all'
-    ? (room: Room, prior?: PriorJson): Json => toJsonObjectWithout(room, hidden, prior)
+    ? (room: Room): Json => toJsonObjectWithout(room, hidden)
     : (room: Room): Json => toJsonValue(compiled.project(room));
-  const jsonOf = (entry: WindowEntry): Json => {
-    if (entry.json === undefined) {
-      entry.json = toJson(entry.doc, entry.prior);
-      entry.prior = undefined;
-    }
-    return entry.json;
+  const pageJson = (p: HeldPage): LivePage => ({ rooms: p.rooms.map((e) => toJson(e.doc)), count: p.count, offset: p.offset, total: p.total });
+  /** The diff's room values (entries) as JSON. */
+  const withJson = (ops: Operation[]): Operation[] => {
+    for (const op of ops) if ((op.op === 'add' || op.op === 'replace') && typeof op.value === 'object') op.value = toJson((op.value as WindowEntry).doc);
+    return ops;
   };
   const listeners = new Set<(event: LiveEvent, frame: () => LiveFrame) => void>();
   const maxEvents = options.history?.events ?? 0;
@@ -144,8 +144,9 @@ export const createLiveView = (source: LiveSource, compiled: CompiledQuery, opti
 
   let version = -1;
   let closed = false;
-  let page: MutablePage = { rooms: [], count: 0, offset: paging.offset, total: 0 };
-  let pageFrame: LiveFrame | undefined;
+  let page: HeldPage = { rooms: [], count: 0, offset: jsonOffset, total: 0 };
+  // Shared by the subscribers joining at this version while any of them still holds it (no page JSON kept).
+  let pageFrame: WeakRef<LiveFrame> | undefined;
 
   const readPage = (state: { readonly version: number; collection(): RoomCollection }): void => {
     stats.pageReads++;
@@ -153,9 +154,9 @@ export const createLiveView = (source: LiveSource, compiled: CompiledQuery, opti
     window.reset(read.rooms, read.total);
     version = state.version;
   };
-  const currentPage = (): MutablePage => {
-    const rooms = window.held.slice(0, window.pageSize).map(jsonOf);
-    return { rooms, count: rooms.length, offset: paging.offset, total: window.total };
+  const currentPage = (): HeldPage => {
+    const rooms = window.held.slice(0, window.pageSize);
+    return { rooms, count: rooms.length, offset: jsonOffset, total: window.total };
   };
   const remember = (frame: LiveFrame): void => {
     if (maxEvents === 0) return;
@@ -194,7 +195,7 @@ export const createLiveView = (source: LiveSource, compiled: CompiledQuery, opti
       if (effect === 'reread') readPage(source.current());
       else version = change.version;
       const next = currentPage();
-      patch = diffPage(page, next);
+      patch = withJson(diffPage(page, next));
       page = next;
     }
     if (patch.length === 0) return;
@@ -227,8 +228,14 @@ export const createLiveView = (source: LiveSource, compiled: CompiledQuery, opti
     get version() {
       return version;
     },
-    page: () => copyOf(page),
-    pageFrame: () => (pageFrame ??= { kind: 'page', version, data: JSON.stringify(page) }),
+    page: () => pageJson(page),
+    pageFrame: () => {
+      const cached = pageFrame?.deref();
+      if (cached !== undefined) return cached;
+      const frame: LiveFrame = { kind: 'page', version, data: JSON.stringify(pageJson(page)) };
+      pageFrame = new WeakRef(frame);
+      return frame;
+    },
     since: (from) => {
       if (from > version || from < historyFrom) return undefined;
       return history.filter((f) => f.version > from);

@@ -11,17 +11,14 @@ import type { CompiledQuery } from '../compile/compile-query.js';
 import { compareValues } from '../compile/compare-values.js';
 import { compilePath } from '../compile/get-path.js';
 import type { Keyed } from '../compile/compile-sort.js';
-import type { Json, PriorJson } from '../http/to-json-value.js';
 import type { Room } from '../model/room.js';
 
 /**
- * A held match. `json`: its page JSON, made when it first shows on the page (dropped with the entry);
- * `prior`: the JSON of the value it replaced in place, so unchanged fields' JSON is shared.
+ * A held match: the stored room (shared with the store, not copied) and its sort keys. An entry keeps its
+ * identity while its room is unchanged, so pages are diffed by identity.
  */
 export interface WindowEntry extends Keyed<Room> {
   readonly id: string;
-  json: Json | undefined;
-  prior?: PriorJson | undefined;
 }
 
 /** How one change touched the window. */
@@ -57,7 +54,7 @@ export const createLiveWindow = (compiled: CompiledQuery, counters: WindowCounte
   const compare = sort.ord.compare as (a: Keyed<Room>, b: Keyed<Room>) => number;
   const readers = sort.spec.map((key) => compilePath(key.path));
   const keysOf = (room: Room): unknown[] => readers.map((read) => read(room));
-  const entryOf = (id: string, room: Room): WindowEntry => ({ id, doc: room, keys: keysOf(room), position: 0, json: undefined });
+  const entryOf = (id: string, room: Room): WindowEntry => ({ id, doc: room, keys: keysOf(room), position: 0 });
   const sameKeys = (keys: ReadonlyArray<unknown>, room: Room): boolean => {
     for (let i = 0; i < readers.length; i++) {
       const value = (readers[i] as (doc: unknown) => unknown)(room);
@@ -145,7 +142,7 @@ export const createLiveWindow = (compiled: CompiledQuery, counters: WindowCounte
       return Math.min(held.length, limit);
     },
     reset: (rooms, count) => {
-      // Entries still held keep their JSON (and so their identity on the page): minimal patches.
+      // Rooms still held keep their entry (their identity on the page): minimal patches.
       const previous = new Map<Room, WindowEntry>();
       for (const e of held) previous.set(e.doc, e);
       held = rooms.map((room) => previous.get(room) ?? entryOf(room['_id'] as string, room));
@@ -162,9 +159,7 @@ export const createLiveWindow = (compiled: CompiledQuery, counters: WindowCounte
           // Same rank (an answer, a tag, a transfer that keeps the order): swap the value in, if held.
           const at = locate(id, probe);
           if (typeof at !== 'number') return at === 'stale' || (at === 'after' && complete()) ? 'reread' : 'none';
-          const entry = held[at] as WindowEntry;
-          const prior = entry.json === undefined ? undefined : { from: entry.doc, json: entry.json };
-          held[at] = { id, doc: after as Room, keys: entry.keys, position: 0, json: undefined, prior };
+          held[at] = { id, doc: after as Room, keys: (held[at] as WindowEntry).keys, position: 0 };
           return at < limit ? 'page' : 'none';
         }
         effect = remove(id, probe);
