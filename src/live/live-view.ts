@@ -104,12 +104,10 @@ type HeldPage = { rooms: WindowEntry[]; count: number; offset: number; total: nu
  */
 export const createLiveView = (source: LiveSource, compiled: CompiledQuery, options: LiveViewOptions = {}): LiveView => {
   const { paging } = compiled;
-  const limit = paging.limit ?? Number.POSITIVE_INFINITY;
   const jsonOffset = paging.offset + 0; // as JSON writes it (-0 is 0)
-  const buffer = options.buffer ?? bufferFor(paging.limit);
-  const windowed = windowQuery(compiled, paging.offset, paging.offset + limit + buffer);
   const counters = { predicateEvaluations: 0, entryMoves: 0 };
-  const window = createLiveWindow(compiled, counters, buffer);
+  const window = createLiveWindow(compiled, counters, options.buffer ?? bufferFor(paging.limit));
+  const windowed = windowQuery(compiled, window.read.from, window.read.from + window.read.count);
   const stats: LiveStats = {
     get predicateEvaluations() {
       return counters.predicateEvaluations;
@@ -155,7 +153,7 @@ export const createLiveView = (source: LiveSource, compiled: CompiledQuery, opti
     version = state.version;
   };
   const currentPage = (): HeldPage => {
-    const rooms = window.held.slice(0, window.pageSize);
+    const rooms = [...window.page()];
     return { rooms, count: rooms.length, offset: jsonOffset, total: window.total };
   };
   const remember = (frame: LiveFrame): void => {

@@ -21,15 +21,28 @@ const scopedOf = (c: OracleCase, count: number, offset: number): ScopedQuery | u
   return E.isLeft(scoped) ? undefined : scoped.right;
 };
 
+/** Broad queries (an admin, few filters): many matches, so windows at an offset see rooms enter and leave before them. */
+const arbBroadCase: fc.Arbitrary<OracleCase> = fc.record({
+  sort: fc.constantFrom(undefined, '{"ts":1}', '{"ts":-1}', '{"closedAt":1}', '{"name":-1}'),
+  open: fc.constantFrom(undefined, 'true', 'false'),
+}, { noNullPrototype: true }).map(({ sort, open }) => ({
+  mode: 'default',
+  rooms: [],
+  principal: { _id: 'admin-1', username: 'staff', roles: ['admin'] },
+  params: { ...(sort === undefined ? {} : { sort }), ...(open === undefined ? {} : { open }) },
+  options: { mode: 'default' },
+  omitOptions: false,
+}) as OracleCase);
+
 const arbQuery = fc.record({
-  c: arbValidCase,
+  c: fc.oneof({ arbitrary: arbValidCase, weight: 1 }, { arbitrary: arbBroadCase, weight: 2 }),
   count: fc.integer({ min: 1, max: 4 }),
   offset: fc.integer({ min: 0, max: 6 }),
   buffer: fc.integer({ min: 0, max: 3 }),
 }, { noNullPrototype: true });
 
 describe('live window (page + bounded buffer) ≡ re-running the query', () => {
-  it('copies rebuilt from patches follow runQuery(snapshot) after every step; held ≤ count + buffer', () =>
+  it('copies rebuilt from patches follow runQuery(snapshot) after every step; held ≤ count + buffers', () =>
     fc.assert(
       fc.property(arbHistory(30, 25), fc.array(arbQuery, { minLength: 1, maxLength: 4 }), ({ rooms, patches }, queries) => {
         const created = createRoomStore(rooms);
@@ -46,7 +59,7 @@ describe('live window (page + bounded buffer) ≡ re-running the query', () => {
             expect(event.version).toBe(store.version);
             client.copy = jsonpatch.applyPatch(client.copy, jsonpatch.deepClone(event.patch), true, false).newDocument;
           });
-          return [{ compiled, view, client, limit: count + buffer }];
+          return [{ compiled, view, client, limit: Math.min(offset, buffer) + count + buffer }];
         });
         const check = (): void => {
           for (const { compiled, view, client, limit } of views) {
