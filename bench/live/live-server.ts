@@ -22,7 +22,7 @@ const live = createLiveRoutes({ store, users, maxStreamsPerUser: 1_000_000, maxB
 const server = await serve(createRoomsApi({ rooms: [], users, rateLimit: false }), { port: 0, host: '127.0.0.1', extensions: live });
 const address = server.address();
 const port = typeof address === 'object' && address !== null ? address.port : 0;
-const delay = monitorEventLoopDelay({ resolution: 10 });
+const delay = monitorEventLoopDelay({ resolution: 1 });
 delay.enable();
 const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
 gc();

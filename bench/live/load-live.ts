@@ -12,6 +12,9 @@ import { writeFileSync } from 'node:fs';
 import jsonpatch from 'fast-json-patch';
 import type { DemoUser } from '../../src/index.js';
 import { changeStreamFrom, type StreamSeed } from './change-stream.js';
+import { rerenderLiveDocs } from './report-live.js';
+import type { LoadResults } from './report-scale.js';
+import os from 'node:os';
 
 const args = process.argv.slice(2);
 const flag = (name: string): string | undefined => {
@@ -217,7 +220,7 @@ for (const c of clients) {
 }
 latencies.sort((a, b) => a - b);
 const pct = (p: number): number => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? Number.NaN;
-const result = {
+const result: LoadResults = {
   rooms: ROOMS,
   subscribers: SUBSCRIBERS,
   rate: RATE,
@@ -237,6 +240,7 @@ const result = {
   heapPerSubscriberKiB: (opened.heap - before.heap) / SUBSCRIBERS / 1024,
   rssDuringMiB: during.rss / 2 ** 20,
   loopDelayMs: during.loopDelay,
+  loadAverage: os.loadavg()[0] ?? 0,
 };
 console.log(JSON.stringify(result, null, 1));
 child.send({ kind: 'stop' });
@@ -244,6 +248,7 @@ agent.destroy();
 patcher.destroy();
 if (write) {
   writeFileSync(new URL('./load-results.json', import.meta.url), `${JSON.stringify(result, null, 1)}\n`);
-  console.log('wrote bench/live/load-results.json');
+  rerenderLiveDocs();
+  console.log('wrote bench/live/load-results.json and docs/live-benchmarks.md');
 }
 process.exit(0);

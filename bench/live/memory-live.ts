@@ -1,4 +1,4 @@
-// `npm run bench:live:memory [-- --sizes 100000,1000000] [-- --views 200] [-- --subscribers 1000] [-- --changes 1000] [-- --no-write]`
+// `npm run bench:live:memory [-- --sizes 100000,1000000] [-- --views 200] [-- --subscribers 10000] [-- --changes 1000] [-- --no-write]`
 // Issue #18's memory measurement: what one live query holds, at 100k and 1M rooms, for an admin page, an
 // agent's page and a filtered page (count=50 each). Two cases: every subscriber with its own view (no sharing:
 // the cost of one distinct query) and subscribers sharing views through a hub (the cost of one more
@@ -14,6 +14,9 @@ import {
 import { createLiveHub, createLiveView, type LiveView } from '../../src/live/index.js';
 import { createRoomStore, type RoomStore } from '../../src/store/index.js';
 import { changeStream } from './change-stream.js';
+import { rerenderLiveDocs } from './report-live.js';
+import type { MemoryResults, MemoryRow } from './report-scale.js';
+import os from 'node:os';
 
 const args = process.argv.slice(2);
 const flag = (name: string): string | undefined => {
@@ -22,7 +25,7 @@ const flag = (name: string): string | undefined => {
 };
 const sizes = (flag('--sizes') ?? '100000,1000000').split(',').map((s) => Number(s.replace(/_/g, '')));
 const VIEWS = Number(flag('--views') ?? 200);
-const SUBSCRIBERS = Number(flag('--subscribers') ?? 1000);
+const SUBSCRIBERS = Number(flag('--subscribers') ?? 10_000);
 const CHANGES = Number(flag('--changes') ?? 1000);
 const write = !args.includes('--no-write');
 const SEED = 1;
@@ -54,19 +57,7 @@ const gc = async (): Promise<void> => {
 const heap = (): number => process.memoryUsage().heapUsed;
 const rss = (): number => process.memoryUsage().rss;
 
-export interface MemoryRow {
-  readonly query: string;
-  readonly matches: number;
-  /** Bytes of heap per view (unshared) / per subscriber (shared). */
-  readonly heapPerView: number;
-  readonly rssPerView: number;
-  readonly entriesPerView: number;
-  readonly heapPerSharedSubscriber: number;
-}
-export interface MemorySize {
-  readonly size: number;
-  readonly rows: ReadonlyArray<MemoryRow>;
-}
+type MemorySize = MemoryResults['sizes'][number];
 
 const applyAll = (store: RoomStore, patches: ReadonlyArray<unknown[]>): void => {
   for (const p of patches) {
@@ -107,9 +98,11 @@ const runSize = async (n: number): Promise<MemorySize> => {
     const hub = createLiveHub(store, { lingerMs: 0 });
     const scoped = scopedOf(q.params, q.principal);
     let frames = 0;
+    const first = hub.follow(scoped, () => void frames++); // the view itself: not a subscriber's cost
     await gc();
     const before = heap();
     const subs = Array.from({ length: SUBSCRIBERS }, () => hub.follow(scoped, () => void frames++));
+    subs.push(first);
     await gc();
     const withSubs = heap();
     const heapPerSharedSubscriber = (withSubs - before) / SUBSCRIBERS;
@@ -134,6 +127,8 @@ for (const r of results) {
   })));
 }
 if (write) {
-  writeFileSync(new URL('./memory-results.json', import.meta.url), `${JSON.stringify({ views: VIEWS, subscribers: SUBSCRIBERS, changes: CHANGES, sizes: results }, null, 1)}\n`);
-  console.log('wrote bench/live/memory-results.json');
+  const out: MemoryResults = { views: VIEWS, subscribers: SUBSCRIBERS, changes: CHANGES, loadAverage: os.loadavg()[0] ?? 0, sizes: results };
+  writeFileSync(new URL('./memory-results.json', import.meta.url), `${JSON.stringify(out, null, 1)}\n`);
+  rerenderLiveDocs();
+  console.log('wrote bench/live/memory-results.json, docs/live-benchmarks.md and docs/live-scale.svg');
 }
