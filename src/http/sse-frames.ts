@@ -1,17 +1,17 @@
-// Server-Sent Events text for live frames. A frame is shared by every subscriber of a query, so its
-// SSE text is built once (memoized on the frame) and the same string is written to each stream.
+// Server-Sent Events bytes for live frames. A frame is shared by every subscriber of a query, so its
+// SSE bytes are encoded once (memoized on the frame) and the same Buffer is written to each stream.
 import type { LiveFrame } from '../live/index.js';
 
-const texts = new WeakMap<LiveFrame, string>();
+const encoded = new WeakMap<LiveFrame, Buffer>();
 
 /** `event: page|patch`, `id: <store version>` (what a reconnecting client sends back as Last-Event-ID), `data: <JSON>`. */
-export const sseFrame = (frame: LiveFrame): string => {
-  let text = texts.get(frame);
-  if (text === undefined) {
-    text = `event: ${frame.kind}\nid: ${frame.version}\ndata: ${frame.data}\n\n`;
-    texts.set(frame, text);
+export const sseFrame = (frame: LiveFrame): Buffer => {
+  let bytes = encoded.get(frame);
+  if (bytes === undefined) {
+    bytes = Buffer.from(`event: ${frame.kind}\nid: ${frame.version}\ndata: ${frame.data}\n\n`, 'utf8');
+    encoded.set(frame, bytes);
   }
-  return text;
+  return bytes;
 };
 
 /** The reconnection delay advertised to EventSource clients. */
