@@ -55,6 +55,8 @@ export interface LiveStats {
   entryMoves: number;
   /** Reads of the window from the store's indexed snapshot (the first one included). */
   pageReads: number;
+  /** Documents those reads examined (the engine's docsExamined): O(window + log n + the snapshot's overlay) each. */
+  docsRead: number;
   /** Patches emitted. */
   patches: number;
   /** Matches held right now (page + buffer): bounded by count + buffer, never by the number of matches. */
@@ -117,6 +119,7 @@ export const createLiveView = (source: LiveSource, compiled: CompiledQuery, opti
       return counters.entryMoves;
     },
     pageReads: 0,
+    docsRead: 0,
     patches: 0,
     get entriesHeld() {
       return window.held.length;
@@ -149,6 +152,7 @@ export const createLiveView = (source: LiveSource, compiled: CompiledQuery, opti
   const readPage = (state: { readonly version: number; collection(): RoomCollection }): void => {
     stats.pageReads++;
     const read = readWindow(windowed, state.collection());
+    stats.docsRead += read.stats.docsExamined;
     window.reset(read.rooms, read.total);
     version = state.version;
   };

@@ -67,6 +67,23 @@ describe('liveQuery', () => {
     expect(events[1]).toEqual({ kind: 'patch', version: 2, patch: [{ op: 'replace', path: '/total', value: 299 }] });
   });
 
+  it('a page whose buffer runs dry re-reads its window through the indexes: documents read follow the window', () => {
+    const store = storeOf();
+    const events: LiveEvent[] = [];
+    const live = liveQuery(store, scoped({ count: 5 }), (e) => events.push(e));
+    expect(live.stats.entriesHeld).toBe(5 + 8); // the page and the smallest buffer
+    const first = { ...live.stats };
+    expect(first.docsRead).toBeLessThanOrEqual(13);
+    // Remove the top room nine times: the buffer's 8 rooms move up, then it is dry and the window is read again.
+    for (let i = 0; i < 9; i++) {
+      const top = (live.page().rooms[0] as { _id: string })._id;
+      store.apply([{ op: 'remove', path: `/${top}` }]);
+    }
+    expect(live.stats.pageReads).toBe(first.pageReads + 1);
+    expect(live.stats.docsRead - first.docsRead).toBeLessThanOrEqual(13 + 9); // the window, plus the overlay's changes
+    expect(live.page().total).toBe(291);
+  });
+
   it('close() releases: no more events, no more work', () => {
     const store = storeOf();
     const events: LiveEvent[] = [];
