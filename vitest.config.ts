@@ -7,5 +7,7 @@ export default defineConfig({
     exclude: ['**/node_modules/**', 'test/docs/.tmp-*/**'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // Type tests (`*.test-d.ts`, expectTypeOf) of each entry's signatures run with the suite.
+    typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
   },
 });

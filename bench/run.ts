@@ -8,10 +8,8 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { Bench } from 'tinybench';
 import * as E from 'fp-ts/lib/Either.js';
-import {
-  agentsOf, compileQuery, createRoomCollection, generateRooms, generateUsers, indexBytes, parseRoomsParams, planQuery,
-  queryRooms, runQuery, runQueryWithStats, scopeQuery, type Room, type RoomCollection,
-} from '../src/index.js';
+import { agentsOf, generateRooms, generateUsers } from '../src/fixtures/index.js';
+import { compileQuery, createRoomCollection, indexBytes, parseRoomsParams, planQuery, queryRooms, runQuery, runQueryWithStats, scopeQuery, type Room, type RoomCollection } from '../src/index.js';
 import { handFullSort, handTopK, type Answer } from './peers/hand-loop.js';
 import { createLoki, lokiRunner } from './peers/loki.js';
 import { mingoRunner, siftRunner } from './peers/mongo-like.js';

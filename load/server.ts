@@ -4,7 +4,8 @@
 // POST /api/v1/voip/rooms.patch can change rooms while the queries run.
 import * as E from 'fp-ts/lib/Either.js';
 import { createLiveRoutes } from '../src/http/live-routes.js';
-import { createRoomsApi, generateRooms, generateUsers, serve } from '../src/index.js';
+import { createRoomsApi, serve } from '../src/http/index.js';
+import { generateRooms, generateUsers } from '../src/fixtures/index.js';
 import { createRoomStore } from '../src/store/index.js';
 
 const rooms = generateRooms({ count: Number(process.env['LOAD_ROOMS'] ?? 100_000), seed: 42 });

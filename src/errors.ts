@@ -1,10 +1,19 @@
-// The errors the endpoint answers with: one union, stable codes, and the exact bodies Rocket.Chat sends.
+// Every error body we answer with has its home here: the endpoint's (exact bodies Rocket.Chat sends), the
+// server's (414, 429, 500) and the live routes' (413, invalid-patch); one union, stable codes (docs/errors.md).
 // Every fallible public function returns Either<ApiError, _>; nothing in the core throws.
 
 /** The JSON body of an error response, exactly as Rocket.Chat writes it. */
 export type ApiErrorBody =
-  | { readonly success: false; readonly error: string; readonly errorType?: string }
+  | { readonly success: false; readonly error: string; readonly errorType?: string; readonly details?: PatchErrorDetails }
   | { readonly status: 'error'; readonly message: string };
+
+/** Where a JSON Patch failed (the `details` of an `invalid-patch` body). */
+export type PatchErrorDetails = {
+  readonly code: string;
+  readonly index: number | null;
+  readonly path: string | null;
+  readonly reason: string;
+};
 
 /** Why a request failed; `code` is stable and documented in docs/errors.md. */
 export type ApiErrorCode =
@@ -19,11 +28,14 @@ export type ApiErrorCode =
   | 'not-found'
   | 'method-not-allowed'
   | 'uri-too-long'
-  | 'too-many-requests';
+  | 'too-many-requests'
+  | 'payload-too-large'
+  | 'invalid-patch'
+  | 'internal-error';
 
 /** An HTTP status plus the body to send. */
 export interface ApiError {
-  readonly status: 400 | 401 | 403 | 404 | 405 | 414 | 429;
+  readonly status: 400 | 401 | 403 | 404 | 405 | 413 | 414 | 429 | 500;
   readonly code: ApiErrorCode;
   readonly body: ApiErrorBody;
 }
@@ -68,4 +80,19 @@ export const ApiErrors = {
       `Error, too many requests. Please slow down. You must wait ${waitSeconds} seconds before trying this endpoint again. [error-too-many-requests]`,
       'error-too-many-requests',
     ),
+  /** A `rooms.patch` body over the size limit. */
+  payloadTooLarge: (): ApiError => failure(413, 'payload-too-large', 'The patch is too large [error-payload-too-large]', 'error-payload-too-large'),
+  /** A `rooms.patch` body that is not JSON. */
+  patchNotJson: (): ApiError => failure(400, 'invalid-patch', 'The body is not JSON [invalid-patch]', 'invalid-patch'),
+  /** A JSON Patch the store refused: `message` says which operation and why; `details` locates it. */
+  invalidPatch: (message: string, details: PatchErrorDetails): ApiError => ({
+    status: 400,
+    code: 'invalid-patch',
+    body: { success: false, error: `${message} [invalid-patch]`, errorType: 'invalid-patch', details },
+  }),
+  /** An unexpected exception (reported to `onError`; nothing of it is sent). */
+  internalError: (): ApiError => failure(500, 'internal-error', 'Internal error'),
 } as const;
+
+/** The JSON text of the 500 body, for adapters that answer before any handler runs. */
+export const INTERNAL_ERROR_JSON = JSON.stringify(ApiErrors.internalError().body);

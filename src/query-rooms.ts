@@ -1,15 +1,13 @@
-// The one place that wires the pipeline: parse → scope → compile → run.
+// The one place that wires the pipeline: prepare (parse → scope) → compile → run.
 import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
 import type { Principal } from './auth/principal.js';
-import { scopeQuery } from './auth/scope-query.js';
 import { compileQuery } from './compile/compile-query.js';
+import { prepareQuery, type RequestParams } from './endpoint/prepare-query.js';
 import type { ApiError } from './errors.js';
 import { runQuery, type RoomSource } from './exec/run-query.js';
 import type { RoomsPage } from './model/room.js';
 import type { QueryOptions } from './options.js';
-import { splitQueryString } from './request/parse-query-string.js';
-import { parseRoomsParams } from './request/parse-rooms-params.js';
 
 /**
  * Answers GET /api/v1/voip/rooms for `principal` over `rooms`: an array (scanned) or a
@@ -20,13 +18,11 @@ import { parseRoomsParams } from './request/parse-rooms-params.js';
  */
 export const queryRooms = (
   rooms: RoomSource,
-  params: Readonly<Record<string, unknown>> | string,
+  params: RequestParams,
   principal: Principal,
   options: QueryOptions = {},
 ): E.Either<ApiError, RoomsPage> =>
   pipe(
-    typeof params === 'string' ? splitQueryString(params, options.limits) : E.right(params),
-    E.chain((raw) => parseRoomsParams(raw, options)),
-    E.chain((query) => scopeQuery(query, principal, options.permissions)),
+    prepareQuery(params, principal, options),
     E.map((scoped) => runQuery(compileQuery(scoped), rooms)),
   );

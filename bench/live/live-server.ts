@@ -3,8 +3,9 @@
 // the users, what the patch stream needs; on request its RSS / heap, event-loop delay and the hub's stats.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as E from 'fp-ts/lib/Either.js';
-import { createLiveRoutes } from '../../src/http/live-routes.js';
-import { agentsOf, createRoomsApi, generateRooms, generateUsers, serve } from '../../src/index.js';
+import { createLiveRoutes } from '../../src/http/index.js';
+import { agentsOf, generateRooms, generateUsers } from '../../src/fixtures/index.js';
+import { createRoomsApi, serve } from '../../src/http/index.js';
 import { createRoomStore } from '../../src/store/index.js';
 import { streamSeed } from './change-stream.js';
 

@@ -10,7 +10,7 @@ import { fork } from 'node:child_process';
 import { request, Agent, type IncomingMessage } from 'node:http';
 import { writeFileSync } from 'node:fs';
 import jsonpatch from 'fast-json-patch';
-import type { DemoUser } from '../../src/index.js';
+import type { DemoUser } from '../../src/fixtures/index.js';
 import { changeStreamFrom, type StreamSeed } from './change-stream.js';
 import { rerenderLiveDocs } from './report-live.js';
 import type { LoadResults } from './report-scale.js';

@@ -8,9 +8,8 @@
 // The entries-held counter is the exact figure: rooms held per view, page + buffer.
 import { writeFileSync } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
-import {
-  agentsOf, compileQuery, generateRooms, generateUsers, parseRoomsParams, scopeQuery, type Principal, type ScopedQuery,
-} from '../../src/index.js';
+import { agentsOf, generateRooms, generateUsers } from '../../src/fixtures/index.js';
+import { compileQuery, parseRoomsParams, scopeQuery, type Principal, type ScopedQuery } from '../../src/index.js';
 import { createLiveHub, createLiveView, type LiveView } from '../../src/live/index.js';
 import { createRoomStore, type RoomStore } from '../../src/store/index.js';
 import { changeStream } from './change-stream.js';

@@ -7,17 +7,16 @@
 // queries, so store apply time is not counted twice. Ratios come from the same run only.
 import { writeFileSync } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
-import {
-  agentsOf, compileQuery, createRoomCollection, generateRooms, generateUsers, parseRoomsParams, runQuery, scopeQuery,
-  type Principal, type Room, type ScopedQuery,
-} from '../../src/index.js';
-import { overlaySize } from '../../src/collection/derived-collection.js';
-import { compactView } from '../../src/collection/merge-collection.js';
+import { agentsOf, generateRooms, generateUsers } from '../../src/fixtures/index.js';
+import { compileQuery, createRoomCollection, parseRoomsParams, runQuery, scopeQuery, type Principal, type Room, type ScopedQuery } from '../../src/index.js';
+import { overlaySize } from '../../src/collection/derived/derived-collection.js';
+import { compactView } from '../../src/collection/derived/merge-collection.js';
 import { DEFAULT_INDEXES } from '../../src/collection/room-collection.js';
 import { liveQuery, type LiveSource } from '../../src/live/index.js';
 import { createRoomStore, type RoomStore, type StoreChange, type StoreVersion } from '../../src/store/index.js';
 import { changeStream } from './change-stream.js';
 import { machine, renderLiveDocs, targetLines, type LiveResults, type QueryResult, type SizeResult } from './report-live.js';
+import { OverlayView } from '../../src/collection/derived/overlay.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string): string | undefined => {
@@ -169,10 +168,11 @@ const runSize = async (n: number): Promise<SizeResult> => {
   // What compaction of that version costs (merged from the base, merge-collection.ts), when it is still an overlay.
   let compactMs: number | undefined;
   const compactChanged = overlaySize(derived).delta;
-  if (derived.overlay !== undefined) {
+  const view = derived.kind === 'derived' && derived.overlay instanceof OverlayView ? derived.overlay : undefined;
+  if (view !== undefined) {
     await settle(n);
     t0 = now();
-    compactView(derived.overlay, DEFAULT_INDEXES);
+    compactView(view, DEFAULT_INDEXES);
     compactMs = now() - t0;
   }
   for (const [i, q] of QUERIES.entries()) {

@@ -1,8 +1,8 @@
 // What `room-query serve` prints on start: the demo users with their tokens, then ready-to-paste
 // curl lines (an admin page, an agent's own rooms, a filtered and sorted query).
 
-import type { DemoUser } from '../fixtures/generate-users.js';
-import { ROOMS_ROUTE } from '../http/create-rooms-api.js';
+import type { DemoUser } from '../fixtures/index.js';
+import { ROOMS_ROUTE } from '../http/index.js';
 
 export interface BannerOptions {
   readonly users: ReadonlyArray<DemoUser>;

@@ -1,6 +1,6 @@
 // What the command line asks for, as plain typed data: parse-cli-args.ts builds it, main.ts runs it.
 
-import type { Mode } from '../options.js';
+import type { Mode } from '../index.js';
 import type { RateLimit, RoomsSource } from './option-values.js';
 
 /** Where the rooms and users of `query` / `explain` / `serve` come from. */

@@ -1,8 +1,7 @@
 // A page of rooms for the terminal: a readable table (id, name, queue, agent, open, ts), the HTTP
 // body as JSON, or one room per line (NDJSON) for jq and friends.
 
-import type { RoomsPage } from '../model/room.js';
-import { toJsonValue } from '../http/to-json-value.js';
+import { toJsonValue, type RoomsPage } from '../index.js';
 import type { PageFormat } from './commands.js';
 
 const at = (room: Readonly<Record<string, unknown>>, path: string): unknown =>

@@ -2,10 +2,9 @@
 // and/or a mongoexport of Rocket.Chat's users; without one, the demo users of the seed).
 
 import * as E from 'fp-ts/lib/Either.js';
-import { generateRooms } from '../fixtures/generate-rooms.js';
-import { generateUsers } from '../fixtures/generate-users.js';
-import type { ApiUser } from '../http/authenticate.js';
-import type { Room } from '../model/room.js';
+import { generateRooms, generateUsers } from '../fixtures/index.js';
+import type { ApiUser } from '../http/index.js';
+import type { Room } from '../index.js';
 import type { DataSource } from './commands.js';
 import { readRoomsFile, readUsersFile } from './read-rooms-file.js';
 

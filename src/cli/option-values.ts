@@ -2,7 +2,7 @@
 // what is wrong (never throws). Commander hands us strings; this is where they become data.
 
 import * as E from 'fp-ts/lib/Either.js';
-import type { Mode } from '../options.js';
+import type { Mode } from '../index.js';
 
 /** An integer flag in [min, max]; `fallback` when the flag was not given. */
 export const integer = (name: string, raw: string | undefined, fallback: number, min: number, max: number): E.Either<string, number> => {

@@ -3,11 +3,8 @@
 // as Dates (the io-ts room codec), so date filters and sorts work on JSON files too.
 
 import * as E from 'fp-ts/lib/Either.js';
-import { loadRooms } from '../load/load-rooms.js';
-import type { LoadedUser } from '../load/load-users.js';
-import { loadUsers } from '../load/load-users.js';
-import type { Room } from '../model/room.js';
-import { validateRoom } from '../model/validate-room.js';
+import { validateRoom, type Room } from '../index.js';
+import { loadRooms, loadUsers, type LoadedUser } from '../load/index.js';
 
 const withDates = (room: Room): Room => {
   if (room['t'] !== 'v') return room;

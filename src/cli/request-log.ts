@@ -1,7 +1,7 @@
 // Request logging for `serve`: one line per request on stderr with status and latency. Logs the
 // method, path and query string only — never headers, so never a token.
 
-import type { HttpRequest, HttpResponse, RoomsApi } from '../http/create-rooms-api.js';
+import type { HttpRequest, HttpResponse, RoomsApi } from '../http/index.js';
 
 /** `GET /api/v1/voip/rooms?count=5 200 0.8ms`. */
 export const logLine = (request: HttpRequest, response: HttpResponse, ms: number): string =>

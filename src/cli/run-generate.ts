@@ -4,7 +4,7 @@ import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import * as E from 'fp-ts/lib/Either.js';
-import { generateRoomsIterable } from '../fixtures/generate-rooms.js';
+import { generateRoomsIterable } from '../fixtures/index.js';
 import type { GenerateCommand } from './commands.js';
 import { createProgress } from './progress.js';
 import { roomChunks } from './write-rooms.js';

@@ -3,14 +3,7 @@
 
 import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
-import { scopeQuery } from '../auth/scope-query.js';
-import { createRoomCollection } from '../collection/room-collection.js';
-import { compileQuery } from '../compile/compile-query.js';
-import { explain } from '../compile/explain.js';
-import type { ApiError } from '../errors.js';
-import { queryRooms } from '../query-rooms.js';
-import { splitQueryString } from '../request/parse-query-string.js';
-import { parseRoomsParams } from '../request/parse-rooms-params.js';
+import { createRoomCollection, explainRooms, queryRooms, type ApiError } from '../index.js';
 import type { ExplainCommand, QueryCommand } from './commands.js';
 import { formatPage } from './format-page.js';
 import { findUser, loadData } from './load-data.js';
@@ -45,16 +38,8 @@ export const runExplain = async (command: ExplainCommand): Promise<E.Either<stri
     E.chain(({ rooms, users }) =>
       pipe(
         findUser(users, command.as),
-        E.chain((user) =>
-          E.mapLeft(describeApiError)(
-            pipe(
-              splitQueryString(search(command.params)),
-              E.chain((raw) => parseRoomsParams(raw, options)),
-              E.chain((query) => scopeQuery(query, user)),
-            ),
-          ),
-        ),
-        E.map((scoped) => explain(compileQuery(scoped), createRoomCollection(rooms)).split('\n')),
+        E.chain((user) => E.mapLeft(describeApiError)(explainRooms(createRoomCollection(rooms), search(command.params), user, options))),
+        E.map((text) => text.split('\n')),
       ),
     ),
   );

@@ -2,8 +2,8 @@
 // rooms are never all held in memory, as `stream.pipeline` pulls chunks only as the file drains.
 
 import * as E from 'fp-ts/lib/Either.js';
-import { formatEjsonLine } from '../load/write-ejson.js';
-import type { Room } from '../model/room.js';
+import type { Room } from '../index.js';
+import { formatEjsonLine } from '../load/index.js';
 import type { FileFormat } from './commands.js';
 
 /** Rooms are grouped into chunks of about this many characters per write. */

@@ -6,8 +6,9 @@
 // descending walk jumps to it and emits the run forward, because ties stay `_id` ascending whatever
 // the direction of the key. Valid Dates (the normal case) form one contiguous tail, ordered by time,
 // so a Date range is a binary search.
-import { compareValues } from '../compile/compare-values.js';
-import { compilePath, type PathReader } from '../compile/get-path.js';
+import { compareValues } from '../value/compare-values.js';
+import { compilePath, type PathReader } from '../value/get-path.js';
+import { validTime } from '../value/valid-time.js';
 import type { Room } from '../model/room.js';
 import type { FieldPath } from '../query/field-path.js';
 import { lowerBound } from './rank-set.js';
@@ -30,14 +31,11 @@ export interface OrderedIndex {
 }
 
 /** Reads `_id`: the tie-break of every ordered index. */
-export const readId = compilePath({ dotted: '_id', steps: ['_id'] });
+export const readId = compilePath({ steps: ['_id'] });
 
 /** The `_id` tie-break's order: strings by code unit (nearly every id), else BSON order. */
 export const compareIds = (x: unknown, y: unknown): number =>
   typeof x === 'string' && typeof y === 'string' ? (x < y ? -1 : x > y ? 1 : 0) : compareValues(x, y);
-
-/** The time of a valid Date, else NaN (the key of the Date tail). */
-export const validTime = (v: unknown): number => (v instanceof Date ? v.getTime() : Number.NaN);
 
 /**
  * Positions in (value, _id, position) order. Valid Dates (nearly every document) are sorted without

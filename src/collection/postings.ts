@@ -3,7 +3,7 @@
 // (multi-key, like MongoDB's: `tags`), which is exactly what the engine's `eq`/`in` match — wanted
 // values are always strings, so other values are never indexed. Presence: the ranks where the path
 // holds any value (`open` is present while a call is open).
-import { compilePath } from '../compile/get-path.js';
+import { compilePath } from '../value/get-path.js';
 import type { Room } from '../model/room.js';
 import type { FieldPath } from '../query/field-path.js';
 import { EMPTY, fromSortedRanks, setBytes, type RankSet } from './rank-set.js';

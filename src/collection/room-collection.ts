@@ -17,7 +17,7 @@ import { FieldPath } from '../query/field-path.js';
 import { keyIndexBuilder, keyIndexBytes, presenceIndexBuilder, type IndexBuilder, type KeyIndex, type PresenceIndex } from './postings.js';
 import { buildOrderedIndex, orderedIndexBytes, type OrderedIndex } from './order.js';
 import { setBytes } from './rank-set.js';
-import type { OverlayView } from './overlay.js';
+import { CopyMemo } from './copy-memo.js';
 
 /** Which indexes to build. Paths are dotted (`servedBy._id`). */
 export interface CollectionIndexes {
@@ -44,8 +44,9 @@ export const DEFAULT_INDEXES: CollectionIndexes = Object.freeze({
 declare const collectionBrand: unique symbol;
 
 /** An immutable indexed snapshot of rooms; build one with `createRoomCollection`. */
-export interface RoomCollection {
+export interface IndexedCollection {
   readonly [collectionBrand]: true;
+  readonly kind: 'indexed';
   /** The rooms in insertion order (a shallow copy of the input array; the rooms themselves are shared, never mutated). */
   readonly docs: ReadonlyArray<Room>;
   readonly size: number;
@@ -54,29 +55,33 @@ export interface RoomCollection {
   readonly orders: ReadonlyMap<string, OrderedIndex>;
   readonly keys: ReadonlyMap<string, KeyIndex>;
   readonly presence: ReadonlyMap<string, PresenceIndex>;
-  /**
-   * Set on a derived collection (derived-collection.ts): the indexes above are its base's, and the
-   * overlay (tombstones + delta) is layered over them by the planner and executor. `docs` is then
-   * materialized on first read (O(n)); queries never need it.
-   */
-  readonly overlay?: OverlayView;
+  /** The frozen copies of `docs` returned so far (default projection): a room is copied once per collection. */
+  readonly copies: CopyMemo;
 }
+
+/** The index parts of a collection; `indexedCollection` adds the rest. */
+export type IndexParts = Pick<IndexedCollection, 'docs' | 'size' | 'primary' | 'orders' | 'keys' | 'presence'>;
 
 const collections = new WeakSet<object>();
 
-export const isRoomCollection = (x: unknown): x is RoomCollection => typeof x === 'object' && x !== null && collections.has(x);
+/** A collection made here or by a derivation (never a look-alike object). */
+export const isBranded = (x: unknown): boolean => typeof x === 'object' && x !== null && collections.has(x);
 
-/** Marks `x` as a collection (for derived collections, which are built outside this module). @internal */
-export const brandCollection = (x: object): RoomCollection => {
+/** Marks `x` as a collection (derived collections are built in collection/derived/). @internal */
+export const brandCollection = <C extends object>(x: C): C => {
   collections.add(x);
-  return x as RoomCollection;
+  return x;
 };
 
+/** An indexed collection over ready index parts (built here, or merged by collection/derived/merge-collection.ts). @internal */
+export const indexedCollection = (parts: IndexParts): IndexedCollection =>
+  brandCollection(Object.freeze({ kind: 'indexed' as const, ...parts, copies: new CopyMemo() }) as unknown as IndexedCollection);
+
 /** Insertion position of the document at `rank`. */
-export const positionAt = (c: RoomCollection, rank: number): number => (c.primary === undefined ? rank : (c.primary.order[rank] as number));
+export const positionAt = (c: IndexedCollection, rank: number): number => (c.primary === undefined ? rank : (c.primary.order[rank] as number));
 
 /** Rank of the document at insertion `position`. */
-export const rankAt = (c: RoomCollection, position: number): number => (c.primary === undefined ? position : (c.primary.rankOf[position] as number));
+export const rankAt = (c: IndexedCollection, position: number): number => (c.primary === undefined ? position : (c.primary.rankOf[position] as number));
 
 /**
  * Builds an immutable indexed snapshot of `rooms` (the default indexes cover the endpoint's access paths).
@@ -84,7 +89,7 @@ export const rankAt = (c: RoomCollection, position: number): number => (c.primar
  * const rooms = createRoomCollection(generateRooms({ count: 100_000, seed: 1 }));
  * runQuery(compileQuery(scoped), rooms); // same page as over the array, through the indexes
  */
-export const createRoomCollection = (rooms: ReadonlyArray<Room>, options: CollectionOptions = {}): RoomCollection => {
+export const createRoomCollection = (rooms: ReadonlyArray<Room>, options: CollectionOptions = {}): IndexedCollection => {
   const spec = options.indexes ?? DEFAULT_INDEXES;
   const docs = Object.freeze([...rooms]);
   const n = docs.length;
@@ -105,13 +110,11 @@ export const createRoomCollection = (rooms: ReadonlyArray<Room>, options: Collec
   }
   const keys = new Map<string, KeyIndex>(keyPaths.map((path, i) => [path, (keyBuilders[i] as IndexBuilder<KeyIndex>).finish()]));
   const presence = new Map<string, PresenceIndex>(presencePaths.map((path, i) => [path, (presenceBuilders[i] as IndexBuilder<PresenceIndex>).finish()]));
-  const collection = Object.freeze({ docs, size: n, primary, orders, keys, presence }) as unknown as RoomCollection;
-  collections.add(collection);
-  return collection;
+  return indexedCollection({ docs, size: n, primary, orders, keys, presence });
 };
 
 /** Bytes held by the indexes' arrays (posting lists, bitmaps, orders; map entries estimated). */
-export const indexBytes = (c: RoomCollection): number => {
+export const indexedBytes = (c: IndexedCollection): number => {
   let bytes = 0;
   for (const o of c.orders.values()) bytes += orderedIndexBytes(o);
   for (const k of c.keys.values()) bytes += keyIndexBytes(k);

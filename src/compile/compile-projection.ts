@@ -3,8 +3,8 @@
 import type { FieldPath } from '../query/field-path.js';
 import { HIDDEN_FIELDS, type Projection } from '../query/projection.js';
 import type { Room } from '../model/room.js';
-import { frozenCopy, frozenCopyWithout } from './freeze-copy.js';
-import { compilePath, isTraversable } from './get-path.js';
+import { frozenCopy, frozenCopyWithout } from '../value/freeze-copy.js';
+import { compilePath, isTraversable } from '../value/get-path.js';
 
 export type Projector = (room: Room) => Room;
 

@@ -5,15 +5,14 @@ import { compileFilter } from './compile-filter.js';
 import { compileProjection, type Projector } from './compile-projection.js';
 import { compileSort, type CompiledSort } from './compile-sort.js';
 import type { Predicate } from './operators.js';
-
-export interface CompileOptions {
-  /** Reserved for planner choices (indexes); compiling never changes answers. */
-  readonly label?: string;
-}
+import { scanPredicate } from './scan-predicate.js';
 
 export interface CompiledQuery {
   readonly query: ScopedQuery;
+  /** The whole filter as one predicate. */
   readonly predicate: Predicate;
+  /** The same predicate with the root AND's conditions in scan order (selective and cheap first): what scans run. */
+  readonly scan: Predicate;
   readonly sort: CompiledSort;
   readonly project: Projector;
   readonly paging: Paging;
@@ -25,13 +24,16 @@ export interface CompiledQuery {
  * const compiled = compileQuery(scoped);
  * runQuery(compiled, rooms); // { rooms, count, offset, total }
  */
-export const compileQuery = (scoped: ScopedQuery, _options: CompileOptions = {}): CompiledQuery =>
-  Object.freeze({
+export const compileQuery = (scoped: ScopedQuery): CompiledQuery => {
+  const predicate = compileFilter(scoped.filter);
+  return Object.freeze({
     query: scoped,
-    predicate: compileFilter(scoped.filter),
+    predicate,
+    scan: scanPredicate(scoped.filter, predicate),
     sort: compileSort(scoped.sort),
     project: compileProjection(scoped.projection),
     paging: scoped.paging,
   });
+};
 
 export type { Room };

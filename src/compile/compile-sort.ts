@@ -4,8 +4,8 @@
 import * as O from 'fp-ts/lib/Ord.js';
 import type { SortSpec } from '../query/sort-spec.js';
 import { SortSpec as Sort } from '../query/sort-spec.js';
-import { compareValues } from './compare-values.js';
-import { compilePath } from './get-path.js';
+import { compareValues } from '../value/compare-values.js';
+import { compilePath, type PathReader } from '../value/get-path.js';
 
 /** A matched document with its sort key values read once. */
 export interface Keyed<D> {
@@ -18,6 +18,10 @@ export interface CompiledSort {
   /** The keys actually applied, tie-break included. */
   readonly spec: SortSpec;
   readonly keysOf: (doc: unknown) => ReadonlyArray<unknown>;
+  /** One path reader per key of `spec` (the top-k accumulator and live queries read keys through these). */
+  readonly readers: ReadonlyArray<PathReader>;
+  /** 1 or -1 per key of `spec`. */
+  readonly directions: ReadonlyArray<1 | -1>;
   readonly ord: O.Ord<Keyed<unknown>>;
 }
 
@@ -41,6 +45,8 @@ export const compileSort = (requested: SortSpec): CompiledSort => {
   };
   return {
     spec,
+    readers,
+    directions,
     keysOf: (doc) => readers.map((read) => read(doc)),
     ord: O.fromCompare(compare),
   };

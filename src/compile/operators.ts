@@ -2,7 +2,8 @@
 // each resolves its path and constants once and returns a closure that does no parsing per document.
 import type { FilterFolder } from '../query/fold.js';
 import { FieldPath } from '../query/field-path.js';
-import { compilePath } from './get-path.js';
+import { compilePath } from '../value/get-path.js';
+import { validTime } from '../value/valid-time.js';
 
 const SERVED_BY_ID = FieldPath.of('servedBy._id');
 
@@ -13,8 +14,6 @@ const anyElement = (value: unknown, test: (x: unknown) => boolean): boolean =>
   test(value) || (Array.isArray(value) && value.some(test));
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-const validTime = (x: unknown): number => (x instanceof Date ? x.getTime() : Number.NaN);
 
 export const filterOperators: FilterFolder<Predicate> = {
   eq: (node) => {

@@ -1,19 +1,17 @@
-// Runs a query over a derived collection (collection/derived-collection.ts): the base's plan with its
+// Runs a query over a derived collection (collection/derived/derived-collection.ts): the base's plan with its
 // tombstoned positions skipped (never matched, never counted), the delta scanned with the compiled
 // predicate, both merged by the engine's comparator (sort keys, then position: base positions come
 // before every delta position, as in the derived collection's docs). Extra work over the base's plan:
 // O(tombstones) membership tests (exact plans, for `total`) + O(delta) predicate evaluations.
 import type { CompiledQuery } from '../compile/compile-query.js';
-import { compareValues } from '../compile/compare-values.js';
-import type { RoomCollection } from '../collection/room-collection.js';
+import { compareValues } from '../value/compare-values.js';
+import type { DerivedCollection } from '../collection/collection.js';
 import { lowerBound } from '../collection/rank-set.js';
 import type { Room } from '../model/room.js';
 import { planQuery, type PlanNode } from '../plan/plan.js';
-import { execPlanMatches } from './exec-plan.js';
 import type { ExecStats } from './counters.js';
+import { execPlanMatches } from './exec-plan.js';
 import { memoizedCopy, type RoomsPageWithStats } from './scan.js';
-import { scanPredicate } from './scan-predicate.js';
-import { sortReaders } from './sort-readers.js';
 import { createTopK } from './top-k.js';
 
 /** A window of a derived collection's matches: the stored rooms ranked [offset, end) in order, and the total. */
@@ -27,9 +25,8 @@ export interface OverlayMatches {
 }
 
 /** The matches of `compiled` over the derived collection `c`, ranked [offset, offset + limit) by its paging. */
-export const overlayMatches = (compiled: CompiledQuery, c: RoomCollection, plan?: PlanNode): OverlayMatches => {
+export const overlayMatches = (compiled: CompiledQuery, c: DerivedCollection, plan?: PlanNode): OverlayMatches => {
   const view = c.overlay;
-  if (view === undefined) throw new Error('execOverlay: not a derived collection');
   const base = view.base;
   const chosen = plan ?? planQuery(compiled, base).chosen;
   const { offset, limit } = compiled.paging;
@@ -37,7 +34,7 @@ export const overlayMatches = (compiled: CompiledQuery, c: RoomCollection, plan?
   const tombstones = view.tombstones();
   const fromBase = execPlanMatches(compiled, base, chosen, 0, end, tombstones.positions.length > 0 ? tombstones : undefined);
   const delta = view.delta();
-  const predicate = scanPredicate(compiled);
+  const predicate = compiled.scan;
   const deltaMatches: number[] = [];
   for (let j = 0; j < delta.docs.length; j++) if (predicate(delta.docs[j] as Room)) deltaMatches.push(j);
 
@@ -47,7 +44,7 @@ export const overlayMatches = (compiled: CompiledQuery, c: RoomCollection, plan?
   if (deltaMatches.length === 0) positions = fromBase.positions.slice(offset);
   else {
     // Merge: the base's first `end` matches (already ordered) and the delta's matches, through one top-k.
-    const acc = createTopK<Room>(sortReaders(compiled.sort), end, compareValues);
+    const acc = createTopK<Room>(compiled.sort, end, compareValues);
     for (const p of fromBase.positions) acc.offer(base.docs[p] as Room, p);
     for (const j of deltaMatches) acc.offer(delta.docs[j] as Room, delta.positions[j] as number);
     const kept = acc.result();
@@ -70,15 +67,14 @@ export const overlayMatches = (compiled: CompiledQuery, c: RoomCollection, plan?
 };
 
 /** `plan`: one of `planQuery(compiled, c)`'s (planned over the base); the planner's choice by default. */
-export const execOverlay = (compiled: CompiledQuery, c: RoomCollection, plan?: PlanNode): RoomsPageWithStats => {
+export const execOverlay = (compiled: CompiledQuery, c: DerivedCollection, plan?: PlanNode): RoomsPageWithStats => {
   const { positions, total, stats } = overlayMatches(compiled, c, plan);
-  const view = c.overlay as NonNullable<RoomCollection['overlay']>;
-  const base = view.base;
-  const delta = view.delta();
+  const base = c.overlay.base;
+  const delta = c.overlay.delta();
   const n = base.size;
   const all = compiled.query.projection.kind === 'all';
-  const fromBaseDocs = all ? memoizedCopy(compiled, base.docs) : (p: number) => compiled.project(base.docs[p] as Room);
-  const fromDelta = all ? memoizedCopy(compiled, delta.docs) : (j: number) => compiled.project(delta.docs[j] as Room);
+  const fromBaseDocs = all ? memoizedCopy(compiled, base.docs, base.copies) : (p: number) => compiled.project(base.docs[p] as Room);
+  const fromDelta = all ? memoizedCopy(compiled, delta.docs, delta.copies) : (j: number) => compiled.project(delta.docs[j] as Room);
   const rooms = Object.freeze(positions.map((p) => (p < n ? fromBaseDocs(p) : fromDelta(lowerBound(delta.positions, p)))));
   return { page: Object.freeze({ rooms, count: rooms.length, offset: compiled.paging.offset, total }), stats };
 };

@@ -1,17 +1,14 @@
 // Runs a planned query over a collection: build the candidate set from the indexes, then order it by
 // walking an ordered index (stopping early when the set is exact) or through the top-k heap.
 import type { CompiledQuery } from '../compile/compile-query.js';
-import { compareValues } from '../compile/compare-values.js';
+import { compareValues } from '../value/compare-values.js';
 import { forEachAsc, intersectAll, prevMember, setHas, setSize, interval, type RankSet, type SetWork } from '../collection/rank-set.js';
-import { positionAt, rankAt, type RoomCollection } from '../collection/room-collection.js';
+import { positionAt, rankAt, type IndexedCollection } from '../collection/room-collection.js';
 import type { Room } from '../model/room.js';
-import type { Exclusion } from '../collection/overlay.js';
+import type { Exclusion } from '../collection/collection.js';
 import type { PlanNode } from '../plan/plan.js';
 import type { ExecStats } from './counters.js';
-import { execOverlay } from './exec-overlay.js';
 import { pageOf, scanMatches, type RoomsPageWithStats } from './scan.js';
-import { scanPredicate } from './scan-predicate.js';
-import { sortReaders } from './sort-readers.js';
 import { createTopK } from './top-k.js';
 
 /**
@@ -41,11 +38,10 @@ export interface Matches {
   readonly stats: ExecStats;
 }
 
-export const execPlan = (compiled: CompiledQuery, c: RoomCollection, plan: PlanNode): RoomsPageWithStats => {
-  if (c.overlay !== undefined) return execOverlay(compiled, c, plan);
+export const execIndexed = (compiled: CompiledQuery, c: IndexedCollection, plan: PlanNode): RoomsPageWithStats => {
   const { offset, limit } = compiled.paging;
   const { positions, total, stats } = execPlanMatches(compiled, c, plan, offset, limit === null ? Number.POSITIVE_INFINITY : offset + limit);
-  return { page: pageOf(compiled, c.docs, positions, total, true), stats };
+  return { page: pageOf(compiled, c.docs, positions, total, c.copies), stats };
 };
 
 /**
@@ -54,14 +50,14 @@ export const execPlan = (compiled: CompiledQuery, c: RoomCollection, plan: PlanN
  */
 export const execPlanMatches = (
   compiled: CompiledQuery,
-  c: RoomCollection,
+  c: IndexedCollection,
   plan: PlanNode,
   from: number,
   end: number,
   exclude?: Exclusion,
 ): Matches => {
   if (plan.kind === 'scan') return scanMatches(compiled, c.docs, from, end, exclude?.has);
-  const predicate = scanPredicate(compiled);
+  const predicate = compiled.scan;
   const offset = from;
   const skip = exclude?.has;
   const n = c.size;
@@ -130,7 +126,7 @@ export const execPlanMatches = (
     };
   }
 
-  const acc = createTopK<Room>(sortReaders(compiled.sort), end, compareValues);
+  const acc = createTopK<Room>(compiled.sort, end, compareValues);
   let matched = 0;
   forEachAsc(set, 0, n, (r) => {
     keysRead++;

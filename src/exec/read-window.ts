@@ -2,7 +2,7 @@
 // the engine's order, and the total: what a live query re-reads from a snapshot through its indexes
 // (O(window + log n) for an index-ordered plan; whatever the planner's choice costs otherwise).
 import type { CompiledQuery } from '../compile/compile-query.js';
-import { isRoomCollection, type RoomCollection } from '../collection/room-collection.js';
+import { isRoomCollection, type RoomCollection } from '../collection/collection.js';
 import type { Room } from '../model/room.js';
 import { planQuery } from '../plan/plan.js';
 import type { ExecStats } from './counters.js';
@@ -27,7 +27,7 @@ export const windowQuery = (compiled: CompiledQuery, from: number, end: number):
  */
 export const readWindow = (compiled: CompiledQuery, c: RoomCollection): MatchWindow => {
   if (!isRoomCollection(c)) throw new TypeError('readWindow: not a room collection');
-  if (c.overlay !== undefined) {
+  if (c.kind === 'derived') {
     const { positions, docAt, total, stats } = overlayMatches(compiled, c);
     return { rooms: positions.map(docAt), total, stats };
   }

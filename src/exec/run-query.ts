@@ -2,10 +2,10 @@
 // and executed. Same answers either way: `total` counts every match, the page is in sort order with
 // the `_id` then position tie-breaks. Input is never mutated; output is frozen.
 import type { CompiledQuery } from '../compile/compile-query.js';
-import { isRoomCollection, type RoomCollection } from '../collection/room-collection.js';
+import { isRoomCollection, type RoomCollection } from '../collection/collection.js';
 import type { Room, RoomsPage } from '../model/room.js';
 import { planQuery, type PlanNode } from '../plan/plan.js';
-import { execPlan } from './exec-plan.js';
+import { execPlan } from './exec-collection.js';
 import { scanRooms, type RoomsPageWithStats } from './scan.js';
 
 export type { RoomsPageWithStats } from './scan.js';

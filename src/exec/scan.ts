@@ -1,11 +1,10 @@
 // The scan path: every document through the predicate, matches into a bounded heap (lazy keys),
 // then page and project. Used for arrays and when the planner finds no better access path.
 import type { CompiledQuery } from '../compile/compile-query.js';
-import { compareValues } from '../compile/compare-values.js';
+import { compareValues } from '../value/compare-values.js';
+import type { CopyMemo } from '../collection/copy-memo.js';
 import type { Room, RoomsPage } from '../model/room.js';
 import type { ExecStats } from './counters.js';
-import { scanPredicate } from './scan-predicate.js';
-import { sortReaders } from './sort-readers.js';
 import { createTopK } from './top-k.js';
 
 export interface RoomsPageWithStats {
@@ -14,47 +13,31 @@ export interface RoomsPageWithStats {
 }
 
 // A collection is immutable, so the frozen copy of one of its rooms (default projection) can be
-// returned again instead of being copied again: memoized per position, made on first return only
-// (memory: one pointer per room, plus the copies of rooms actually returned).
-const frozenRooms = new WeakMap<ReadonlyArray<Room>, Array<Room | undefined>>();
-
-export const memoizedCopy = (compiled: CompiledQuery, docs: ReadonlyArray<Room>): ((p: number) => Room) => {
-  let memo = frozenRooms.get(docs);
-  if (memo === undefined) {
-    memo = new Array<Room | undefined>(docs.length);
-    frozenRooms.set(docs, memo);
-  }
-  const cache = memo;
-  return (p) => {
-    const hit = cache[p];
-    if (hit !== undefined) return hit;
-    const copy = compiled.project(docs[p] as Room);
-    cache[p] = copy;
-    return copy;
-  };
-};
+// returned again instead of being copied again: the collection's own memo (collection/copy-memo.ts).
+export const memoizedCopy = (compiled: CompiledQuery, docs: ReadonlyArray<Room>, memo: CopyMemo): ((p: number) => Room) =>
+  memo.reader(docs, compiled.project);
 
 /**
- * The page of `positions` (already in order, offset applied) as frozen projected rooms. `immutable`:
- * `docs` belongs to a collection (never mutated), so default-projection copies may be shared.
+ * The page of `positions` (already in order, offset applied) as frozen projected rooms. `memo`: `docs`
+ * belongs to a collection (never mutated), so default-projection copies are shared through its memo.
  */
 export const pageOf = (
   compiled: CompiledQuery,
   docs: ReadonlyArray<Room>,
   positions: ReadonlyArray<number>,
   total: number,
-  immutable = false,
+  memo?: CopyMemo,
 ): RoomsPage => {
   const project =
-    immutable && compiled.query.projection.kind === 'all' ? memoizedCopy(compiled, docs) : (p: number) => compiled.project(docs[p] as Room);
+    memo !== undefined && compiled.query.projection.kind === 'all' ? memoizedCopy(compiled, docs, memo) : (p: number) => compiled.project(docs[p] as Room);
   const rooms = Object.freeze(positions.map(project));
   return Object.freeze({ rooms, count: rooms.length, offset: compiled.paging.offset, total });
 };
 
-export const scanRooms = (compiled: CompiledQuery, docs: ReadonlyArray<Room>, immutable = false): RoomsPageWithStats => {
+export const scanRooms = (compiled: CompiledQuery, docs: ReadonlyArray<Room>): RoomsPageWithStats => {
   const { offset, limit } = compiled.paging;
   const { positions, total, stats } = scanMatches(compiled, docs, offset, limit === null ? Number.POSITIVE_INFINITY : offset + limit);
-  return { page: pageOf(compiled, docs, positions, total, immutable), stats };
+  return { page: pageOf(compiled, docs, positions, total), stats };
 };
 
 /** The scan's matches ranked [from, end) as positions in sort order, and the total; `skip`: positions that are not there. */
@@ -65,8 +48,8 @@ export const scanMatches = (
   end: number,
   skip?: (position: number) => boolean,
 ): { positions: number[]; total: number; stats: ExecStats } => {
-  const predicate = scanPredicate(compiled);
-  const acc = createTopK<Room>(sortReaders(compiled.sort), end, compareValues);
+  const predicate = compiled.scan;
+  const acc = createTopK<Room>(compiled.sort, end, compareValues);
   let matched = 0;
   const n = docs.length;
   for (let i = 0; i < n; i++) {

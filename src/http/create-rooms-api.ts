@@ -3,18 +3,20 @@
 
 import * as E from 'fp-ts/lib/Either.js';
 import { ApiErrors } from '../errors.js';
-import { createRoomCollection, isRoomCollection } from '../collection/room-collection.js';
+import { isRoomCollection } from '../collection/collection.js';
+import { createRoomCollection } from '../collection/room-collection.js';
 import type { RoomSource } from '../exec/run-query.js';
 import { queryRooms } from '../query-rooms.js';
-import type { Mode, PagingSettings, PermissionTable, RequestLimits } from '../options.js';
+import { VOIP_ROOMS } from '../endpoint/endpoint.js';
+import type { QueryOptions } from '../options.js';
 import { createRateLimiter, type RateLimitSettings } from './rate-limiter.js';
 import { queryOptionsOf } from './query-options-of.js';
 import { createAuthenticator, type ApiUser } from './authenticate.js';
 import { readHeader, type RequestHeaders } from './read-header.js';
 import { splitUrl } from './split-url.js';
-import { toJsonValue, type Json } from './to-json-value.js';
+import { toJsonValue, type Json } from '../value/to-json-value.js';
 
-export const ROOMS_ROUTE = '/api/v1/voip/rooms';
+export const ROOMS_ROUTE = VOIP_ROOMS.route;
 
 export interface HttpRequest {
   readonly method: string;
@@ -31,23 +33,18 @@ export interface HttpResponse {
   readonly body: Json;
 }
 
-export interface RoomsApiOptions {
+export interface RoomsApiOptions extends QueryOptions {
   /** An array (indexed once, here, unless `index: false`) or a ready `createRoomCollection` snapshot. */
   readonly rooms: RoomSource;
   /** Build the default indexes over an array of rooms at creation (default true); false: every request scans. */
   readonly index?: boolean;
   readonly users: ReadonlyArray<ApiUser>;
-  readonly mode?: Mode;
-  readonly permissions?: PermissionTable;
-  readonly paging?: Partial<PagingSettings>;
   /** Told about an unexpected exception (answered 500). Receives no request data, so no token. */
   readonly onError?: (error: unknown) => void;
   /** Per-user calls per window (429 past it, with X-RateLimit-* headers). Off by default in the library. */
   readonly rateLimit?: RateLimitSettings | false;
   /** Longer request targets get 414 (default 16384 characters). */
   readonly maxUrlLength?: number;
-  /** Input bounds passed to the query parser (see DEFAULT_LIMITS). */
-  readonly limits?: Partial<RequestLimits>;
   /** The clock of the rate limiter (tests pass a fake one). */
   readonly now?: () => number;
 }
@@ -121,7 +118,7 @@ export const createRoomsApi = (options: RoomsApiOptions): RoomsApi => {
         } catch {
           // a failing logger must not turn a 500 into a throw
         }
-        return respond(500, { success: false, error: 'Internal error' });
+        return respond(500, ApiErrors.internalError().body);
       }
     },
   };

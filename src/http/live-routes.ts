@@ -9,7 +9,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { hasPermission } from '../auth/permissions.js';
 import { ApiErrors } from '../errors.js';
 import { createLiveHub, followRooms, type LiveFrame, type LiveHub, type LiveHubOptions, type LiveSubscription } from '../live/index.js';
-import type { Mode, PagingSettings, PermissionTable, RequestLimits } from '../options.js';
+import type { QueryOptions } from '../options.js';
 import { formatPatchError, type RoomStore } from '../store/index.js';
 import { queryOptionsOf } from './query-options-of.js';
 import { createAuthenticator, type ApiUser } from './authenticate.js';
@@ -18,7 +18,7 @@ import { readHeader } from './read-header.js';
 import { splitUrl } from './split-url.js';
 import { lastEventIdOf, SSE_HEARTBEAT, sseClose, sseFrame, sseRetry } from './sse-frames.js';
 import { createStreamCap } from './stream-cap.js';
-import type { Json } from './to-json-value.js';
+import type { Json } from '../value/to-json-value.js';
 
 export const STREAM_ROUTE = '/api/v1/voip/rooms.stream';
 export const PATCH_ROUTE = '/api/v1/voip/rooms.patch';
@@ -27,13 +27,9 @@ export const PATCH_ROUTE = '/api/v1/voip/rooms.patch';
 export const PATCH_ROOMS_PERMISSION = 'patch-voip-rooms';
 const DEFAULT_PATCH_ROLES: ReadonlyArray<string> = Object.freeze(['admin']);
 
-export interface LiveRoutesOptions {
+export interface LiveRoutesOptions extends QueryOptions {
   readonly store: RoomStore;
   readonly users: ReadonlyArray<ApiUser>;
-  readonly mode?: Mode;
-  readonly permissions?: PermissionTable;
-  readonly paging?: Partial<PagingSettings>;
-  readonly limits?: Partial<RequestLimits>;
   /** Largest accepted patch body (default 1 MiB; larger: 413). */
   readonly maxBodyBytes?: number;
   /** SSE comment lines keeping proxies from timing out idle streams (default 15 s; 0: none). */
@@ -174,17 +170,17 @@ export const createLiveRoutes = (options: LiveRoutesOptions): LiveRoutes => {
       return sendJson(res, 403, ApiErrors.unauthorized().body);
     }
     const body = await readBody(req, options.maxBodyBytes ?? 1024 * 1024);
-    if (E.isLeft(body)) return sendJson(res, 413, { success: false, error: 'The patch is too large [error-payload-too-large]', errorType: 'error-payload-too-large' }, { connection: 'close' });
+    if (E.isLeft(body)) return sendJson(res, 413, ApiErrors.payloadTooLarge().body, { connection: 'close' });
     let ops: unknown;
     try {
       ops = JSON.parse(body.right);
     } catch {
-      return sendJson(res, 400, { success: false, error: 'The body is not JSON [invalid-patch]', errorType: 'invalid-patch' });
+      return sendJson(res, 400, ApiErrors.patchNotJson().body);
     }
     const result = store.apply(ops);
     if (E.isLeft(result)) {
       const { code, index, path, reason } = result.left;
-      return sendJson(res, 400, { success: false, error: `${formatPatchError(result.left)} [invalid-patch]`, errorType: 'invalid-patch', details: { code, index, path, reason } });
+      return sendJson(res, 400, ApiErrors.invalidPatch(formatPatchError(result.left), { code, index, path, reason }).body);
     }
     sendJson(res, 200, { success: true, version: result.right.version, changed: [...result.right.changed] });
   };
@@ -222,7 +218,7 @@ export const createLiveRoutes = (options: LiveRoutesOptions): LiveRoutes => {
     } catch {
       // a failing logger must not turn a 500 into a throw
     }
-    if (!res.headersSent) sendJson(res, 500, { success: false, error: 'Internal error' });
+    if (!res.headersSent) sendJson(res, 500, ApiErrors.internalError().body);
     else res.destroy();
   };
 

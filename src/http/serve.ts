@@ -2,6 +2,7 @@
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { RoomsApi } from './create-rooms-api.js';
+import { INTERNAL_ERROR_JSON } from '../errors.js';
 
 /** Routes tried before the rooms API (room-query's live extensions: `createLiveRoutes` in http/live-routes.ts). */
 export interface RouteExtension {
@@ -18,7 +19,6 @@ export interface ServeOptions {
   readonly extensions?: RouteExtension;
 }
 
-const INTERNAL_ERROR = JSON.stringify({ success: false, error: 'Internal error' });
 
 const send = (res: ServerResponse, status: number, headers: Readonly<Record<string, string>>, body: string): void => {
   res.writeHead(status, { ...headers, 'content-length': String(Buffer.byteLength(body)) });
@@ -30,7 +30,7 @@ const onRequest = (api: RoomsApi, extensions: RouteExtension | undefined) => (re
     // Extensions first: they may read the body, so it is drained only for the rooms API.
     if (extensions?.handle(req, res) === true) return;
   } catch {
-    if (!res.headersSent) send(res, 500, { 'content-type': 'application/json' }, INTERNAL_ERROR);
+    if (!res.headersSent) send(res, 500, { 'content-type': 'application/json' }, INTERNAL_ERROR_JSON);
     else res.destroy();
     return;
   }
@@ -39,7 +39,7 @@ const onRequest = (api: RoomsApi, extensions: RouteExtension | undefined) => (re
     const response = api.handle({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers });
     send(res, response.status, response.headers, JSON.stringify(response.body));
   } catch {
-    if (!res.headersSent) send(res, 500, { 'content-type': 'application/json' }, INTERNAL_ERROR);
+    if (!res.headersSent) send(res, 500, { 'content-type': 'application/json' }, INTERNAL_ERROR_JSON);
     else res.destroy();
   }
 };

@@ -4,6 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ROOMS_ROUTE, type RoomsApi } from './create-rooms-api.js';
 import { splitUrl } from './split-url.js';
+import { INTERNAL_ERROR_JSON } from '../errors.js';
 
 /** A request as Express/Connect hand it on: `originalUrl` keeps the mount path `url` lost. */
 type NodeRequest = IncomingMessage & { readonly originalUrl?: string };
@@ -11,7 +12,6 @@ type NodeRequest = IncomingMessage & { readonly originalUrl?: string };
 /** `(req, res)` for node:http, `(req, res, next)` for Express and Connect. */
 export type NodeListener = (req: NodeRequest, res: ServerResponse, next?: (error?: unknown) => void) => void;
 
-const INTERNAL_ERROR = JSON.stringify({ success: false, error: 'Internal error' });
 
 /**
  * A listener answering GET /api/v1/voip/rooms through `api.handle`; as middleware, other paths go to `next()`.
@@ -36,7 +36,7 @@ export const toNodeListener = (api: RoomsApi): NodeListener => (req, res, next) 
     body = JSON.stringify(response.body);
   } catch {
     response = { status: 500, headers: { 'content-type': 'application/json' } };
-    body = INTERNAL_ERROR;
+    body = INTERNAL_ERROR_JSON;
   }
   res.writeHead(response.status, { ...response.headers, 'content-length': String(Buffer.byteLength(body)) });
   res.end(body);

@@ -1,29 +1,18 @@
-// The endpoint's request, followed live: parse → permission scope → a live query (one caller) or a
-// hub subscription (shared with every caller of the same scoped query), with the same options and the
-// same 400 / 403 answers as queryRooms.
+// The endpoint's request, followed live: prepareQuery (split → parse → permission scope), then a live
+// query (one caller) or a hub subscription (shared with every caller of the same scoped query), with the
+// same options and the same 400 / 403 answers as queryRooms.
 import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
 import type { Principal } from '../auth/principal.js';
-import { scopeQuery } from '../auth/scope-query.js';
+import { prepareQuery, type RequestParams } from '../endpoint/prepare-query.js';
 import type { ApiError } from '../errors.js';
 import type { QueryOptions } from '../options.js';
-import type { ScopedQuery } from '../query/rooms-query.js';
-import { splitQueryString } from '../request/parse-query-string.js';
-import { parseRoomsParams } from '../request/parse-rooms-params.js';
 import type { FollowOptions, LiveHub, LiveSubscription } from './live-hub.js';
 import { liveQuery, type LiveQuery, type LiveQueryOptions } from './live-query.js';
 import type { LiveEvent, LiveFrame, LiveSource } from './live-view.js';
 
-const scopedRequest = (
-  params: Readonly<Record<string, unknown>> | string,
-  principal: Principal,
-  options: QueryOptions,
-): E.Either<ApiError, ScopedQuery> =>
-  pipe(
-    typeof params === 'string' ? splitQueryString(params, options.limits) : E.right(params),
-    E.chain((raw) => parseRoomsParams(raw, options)),
-    E.chain((query) => scopeQuery(query, principal, options.permissions)),
-  );
+/** queryRooms' options plus the live query's. */
+export interface LiveRoomsOptions extends QueryOptions, LiveQueryOptions {}
 
 /**
  * Like queryRooms, but the answer follows the store: Left is the same error, Right a running LiveQuery.
@@ -32,13 +21,13 @@ const scopedRequest = (
  */
 export const liveRooms = (
   source: LiveSource,
-  params: Readonly<Record<string, unknown>> | string,
+  params: RequestParams,
   principal: Principal,
-  options: QueryOptions & LiveQueryOptions,
+  options: LiveRoomsOptions,
   onChange: (event: LiveEvent) => void,
 ): E.Either<ApiError, LiveQuery> =>
   pipe(
-    scopedRequest(params, principal, options),
+    prepareQuery(params, principal, options),
     E.map((scoped) => liveQuery(source, scoped, onChange, options.onError === undefined ? {} : { onError: options.onError })),
   );
 
@@ -49,13 +38,13 @@ export const liveRooms = (
  */
 export const followRooms = (
   hub: LiveHub,
-  params: Readonly<Record<string, unknown>> | string,
+  params: RequestParams,
   principal: Principal,
   options: QueryOptions,
   onFrame: (frame: LiveFrame) => void,
   follow: FollowOptions = {},
 ): E.Either<ApiError, LiveSubscription> =>
   pipe(
-    scopedRequest(params, principal, options),
+    prepareQuery(params, principal, options),
     E.map((scoped) => hub.follow(scoped, onFrame, follow)),
   );

@@ -5,10 +5,11 @@
 // reconnects can be sent what it missed instead of a fresh page.
 import type { Operation } from 'fast-json-patch';
 import type { CompiledQuery } from '../compile/compile-query.js';
-import type { RoomCollection } from '../collection/room-collection.js';
+import type { RoomCollection } from '../collection/collection.js';
 import { readWindow, windowQuery } from '../exec/read-window.js';
-import { toJsonObjectWithout, toJsonValue, type Json } from '../http/to-json-value.js';
+import { toJsonObjectWithout, toJsonValue, type Json } from '../value/to-json-value.js';
 import type { Room } from '../model/room.js';
+import type { RoomChange } from '../model/room-change.js';
 import { HIDDEN_FIELDS } from '../query/projection.js';
 import { diffPage } from './page-diff.js';
 import { bufferFor, createLiveWindow, type WindowEffect, type WindowEntry } from './live-window.js';
@@ -32,17 +33,10 @@ export interface LiveFrame {
   readonly data: string;
 }
 
-/** One room's change, as a store reports it. */
-export interface LiveRoomChange {
-  readonly id: string;
-  readonly before: Room | undefined;
-  readonly after: Room | undefined;
-}
-
 /** What a live query needs from a store (RoomStore has it); live/ never imports store/. */
 export interface LiveSource {
   current(): { readonly version: number; collection(): RoomCollection };
-  subscribe(listener: (change: { readonly version: number; readonly changes: ReadonlyArray<LiveRoomChange> }) => void): () => void;
+  subscribe(listener: (change: { readonly version: number; readonly changes: ReadonlyArray<RoomChange> }) => void): () => void;
 }
 
 /** Work counters: tests assert complexity and memory through these, never timings. */

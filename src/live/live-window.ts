@@ -10,8 +10,8 @@
 // store's indexed snapshot (`reset`). The idea is Meteor's observe driver for sorted limited queries
 // (published window + buffer, re-query when the buffer is exhausted), with a buffer on both sides.
 import type { CompiledQuery } from '../compile/compile-query.js';
-import { compareValues } from '../compile/compare-values.js';
-import { compilePath } from '../compile/get-path.js';
+import { compareValues } from '../value/compare-values.js';
+import { compilePath } from '../value/get-path.js';
 import type { Keyed } from '../compile/compile-sort.js';
 import type { Room } from '../model/room.js';
 

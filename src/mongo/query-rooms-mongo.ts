@@ -6,15 +6,12 @@
 // documents then go through the same projector as queryRooms, which removes MongoDB's only projection
 // difference (empty parent objects, docs/mongo.md) and deep-freezes them like every page we return.
 import * as E from 'fp-ts/lib/Either.js';
-import { pipe } from 'fp-ts/lib/function.js';
 import type { Principal } from '../auth/principal.js';
-import { scopeQuery } from '../auth/scope-query.js';
 import { compileProjection } from '../compile/compile-projection.js';
+import { prepareQuery, type RequestParams } from '../endpoint/prepare-query.js';
 import type { ApiError } from '../errors.js';
 import type { Room, RoomsPage } from '../model/room.js';
 import type { QueryOptions } from '../options.js';
-import { splitQueryString } from '../request/parse-query-string.js';
-import { parseRoomsParams } from '../request/parse-rooms-params.js';
 import type { ToMongoOptions } from './mongo-query.js';
 import type { RoomsCollection } from './rooms-collection.js';
 import { toMongoQuery } from './to-mongo-query.js';
@@ -36,16 +33,12 @@ export interface QueryRoomsMongoOptions extends QueryOptions, ToMongoOptions {}
  */
 export const queryRoomsMongo = async (
   collection: RoomsCollection,
-  params: Readonly<Record<string, unknown>> | string,
+  params: RequestParams,
   principal: Principal,
   options: QueryRoomsMongoOptions = {},
 ): Promise<E.Either<ApiError, RoomsPage>> => {
   // Exactly queryRooms' steps before it runs anything.
-  const scoped = pipe(
-    typeof params === 'string' ? splitQueryString(params, options.limits) : E.right(params),
-    E.chain((raw) => parseRoomsParams(raw, options)),
-    E.chain((query) => scopeQuery(query, principal, options.permissions)),
-  );
+  const scoped = prepareQuery(params, principal, options);
   if (E.isLeft(scoped)) return scoped;
   const query = toMongoQuery(scoped.right, options);
   const project = compileProjection(scoped.right.projection);

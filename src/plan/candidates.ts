@@ -2,7 +2,7 @@
 // condition (a superset), whether it holds ONLY matches (`exact`), its size and what building it costs.
 // A condition with no candidate (`roomName`, an unindexed path, a range over a path holding arrays)
 // is left to the residual predicate. The compiled predicate stays the judge of every inexact plan.
-import type { RoomCollection } from '../collection/room-collection.js';
+import type { IndexedCollection } from '../collection/room-collection.js';
 import { dateRangeEntries } from '../collection/order.js';
 import {
   complement, EMPTY, fromSortedRanks, interval, intersectAll, setSize, unionAll, type RankSet, type SetWork,
@@ -44,7 +44,7 @@ const union = (label: string, parts: ReadonlyArray<Candidate>, n: number): Candi
 };
 
 /** The candidate for one filter node, or undefined when no index serves it. */
-export const candidateFor = (c: RoomCollection, node: FilterNode): Candidate | undefined => {
+export const candidateFor = (c: IndexedCollection, node: FilterNode): Candidate | undefined => {
   const n = c.size;
   switch (node.kind) {
     case 'eq': {

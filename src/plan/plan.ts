@@ -17,7 +17,8 @@
 import type { CompiledQuery } from '../compile/compile-query.js';
 import type { OrderedIndex } from '../collection/order.js';
 import type { KeyIndex } from '../collection/postings.js';
-import type { RoomCollection } from '../collection/room-collection.js';
+import { indexedBase, type RoomCollection } from '../collection/collection.js';
+import type { IndexedCollection } from '../collection/room-collection.js';
 import { candidateFor, type Candidate } from './candidates.js';
 
 /** Reading a document at a random place in memory, vs the sequential scan's 1. */
@@ -59,7 +60,7 @@ export interface QueryPlan {
 }
 
 /** The ordered index whose walk yields the sort order, if the sort is (path, _id asc). */
-const walkableOrder = (compiled: CompiledQuery, c: RoomCollection): { index: OrderedIndex; descending: boolean } | undefined => {
+const walkableOrder = (compiled: CompiledQuery, c: IndexedCollection): { index: OrderedIndex; descending: boolean } | undefined => {
   const spec = compiled.sort.spec;
   if (spec.length !== 2) return undefined;
   const [key, tie] = spec as [(typeof spec)[0], (typeof spec)[0]];
@@ -69,7 +70,7 @@ const walkableOrder = (compiled: CompiledQuery, c: RoomCollection): { index: Ord
 };
 
 /** The key index and primary order whose nested walk yields the sort order, if the sort is (K, primary, _id asc). */
-const keyWalkOrder = (compiled: CompiledQuery, c: RoomCollection): Extract<Ordering, { kind: 'key-walk' }> | undefined => {
+const keyWalkOrder = (compiled: CompiledQuery, c: IndexedCollection): Extract<Ordering, { kind: 'key-walk' }> | undefined => {
   const spec = compiled.sort.spec;
   const primary = c.primary;
   if (spec.length !== 3 || primary === undefined) return undefined;
@@ -102,9 +103,11 @@ const chooseCandidates = (usable: ReadonlyArray<Candidate>, n: number): Candidat
  * @example
  * planQuery(compileQuery(scoped), createRoomCollection(rooms)).chosen.kind // 'index'
  */
-export const planQuery = (compiled: CompiledQuery, c: RoomCollection): QueryPlan => {
+export const planQuery = (compiled: CompiledQuery, collection: RoomCollection): QueryPlan =>
   // A derived collection is planned on its base's indexes; exec layers the overlay (exec/exec-overlay.ts).
-  if (c.overlay !== undefined) return planQuery(compiled, c.overlay.base);
+  planIndexed(compiled, indexedBase(collection));
+
+const planIndexed = (compiled: CompiledQuery, c: IndexedCollection): QueryPlan => {
   const n = c.size;
   const { offset, limit } = compiled.paging;
   const conditions = compiled.query.filter.children;

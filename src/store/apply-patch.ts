@@ -10,23 +10,19 @@
 import * as E from 'fp-ts/lib/Either.js';
 import jsonpatch from 'fast-json-patch';
 import type { Room } from '../model/room.js';
+import type { RoomChange } from '../model/room-change.js';
 import { validateRoom } from '../model/validate-room.js';
-import { toJsonValue } from '../http/to-json-value.js';
+import { toJsonValue } from '../value/to-json-value.js';
 import { applyRoomOp } from './apply-room-op.js';
 import { cloneJsonValue } from './clone-json-value.js';
-import { deepFreeze } from './deep-freeze.js';
+import { deepFreeze } from '../value/deep-freeze.js';
 import { parsePointer, toPointer } from './json-pointer.js';
 import { decodeOperation, type PatchOperation } from './operation-codec.js';
 import { patchError, type PatchError } from './patch-error.js';
 import type { PersistentMap } from './persistent-map.js';
 import { readAt } from './read-at.js';
 
-/** One room's change: `before` undefined = added, `after` undefined = removed. */
-export interface RoomChange {
-  readonly id: string;
-  readonly before: Room | undefined;
-  readonly after: Room | undefined;
-}
+export type { RoomChange } from '../model/room-change.js';
 
 export interface PatchResult {
   readonly rooms: PersistentMap<Room>;

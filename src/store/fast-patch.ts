@@ -20,7 +20,7 @@ import { VoipRoomCodec } from '../model/room-codec.js';
 import type { Room } from '../model/room.js';
 import type { RoomChange, PatchResult } from './apply-patch.js';
 import { cloneJsonValue } from './clone-json-value.js';
-import { deepFreeze } from './deep-freeze.js';
+import { deepFreeze } from '../value/deep-freeze.js';
 import type { PersistentMap } from './persistent-map.js';
 
 type Fields = Readonly<Record<string, t.Mixed>>;

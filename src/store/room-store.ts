@@ -2,9 +2,10 @@
 // version (persistent map, structural sharing); earlier versions and everything read from them stay
 // valid and unchanged. Listeners hear every committed change, in version order.
 import * as E from 'fp-ts/lib/Either.js';
-import { frozenCopy } from '../compile/freeze-copy.js';
-import { createDeriver } from '../collection/derived-collection.js';
-import type { CollectionIndexes, RoomCollection } from '../collection/room-collection.js';
+import { frozenCopy } from '../value/freeze-copy.js';
+import { createDeriver } from '../collection/derived/derived-collection.js';
+import type { RoomCollection } from '../collection/collection.js';
+import type { CollectionIndexes } from '../collection/room-collection.js';
 import type { Room } from '../model/room.js';
 import { validateRoom } from '../model/validate-room.js';
 import { applyPatch, DEFAULT_MAX_OPERATIONS, type RoomChange } from './apply-patch.js';
@@ -94,7 +95,7 @@ export const createRoomStore = (rooms?: unknown, options: RoomStoreOptions = {})
   const initial = initialRooms(rooms);
   if (E.isLeft(initial)) return initial;
   let map = initial.right;
-  // Default derivation: an overlay over the last built collection (collection/derived-collection.ts).
+  // Default derivation: an overlay over the last built collection (collection/derived/derived-collection.ts).
   const derive = options.deriveCollection ?? createDeriver(options.indexes === undefined ? {} : { indexes: options.indexes });
   const context: VersionContext = { indexes: options.indexes, derive, maxPendingChanges: options.maxPendingChanges ?? 65_536 };
   let state = new Version(0, map, context);

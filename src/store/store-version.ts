@@ -1,9 +1,10 @@
 // One immutable version of the store, and how its indexed collection is obtained: derived from an
 // earlier version's collection plus the changes since (the `deriveCollection` hook; the store's default is
-// an overlay over the last built collection, collection/derived-collection.ts), built from scratch only
+// an overlay over the last built collection, collection/derived/derived-collection.ts), built from scratch only
 // while no version was ever queried; once per version, on first use: only queried versions pay for their
 // indexes. `apply` stays O(log n), plus one derivation per `maxPendingChanges` changes nobody queried.
-import { createRoomCollection, type CollectionIndexes, type RoomCollection } from '../collection/room-collection.js';
+import type { RoomCollection } from '../collection/collection.js';
+import { createRoomCollection, type CollectionIndexes } from '../collection/room-collection.js';
 import type { Room } from '../model/room.js';
 import type { RoomChange } from './apply-patch.js';
 import type { PersistentMap } from './persistent-map.js';

@@ -4,8 +4,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
 import * as t from 'io-ts';
-import { generateRooms } from '../fixtures/generate-rooms.js';
-import { generateUsers } from '../fixtures/generate-users.js';
+import { generateRooms, generateUsers } from '../fixtures/index.js';
 import type { Room } from '../model/room.js';
 import { decodeRooms } from '../model/validate-room.js';
 import type { Mode, PagingSettings, PermissionTable } from '../options.js';

@@ -5,4 +5,4 @@ export { startFixtureServer, tryStartFixtureServer } from './start-fixture-serve
 export type { FixtureServerOptions, FixtureUserSpec } from './fixture-options.js';
 export type { RoomStore } from './room-store.js';
 export type { Room } from '../model/room.js';
-export { ROOMS_ROUTE } from '../http/create-rooms-api.js';
+export { ROOMS_ROUTE } from '../http/index.js';

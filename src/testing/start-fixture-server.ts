@@ -4,9 +4,8 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as E from 'fp-ts/lib/Either.js';
-import { createRoomsApi, ROOMS_ROUTE, type RoomsApi, type RoomsApiOptions } from '../http/create-rooms-api.js';
-import { serve } from '../http/serve.js';
-import type { Room } from '../model/room.js';
+import { createRoomsApi, ROOMS_ROUTE, serve, type RoomsApi, type RoomsApiOptions } from '../http/index.js';
+import type { Room } from '../index.js';
 import { resolveFixtureOptions, type FixtureServerOptions, type FixtureUserSpec, type ResolvedOptions } from './fixture-options.js';
 import { createRoomStore, type RoomStore } from './room-store.js';
 

@@ -8,9 +8,11 @@ import * as E from 'fp-ts/lib/Either.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileQuery, parseRoomsParams, runQuery, scopeQuery, type CompiledQuery } from '../../src/index.js';
-import { compactView, mergeView } from '../../src/collection/merge-collection.js';
-import { OverlayLog, OverlayView, type OverlayChange } from '../../src/collection/overlay.js';
-import { createRoomCollection, DEFAULT_INDEXES, isRoomCollection, type CollectionIndexes, type RoomCollection } from '../../src/collection/room-collection.js';
+import { compactView, mergeView } from '../../src/collection/derived/merge-collection.js';
+import { OverlayLog, OverlayView } from '../../src/collection/derived/overlay.js';
+import type { RoomChange } from '../../src/model/room-change.js';
+import { isRoomCollection } from '../../src/collection/collection.js';
+import { createRoomCollection, DEFAULT_INDEXES, type CollectionIndexes, type IndexedCollection } from '../../src/collection/room-collection.js';
 import type { Room } from '../../src/model/room.js';
 import { keyIndexParts, type KeyIndex } from '../../src/collection/postings.js';
 import { arbInstant, arbOddRoom, arbRoom } from '../arbitraries/index.js';
@@ -76,21 +78,21 @@ interface Live {
 }
 
 /** Store-like changes: the same room (by change id) may change several times, added rooms included. */
-const changesOf = (live: Live[], ops: ReadonlyArray<Op>, tag: string): OverlayChange[] => {
-  const changes: OverlayChange[] = [];
+const changesOf = (live: Live[], ops: ReadonlyArray<Op>, tag: string): RoomChange[] => {
+  const changes: RoomChange[] = [];
   ops.forEach((op, k) => {
     if (op.kind === 'add' || live.length === 0) {
       const id = `${tag}${k}`;
       const room = { ...op.doc, _id: id };
       live.push({ id, room });
-      changes.push({ id, after: room });
+      changes.push({ id, before: undefined, after: room });
       return;
     }
     const j = op.pick % live.length;
     const target = live[j] as Live;
     if (op.kind === 'remove') {
       live.splice(j, 1);
-      changes.push({ id: target.id, before: target.room });
+      changes.push({ id: target.id, before: target.room, after: undefined });
       return;
     }
     const after = op.keepId ? { ...op.doc, _id: target.room['_id'] } : op.doc;
@@ -100,7 +102,7 @@ const changesOf = (live: Live[], ops: ReadonlyArray<Op>, tag: string): OverlayCh
   return changes;
 };
 
-const liveOf = (c: RoomCollection): Live[] =>
+const liveOf = (c: IndexedCollection): Live[] =>
   c.docs.map((room, i) => ({ id: typeof room['_id'] === 'string' ? room['_id'] : `odd-${i}`, room }));
 
 const admin = { _id: 'admin-1', username: 'admin', roles: ['admin'] };
@@ -130,7 +132,7 @@ const layoutOverhead = (k: KeyIndex): number => {
 };
 
 /** Everything a collection's indexes answer, as plain data (one deep comparison is much cheaper than many). */
-const contentsOf = (c: RoomCollection): unknown => ({
+const contentsOf = (c: IndexedCollection): unknown => ({
   size: c.size,
   primary: c.primary?.path.dotted,
   orders: [...c.orders].map(([path, o]) => {
@@ -144,7 +146,7 @@ const contentsOf = (c: RoomCollection): unknown => ({
   presence: [...c.presence],
 });
 
-const count = (c: RoomCollection): void => {
+const count = (c: IndexedCollection): void => {
   for (const o of c.orders.values()) {
     if (o.hasArrays) seen.orderArrays++;
     if (o.validDateStart > 0) seen.invalidDates++;
@@ -159,10 +161,10 @@ const count = (c: RoomCollection): void => {
   }
 };
 
-const expectSameCollection = (actual: RoomCollection, expected: RoomCollection, queries: boolean): void => {
+const expectSameCollection = (actual: IndexedCollection, expected: IndexedCollection, queries: boolean): void => {
   expect(isRoomCollection(actual)).toBe(true);
   expect(Object.isFrozen(actual) && Object.isFrozen(actual.docs)).toBe(true);
-  expect(actual.overlay).toBeUndefined();
+  expect(actual.kind).toBe('indexed');
   expect(actual.docs.length).toBe(expected.docs.length);
   expect(actual.docs.every((doc, i) => doc === expected.docs[i])).toBe(true);
   if (actual.primary !== undefined) expect(actual.primary).toBe(actual.orders.get(actual.primary.path.dotted));
@@ -172,7 +174,7 @@ const expectSameCollection = (actual: RoomCollection, expected: RoomCollection, 
 };
 
 /** Merges `view` under `spec` (the base's), checks it against a rebuild, and returns it. */
-const checkView = (view: OverlayView, spec: CollectionIndexes, queries: boolean): RoomCollection => {
+const checkView = (view: OverlayView, spec: CollectionIndexes, queries: boolean): IndexedCollection => {
   const merged = mergeView(view, spec);
   expect(merged).toBeDefined();
   seen.merges++;

@@ -36,7 +36,7 @@ export const kindOf = (block: CodeBlock): 'ts' | 'test' | 'sh' | 'other' => {
 /** Points the package's import specifiers at the sources (tsx maps `.js` to `.ts`). */
 export const toSourceImports = (code: string): string =>
   code
-    .replace(/(['"])room-query\/testing\1/g, `'${join(ROOT, 'src/testing/index.js')}'`)
+    .replace(/(['"])room-query\/([a-z]+)\1/g, (_m, _q, entry: string) => `'${join(ROOT, `src/${entry}/index.js`)}'`)
     .replace(/(['"])room-query\1/g, `'${join(ROOT, 'src/index.js')}'`);
 
 /** The file name a block is written to in its page's folder. */

@@ -2,7 +2,7 @@
 // for keys of every BSON type, both directions, ties broken by position.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareValues } from '../../src/compile/compare-values.js';
+import { compareValues } from '../../src/value/compare-values.js';
 import { createTopK, rankedCompare } from '../../src/exec/top-k.js';
 
 const arbKey = fc.oneof(

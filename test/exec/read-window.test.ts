@@ -2,7 +2,8 @@
 // (documents read) that follows the window and the store's overlay, not the collection's size.
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import { compileQuery, createRoomCollection, generateRooms, parseRoomsParams, runQuery, scopeQuery, type Principal, type ScopedQuery } from '../../src/index.js';
+import { generateRooms } from '../../src/fixtures/index.js';
+import { compileQuery, createRoomCollection, parseRoomsParams, runQuery, scopeQuery, type Principal, type ScopedQuery } from '../../src/index.js';
 import { readWindow, windowQuery } from '../../src/exec/read-window.js';
 import { createRoomStore } from '../../src/store/index.js';
 

@@ -2,7 +2,8 @@
 // response, never a throw, no token echoed, Object.prototype untouched.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createRoomsApi, generateUsers } from '../../src/index.js';
+import { createRoomsApi } from '../../src/http/index.js';
+import { generateUsers } from '../../src/fixtures/index.js';
 import { sampleRooms } from '../support/fixture-rooms.js';
 import { FUZZ_RUNS, fuzzParams } from './fuzz-config.js';
 import { hostileQueryString } from './hostile-input.js';

@@ -219,7 +219,7 @@ describe('500', () => {
 
 describe('users with several stored token hashes (a Rocket.Chat users export)', () => {
   it('accepts any of them', async () => {
-    const { createRoomsApi, hashToken } = await import('../../src/index.js');
+    const { createRoomsApi, hashToken } = await import('../../src/http/index.js');
     const api = createRoomsApi({
       rooms: [],
       users: [{ _id: 'u1', username: 'boss', roles: ['admin'], hashedTokens: [hashToken('first'), hashToken('second')] }],

@@ -7,10 +7,10 @@ import type { AddressInfo } from 'node:net';
 import * as E from 'fp-ts/lib/Either.js';
 import jsonpatch from 'fast-json-patch';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRoomsApi, generateRooms, generateUsers } from '../../src/index.js';
+import { generateRooms, generateUsers } from '../../src/fixtures/index.js';
+import { createRoomsApi } from '../../src/http/index.js';
 import { ApiErrors } from '../../src/errors.js';
-import { createLiveRoutes, PATCH_ROOMS_PERMISSION, type LiveRoutes, type LiveRoutesOptions } from '../../src/http/live-routes.js';
-import { serve } from '../../src/http/serve.js';
+import { createLiveRoutes, PATCH_ROOMS_PERMISSION, serve, type LiveRoutes, type LiveRoutesOptions } from '../../src/http/index.js';
 import { createRoomStore, type RoomStore } from '../../src/store/index.js';
 
 const users = generateUsers({ seed: 9 });

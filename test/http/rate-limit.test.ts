@@ -1,6 +1,7 @@
 // 429 like Rocket.Chat's rate limiter, with its headers; 414 for over-long URLs.
 import { describe, expect, it } from 'vitest';
-import { createRoomsApi, generateUsers } from '../../src/index.js';
+import { createRoomsApi } from '../../src/http/index.js';
+import { generateUsers } from '../../src/fixtures/index.js';
 import { sampleRooms } from '../support/fixture-rooms.js';
 
 const users = generateUsers({ seed: 1 });

@@ -4,7 +4,8 @@
 import * as E from 'fp-ts/lib/Either.js';
 import jsonpatch from 'fast-json-patch';
 import { describe, expect, it } from 'vitest';
-import { compileQuery, generateRooms, parseRoomsParams, runQuery, scopeQuery, toJsonValue, type Principal, type ScopedQuery } from '../../src/index.js';
+import { generateRooms } from '../../src/fixtures/index.js';
+import { compileQuery, parseRoomsParams, runQuery, scopeQuery, toJsonValue, type Principal, type ScopedQuery } from '../../src/index.js';
 import { bufferFor, createLiveHub, followRooms, type LiveFrame } from '../../src/live/index.js';
 import { createRoomStore, type RoomStore } from '../../src/store/index.js';
 import { splitQueryString } from '../../src/request/parse-query-string.js';

@@ -3,7 +3,8 @@
 import * as E from 'fp-ts/lib/Either.js';
 import jsonpatch from 'fast-json-patch';
 import { describe, expect, it } from 'vitest';
-import { generateRooms, parseRoomsParams, scopeQuery, type Principal, type ScopedQuery } from '../../src/index.js';
+import { generateRooms } from '../../src/fixtures/index.js';
+import { parseRoomsParams, scopeQuery, type Principal, type ScopedQuery } from '../../src/index.js';
 import { liveQuery, liveRooms, type LiveEvent } from '../../src/live/index.js';
 import { createRoomStore, type RoomStore } from '../../src/store/index.js';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import { createRoomsApi, hashToken } from '../../src/index.js';
+import { createRoomsApi, hashToken } from '../../src/http/index.js';
 import { loadUsers } from '../../src/load/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'room-query-users-'));

@@ -7,7 +7,8 @@ import { PassThrough, Writable } from 'node:stream';
 import * as E from 'fp-ts/lib/Either.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { generateRooms, generateRoomsIterable, type Room } from '../../src/index.js';
+import { generateRooms, generateRoomsIterable } from '../../src/fixtures/index.js';
+import { type Room } from '../../src/index.js';
 import { formatEjsonLine, fromEjson, loadRooms, toEjson, writeEjson } from '../../src/load/index.js';
 import { arbRooms } from '../arbitraries/index.js';
 

@@ -4,6 +4,7 @@
 import { Query } from 'mingo';
 import type { Room } from '../../src/index.js';
 import { compareValues } from '../../src/index.js';
+import { asStored } from './as-stored.js';
 import type { MongoDocument, RoomsCollection, RoomsCursor } from '../../src/mongo/index.js';
 
 export type Call =
@@ -43,7 +44,7 @@ export const mingoCollection = (rooms: ReadonlyArray<Room>): MingoCollection => 
         },
         async toArray() {
           calls.push({ method: 'toArray' });
-          let c = new Query(filter as never).find(docs, options.projection as never);
+          let c = new Query(filter as never).find(asStored(docs), options.projection as never);
           if (state.sort !== undefined && state.sort.length > 0) c = c.sort(Object.fromEntries(state.sort));
           c = c.skip(state.skip);
           if (state.limit > 0) c = c.limit(state.limit);
@@ -54,7 +55,7 @@ export const mingoCollection = (rooms: ReadonlyArray<Room>): MingoCollection => 
     },
     async countDocuments(filter) {
       calls.push({ method: 'countDocuments', filter });
-      return new Query(filter as never).find(docs).all().length;
+      return new Query(filter as never).find(asStored(docs)).all().length;
     },
   };
 };

@@ -1,10 +1,8 @@
 // Complexity through the work counters (never timings): what each indexed plan reads.
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import {
-  agentsOf, compileQuery, createRoomCollection, explain, generateRooms, generateUsers, parseRoomsParams, runQueryWithStats,
-  scopeQuery, type Principal, type Room,
-} from '../../src/index.js';
+import { agentsOf, generateRooms, generateUsers } from '../../src/fixtures/index.js';
+import { compileQuery, createRoomCollection, explain, parseRoomsParams, runQueryWithStats, scopeQuery, type Principal, type Room } from '../../src/index.js';
 
 const seed = 11;
 const agents = agentsOf(generateUsers({ seed, agents: 20 }));

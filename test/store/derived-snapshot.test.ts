@@ -3,11 +3,11 @@
 // rebuild (compaction) happens only once the overlay passes its threshold. Work counters, never timings.
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import {
-  agentsOf, compileQuery, generateRooms, generateUsers, parseRoomsParams, runQuery, scopeQuery, type CompiledQuery, type Principal, type Room,
-} from '../../src/index.js';
+import { agentsOf, generateRooms, generateUsers } from '../../src/fixtures/index.js';
+import { compileQuery, parseRoomsParams, runQuery, scopeQuery, type CompiledQuery, type Principal, type Room } from '../../src/index.js';
 import { runQueryWithStats } from '../../src/exec/run-query.js';
 import { createDeriver, createRoomStore, overlaySize, type DeriveOptions, type RoomStore } from '../../src/store/index.js';
+import { overlayOf } from '../support/overlay-of.js';
 
 const N = 20_000;
 const users = generateUsers({ seed: 1, agents: 20 });
@@ -59,12 +59,12 @@ describe('store snapshots derive from the last built collection', () => {
   it('a query after k changes examines O(page + k) documents and answers like the scan', () => {
     const { store, deriver } = storeWith();
     const base = store.snapshot();
-    expect(base.overlay).toBeUndefined();
+    expect(overlayOf(base)).toBeUndefined();
     for (let k = 0; k < 200; k++) {
       change(store, k);
       if (k % 20 !== 19) continue;
       const snapshot = store.snapshot();
-      expect(snapshot.overlay?.base).toBe(base); // no rebuild: the same indexes, an overlay over them
+      expect(overlayOf(snapshot)?.base).toBe(base); // no rebuild: the same indexes, an overlay over them
       const { tombstones, delta } = overlaySize(snapshot);
       expect(tombstones + delta).toBeLessThanOrEqual(k + 1);
       for (const compiled of QUERIES) {
@@ -85,7 +85,7 @@ describe('store snapshots derive from the last built collection', () => {
     expect(deriver.stats.derivations).toBe(0);
     const s = store.snapshot();
     expect(deriver.stats).toMatchObject({ derivations: 1, changes: 100 });
-    expect(s.overlay?.log.lookups).toBeLessThanOrEqual(100); // one base-position search per first change of a base room
+    expect(overlayOf(s)?.log.lookups).toBeLessThanOrEqual(100); // one base-position search per first change of a base room
     for (let k = 100; k < 150; k++) {
       change(store, k);
       store.snapshot();
@@ -104,9 +104,9 @@ describe('store snapshots derive from the last built collection', () => {
     const snapshot = store.snapshot();
     expect(deriver.stats.squashes).toBeGreaterThan(5);
     expect(deriver.stats.compactions).toBe(0);
-    expect(snapshot.overlay?.log.length).toBeLessThanOrEqual(100 + 3);
+    expect(overlayOf(snapshot)?.log.length).toBeLessThanOrEqual(100 + 3);
     expect(overlaySize(snapshot)).toMatchObject({ tombstones: 10, delta: 10 });
-    expect(snapshot.overlay?.log.lookups).toBe(0); // a squash carries base positions over: no search again
+    expect(overlayOf(snapshot)?.log.lookups).toBe(0); // a squash carries base positions over: no search again
     for (const compiled of QUERIES) expect(runQuery(compiled, snapshot)).toEqual(runQuery(compiled, store.current().rooms()));
   });
 
@@ -119,7 +119,7 @@ describe('store snapshots derive from the last built collection', () => {
     }
     expect(deriver.stats.compactions).toBe(1);
     const snapshot = store.snapshot();
-    expect(snapshot.overlay?.base).not.toBe(first);
+    expect(overlayOf(snapshot)?.base).not.toBe(first);
     expect(overlaySize(snapshot).tombstones + overlaySize(snapshot).delta).toBeLessThan(64);
     for (const compiled of QUERIES) expect(runQuery(compiled, snapshot)).toEqual(runQuery(compiled, store.current().rooms()));
   });

@@ -2,8 +2,10 @@
 // listeners, and old versions staying exactly as they were.
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import { createRoomCollection, generateRooms, type RoomCollection } from '../../src/index.js';
+import { createRoomCollection, type RoomCollection } from '../../src/index.js';
+import { generateRooms } from '../../src/fixtures/index.js';
 import { createDeriver, createRoomStore, type RoomChange, type RoomStore } from '../../src/store/index.js';
+import { overlayOf } from '../support/overlay-of.js';
 
 const rooms = generateRooms({ count: 20, seed: 8 });
 const id = rooms[0]!['_id'] as string;
@@ -204,7 +206,7 @@ describe('deriveCollection (the incremental-index hook)', () => {
     expect(sizes).toEqual([2, 2]); // apply 3 and apply 5 first derived the chain before them
     const last = store.snapshot();
     expect(sizes).toEqual([2, 2, 1]);
-    expect(last.overlay?.base).toBe(base); // every collection an overlay over the one built at the start
+    expect(overlayOf(last)?.base).toBe(base); // every collection an overlay over the one built at the start
     expect(last.docs.find((r) => r['_id'] === other)!['queue']).toBe('e');
   });
 

@@ -17,10 +17,10 @@
 // rooms, no sort, only the changed rooms read), i.e. amortised O(n / compactAt + log n) per change, paid
 // by the query that needs the version, never by `apply`. A base built with other indexes is rebuilt.
 import { compactView } from './merge-collection.js';
-import { brandCollection, DEFAULT_INDEXES, type CollectionIndexes, type RoomCollection } from './room-collection.js';
-import { OverlayLog, OverlayView, type OverlayChange } from './overlay.js';
-
-export type { OverlayChange } from './overlay.js';
+import type { DerivedCollection, RoomCollection } from '../collection.js';
+import { brandCollection, DEFAULT_INDEXES, type CollectionIndexes, type IndexedCollection } from '../room-collection.js';
+import type { RoomChange } from '../../model/room-change.js';
+import { OverlayLog, OverlayView } from './overlay.js';
 
 export interface DeriveOptions {
   /** Indexes of compacted collections (default: the collection's DEFAULT_INDEXES); use the base's spec. */
@@ -49,31 +49,42 @@ export interface DeriveStats {
   squashes: number;
 }
 
-export type Deriver = ((previous: RoomCollection, changes: ReadonlyArray<OverlayChange>) => RoomCollection) & {
+export type Deriver = ((previous: RoomCollection, changes: ReadonlyArray<RoomChange>) => RoomCollection) & {
   readonly stats: DeriveStats;
 };
 
 export const defaultCompactAt = (n: number): number => Math.max(1024, Math.ceil(16 * Math.sqrt(n)));
 
-const derivedOf = (view: OverlayView, size: number): RoomCollection => {
-  const base = view.base;
-  const derived = {
+const derivedOf = (view: OverlayView, size: number): DerivedCollection => {
+  const derived: DerivedCollection = {
+    kind: 'derived',
     get docs() {
       return view.docs();
     },
     size,
-    primary: base.primary,
-    orders: base.orders,
-    keys: base.keys,
-    presence: base.presence,
     overlay: view,
   };
   return brandCollection(Object.freeze(derived));
 };
 
+/** The deriver's own view of `c` (a derived collection is only ever derived from by the deriver that made its kind). */
+const viewOf = (c: RoomCollection): OverlayView | undefined => {
+  switch (c.kind) {
+    case 'indexed':
+      return undefined;
+    case 'derived':
+      if (!(c.overlay instanceof OverlayView)) throw new TypeError('createDeriver: a derived collection not made by a deriver');
+      return c.overlay;
+    default: {
+      const never: never = c;
+      return never;
+    }
+  }
+};
+
 /** What an overlay holds as of `c`: tombstones, current delta rooms, changes since its base. */
 export const overlaySize = (c: RoomCollection): { tombstones: number; delta: number; changes: number } => {
-  const view = c.overlay;
+  const view = viewOf(c);
   if (view === undefined) return { tombstones: 0, delta: 0, changes: 0 };
   return { tombstones: view.tombstones().positions.length, delta: view.delta().docs.length, changes: view.upTo };
 };
@@ -89,12 +100,12 @@ export const createDeriver = (options: DeriveOptions = {}): Deriver => {
   const compactAt = options.compactAt ?? defaultCompactAt;
   const stats: DeriveStats = { derivations: 0, changes: 0, compactions: 0, forks: 0, squashes: 0 };
   const maxLogLength = options.maxLogLength ?? 4096;
-  const derive = (previous: RoomCollection, changes: ReadonlyArray<OverlayChange>): RoomCollection => {
+  const derive = (previous: RoomCollection, changes: ReadonlyArray<RoomChange>): RoomCollection => {
     stats.derivations++;
     stats.changes += changes.length;
-    const view = previous.overlay;
+    const view = viewOf(previous);
     let log: OverlayLog;
-    if (view === undefined) log = new OverlayLog(previous);
+    if (view === undefined) log = new OverlayLog(previous as IndexedCollection);
     else if (view.isHead) log = view.log;
     else {
       stats.forks++;

@@ -1,7 +1,7 @@
 // toJsonValue is JSON.parse(JSON.stringify(x)) without the text: checked against it on arbitrary values.
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toJsonValue } from '../../src/http/to-json-value.js';
+import { toJsonValue } from '../../src/value/to-json-value.js';
 
 describe('toJsonValue', () => {
   it('agrees with a JSON round trip', () => {

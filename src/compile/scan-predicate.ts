@@ -1,10 +1,10 @@
 // The predicate a scan runs: the root AND's conditions reordered so that the selective and cheap
 // ones reject a document first (an agent, a visitor, a queue before `t = 'v'`, which nearly every
 // room holds; the substring test last). AND of pure conditions: the order never changes an answer.
-import type { CompiledQuery } from '../compile/compile-query.js';
-import { compileFilter } from '../compile/compile-filter.js';
-import type { Predicate } from '../compile/operators.js';
+// Built once by compileQuery (CompiledQuery.scan), never per run.
 import type { FilterNode } from '../query/filter-node.js';
+import { compileFilter } from './compile-filter.js';
+import type { Predicate } from './operators.js';
 
 const rank = (node: FilterNode): number => {
   switch (node.kind) {
@@ -30,8 +30,6 @@ const rank = (node: FilterNode): number => {
   }
 };
 
-const cache = new WeakMap<CompiledQuery, Predicate>();
-
 const conjunction = (parts: ReadonlyArray<Predicate>): Predicate => {
   const [a, b, c, d] = parts as [Predicate, Predicate, Predicate, Predicate];
   switch (parts.length) {
@@ -51,15 +49,8 @@ const conjunction = (parts: ReadonlyArray<Predicate>): Predicate => {
   }
 };
 
-export const scanPredicate = (compiled: CompiledQuery): Predicate => {
-  let predicate = cache.get(compiled);
-  if (predicate === undefined) {
-    const children = compiled.query.filter.children;
-    predicate =
-      children.length < 2
-        ? compiled.predicate
-        : conjunction([...children].sort((x, y) => rank(x) - rank(y)).map((child) => compileFilter(child)));
-    cache.set(compiled, predicate);
-  }
-  return predicate;
+/** The root AND's predicate with its conditions in scan order; `whole`: the filter's own compiled predicate (kept when there is nothing to reorder). */
+export const scanPredicate = (filter: { readonly children: ReadonlyArray<FilterNode> }, whole: Predicate): Predicate => {
+  const children = filter.children;
+  return children.length < 2 ? whole : conjunction([...children].sort((x, y) => rank(x) - rank(y)).map((child) => compileFilter(child)));
 };

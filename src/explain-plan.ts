@@ -1,6 +1,6 @@
 // Explains a plan: the chosen access path, the ones it beat, and the estimated vs actual work.
-import type { ExecStats } from '../exec/counters.js';
-import type { PlanNode, QueryPlan } from './plan.js';
+import type { ExecStats } from './exec/counters.js';
+import type { PlanNode, QueryPlan } from './plan/plan.js';
 
 const describeNode = (node: PlanNode): string => {
   if (node.kind === 'scan') return 'full scan (every document through the predicate, top-k heap)';

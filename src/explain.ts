@@ -1,13 +1,23 @@
-// A readable description of a compiled pipeline: what it filters, in which order, what it returns.
-import type { FilterNode } from '../query/filter-node.js';
-import { foldFilter } from '../query/fold.js';
-import type { Projection } from '../query/projection.js';
-import type { SortSpec } from '../query/sort-spec.js';
-import type { CompiledQuery } from './compile-query.js';
-import type { RoomCollection } from '../collection/room-collection.js';
-import { execPlan } from '../exec/exec-plan.js';
-import { describePlan } from '../plan/explain-plan.js';
-import { planQuery } from '../plan/plan.js';
+// explain: a readable description of a compiled pipeline (what it filters, in which order, what it returns) and,
+// over a collection, the plan the planner picks, run to count its work. Beside query-rooms.ts: both compose the layers.
+import * as E from 'fp-ts/lib/Either.js';
+import { pipe } from 'fp-ts/lib/function.js';
+import type { Principal } from './auth/principal.js';
+import { compileQuery } from './compile/compile-query.js';
+import { isRoomCollection } from './collection/collection.js';
+import { prepareQuery, type RequestParams } from './endpoint/prepare-query.js';
+import type { ApiError } from './errors.js';
+import type { RoomSource } from './exec/run-query.js';
+import type { QueryOptions } from './options.js';
+import type { FilterNode } from './query/filter-node.js';
+import { foldFilter } from './query/fold.js';
+import type { Projection } from './query/projection.js';
+import type { SortSpec } from './query/sort-spec.js';
+import type { CompiledQuery } from './compile/compile-query.js';
+import type { RoomCollection } from './collection/collection.js';
+import { execPlan } from './exec/exec-collection.js';
+import { describePlan } from './explain-plan.js';
+import { planQuery } from './plan/plan.js';
 
 const show = (v: unknown): string => (v instanceof Date ? v.toISOString() : JSON.stringify(v));
 
@@ -66,3 +76,20 @@ const planLines = (compiled: CompiledQuery, collection: RoomCollection): string 
   const plan = planQuery(compiled, collection);
   return describePlan(plan, execPlan(compiled, collection, plan.chosen).stats);
 };
+
+/**
+ * `explain` with `queryRooms`' arguments: the description of the pipeline `queryRooms(rooms, params,
+ * principal, options)` runs, with the chosen plan when `rooms` is a collection; or the same 400/403.
+ * @example
+ * explainRooms(createRoomCollection(rooms), 'open=true&count=10', admin) // Right('mode: default\n...plan: index: ...')
+ */
+export const explainRooms = (
+  rooms: RoomSource,
+  params: RequestParams,
+  principal: Principal,
+  options: QueryOptions = {},
+): E.Either<ApiError, string> =>
+  pipe(
+    prepareQuery(params, principal, options),
+    E.map((scoped) => explain(compileQuery(scoped), isRoomCollection(rooms) ? rooms : undefined)),
+  );

@@ -1,6 +1,5 @@
 // Compiles a field path into a reader. Only own properties of plain objects are traversed, so
 // `__proto__`/`constructor` paths read nothing and odd documents (strings, arrays, null) read as missing.
-import type { FieldPath } from '../query/field-path.js';
 
 export type PathReader = (doc: unknown) => unknown;
 
@@ -10,7 +9,12 @@ const isTraversable = (value: unknown): value is Record<string, unknown> =>
 const readStep = (value: unknown, step: string): unknown =>
   isTraversable(value) && Object.hasOwn(value, step) ? value[step] : undefined;
 
-export const compilePath = (path: FieldPath): PathReader => {
+/** Anything with parsed path steps (a query's FieldPath is one). */
+export interface PathSteps {
+  readonly steps: ReadonlyArray<string>;
+}
+
+export const compilePath = (path: PathSteps): PathReader => {
   const steps = path.steps;
   if (steps.length === 1) {
     const [only] = steps as [string];

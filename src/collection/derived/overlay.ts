@@ -16,18 +16,16 @@
 //   a "virtual position" baseSize + slot, slot = order of the room's first change. The view's docs are
 //   the base's docs minus tombstones (base order), then the delta (slot order); virtual positions are
 //   increasing in that order, so comparing them ties exactly as positions in the docs array would.
-import { compareValues } from '../compile/compare-values.js';
-import type { Room } from '../model/room.js';
-import { compareIds } from './order.js';
-import type { RoomCollection } from './room-collection.js';
-import { lowerBound } from './rank-set.js';
+import { compareValues } from '../../value/compare-values.js';
+import type { Room } from '../../model/room.js';
+import type { RoomChange } from '../../model/room-change.js';
+import { compareIds } from '../order.js';
+import type { Exclusion, Overlay, OverlayDelta } from '../collection.js';
+import { CopyMemo } from '../copy-memo.js';
+import type { IndexedCollection } from '../room-collection.js';
+import { lowerBound } from '../rank-set.js';
 
-/** One room's change (the store's `RoomChange`): `before` absent when added, `after` absent when removed. */
-export interface OverlayChange {
-  readonly id: string;
-  readonly before?: Room | undefined;
-  readonly after?: Room | undefined;
-}
+
 
 interface History {
   /** Order of the room's first change in this log. */
@@ -42,7 +40,7 @@ interface History {
 
 /** The append-only change log over one base (shared by successive views; never rewritten, only appended). */
 export class OverlayLog {
-  private readonly changes: OverlayChange[] = [];
+  private readonly changes: RoomChange[] = [];
   /** Base position → sequence number of the change that tombstoned it. */
   readonly tombSeq = new Map<number, number>();
   /** Room id → its history since the base (insertion order = slot order). */
@@ -52,13 +50,13 @@ export class OverlayLog {
   /** Base-position lookups done (binary searches + fallback lookups), for tests. */
   lookups = 0;
 
-  constructor(readonly base: RoomCollection) {}
+  constructor(readonly base: IndexedCollection) {}
 
   get length(): number {
     return this.changes.length;
   }
 
-  append(change: OverlayChange): void {
+  append(change: RoomChange): void {
     const seq = this.changes.length;
     this.changes.push(change);
     const history = this.delta.get(change.id);
@@ -77,7 +75,7 @@ export class OverlayLog {
   }
 
   /** Records a room's first change, `basePos` its base position (tombstoned here) or -1. */
-  private firstChange(change: OverlayChange, seq: number, basePos: number): void {
+  private firstChange(change: RoomChange, seq: number, basePos: number): void {
     if (basePos >= 0) this.tombSeq.set(basePos, seq);
     this.delta.set(change.id, { slot: this.delta.size, basePos, seqs: [seq], rooms: [change.after] });
   }
@@ -86,7 +84,7 @@ export class OverlayLog {
   fork(upTo: number): OverlayLog {
     const log = new OverlayLog(this.base);
     log.byId = this.byId;
-    for (let i = 0; i < upTo; i++) log.append(this.changes[i] as OverlayChange);
+    for (let i = 0; i < upTo; i++) log.append(this.changes[i] as RoomChange);
     return log;
   }
 
@@ -101,7 +99,7 @@ export class OverlayLog {
     for (const [id, history] of this.delta) {
       const before = history.basePos >= 0 ? (docs[history.basePos] as Room) : undefined;
       // Its base position is known: no lookup (a binary search over cold base rooms each, at 1M).
-      const change: OverlayChange = { id, before, after: history.rooms[history.rooms.length - 1] };
+      const change: RoomChange = { id, before, after: history.rooms[history.rooms.length - 1] };
       log.changes.push(change);
       log.firstChange(change, log.changes.length - 1, history.basePos);
     }
@@ -160,22 +158,15 @@ export class OverlayLog {
   }
 }
 
-/** Tombstoned base positions, as the executor reads them. */
-export interface Exclusion {
-  readonly has: (position: number) => boolean;
-  /** Every excluded position (ascending). */
-  readonly positions: ReadonlyArray<number>;
-}
-
 /** The overlay as of one version: the log's first `upTo` changes. Immutable once made. */
-export class OverlayView {
+export class OverlayView implements Overlay {
   private tombs: Exclusion | undefined;
-  private deltaCache: { readonly docs: ReadonlyArray<Room>; readonly positions: Int32Array } | undefined;
+  private deltaCache: OverlayDelta | undefined;
   private docsCache: ReadonlyArray<Room> | undefined;
 
   constructor(readonly log: OverlayLog, readonly upTo: number) {}
 
-  get base(): RoomCollection {
+  get base(): IndexedCollection {
     return this.log.base;
   }
 
@@ -201,7 +192,7 @@ export class OverlayView {
   }
 
   /** Current rooms changed since the base (removed ones left out), with their virtual positions (ascending). */
-  delta(): { readonly docs: ReadonlyArray<Room>; readonly positions: Int32Array } {
+  delta(): OverlayDelta {
     if (this.deltaCache !== undefined) return this.deltaCache;
     const docs: Room[] = [];
     const positions: number[] = [];
@@ -212,7 +203,7 @@ export class OverlayView {
       docs.push(room);
       positions.push(n + history.slot);
     }
-    this.deltaCache = { docs: Object.freeze(docs), positions: Int32Array.from(positions) };
+    this.deltaCache = { docs: Object.freeze(docs), positions: Int32Array.from(positions), copies: new CopyMemo() };
     return this.deltaCache;
   }
 

@@ -8,21 +8,21 @@
 // ranks (merge-postings.ts). O(n + d log n), sequential typed-array work over n, reading only the
 // changed and removed rooms (plus O(log n) base rooms per changed room for ties). A base this module
 // can't merge (other indexes requested, indexes not made by order.ts / postings.ts) is rebuilt.
-import type { Room } from '../model/room.js';
+import type { Room } from '../../model/room.js';
 import { mergeOrderedIndex, type MergedOrder, type PositionRemap } from './merge-order.js';
 import { mergeKeyIndex, mergePresenceIndex, type RankRemap } from './merge-postings.js';
-import type { OrderedIndex } from './order.js';
+import type { OrderedIndex } from '../order.js';
 import type { OverlayView } from './overlay.js';
-import type { KeyIndex, PresenceIndex } from './postings.js';
-import { brandCollection, createRoomCollection, type CollectionIndexes, type RoomCollection } from './room-collection.js';
+import type { KeyIndex, PresenceIndex } from '../postings.js';
+import { createRoomCollection, indexedCollection, type CollectionIndexes, type IndexedCollection } from '../room-collection.js';
 
 const same = (a: ReadonlyArray<string>, b: ReadonlyArray<string>): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** The indexes `base` was built with (paths deduplicated, primary order first), as createRoomCollection reads a spec. */
-const specOf = (base: RoomCollection): CollectionIndexes => ({ keys: [...base.keys.keys()], presence: [...base.presence.keys()], orders: [...base.orders.keys()] });
+const specOf = (base: IndexedCollection): CollectionIndexes => ({ keys: [...base.keys.keys()], presence: [...base.presence.keys()], orders: [...base.orders.keys()] });
 
 /** `spec` builds exactly the base's indexes, in the same map order. */
-const buildsBaseIndexes = (spec: CollectionIndexes, base: RoomCollection): boolean => {
+const buildsBaseIndexes = (spec: CollectionIndexes, base: IndexedCollection): boolean => {
   const unique = (paths: ReadonlyArray<string> | undefined): string[] => [...new Set(paths ?? [])];
   const orders = unique(spec.orders);
   const primary = orders[0] === undefined ? undefined : base.orders.get(orders[0]);
@@ -60,7 +60,7 @@ const positionRemap = (view: OverlayView): PositionRemap & { readonly docs: Read
  * left still counted in `bytes`, until a flatten: merge-postings.ts), by merging; undefined when the
  * base can't be merged (`indexes` other than the base's, default: the base's; or indexes not made here).
  */
-export const mergeView = (view: OverlayView, indexes?: CollectionIndexes): RoomCollection | undefined => {
+export const mergeView = (view: OverlayView, indexes?: CollectionIndexes): IndexedCollection | undefined => {
   const base = view.base;
   if (indexes !== undefined && !buildsBaseIndexes(indexes, base)) return undefined;
   const remap = positionRemap(view);
@@ -91,8 +91,7 @@ export const mergeView = (view: OverlayView, indexes?: CollectionIndexes): RoomC
   }
   const presence = new Map<string, PresenceIndex>();
   for (const [path, old] of base.presence) presence.set(path, mergePresenceIndex(old, ranks));
-  const collection = Object.freeze({ docs: remap.docs, size, primary: primary?.index, orders, keys, presence });
-  return brandCollection(collection);
+  return indexedCollection({ docs: remap.docs, size, primary: primary?.index, orders, keys, presence });
 };
 
 /**
@@ -101,5 +100,5 @@ export const mergeView = (view: OverlayView, indexes?: CollectionIndexes): RoomC
  * @example
  * const compacted = compactView(derived.overlay!, indexes); // a plain collection, next overlays' base
  */
-export const compactView = (view: OverlayView, indexes?: CollectionIndexes): RoomCollection =>
+export const compactView = (view: OverlayView, indexes?: CollectionIndexes): IndexedCollection =>
   mergeView(view, indexes) ?? createRoomCollection(view.docs(), { indexes: indexes ?? specOf(view.base) });

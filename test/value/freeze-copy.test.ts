@@ -2,7 +2,7 @@
 // stores; wide ones like rooms: a spread, which keeps V8's fast properties).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { frozenCopy, frozenCopyWithout } from '../../src/compile/freeze-copy.js';
+import { frozenCopy, frozenCopyWithout } from '../../src/value/freeze-copy.js';
 import { expectDeepFrozen } from '../support/expect-deep-frozen.js';
 
 const wide = (extra: Record<string, unknown>): Record<string, unknown> => {

@@ -9,9 +9,10 @@
 // is <= its own. groupStart: two survivors adjacent after the merge hold equal values iff the later one's
 // old run started at or before the earlier one (equal values are contiguous in a sorted order); next to
 // a delta room, compare times (valid Dates) or values.
-import { compareValues } from '../compile/compare-values.js';
-import type { Room } from '../model/room.js';
-import { compareIds, orderedIndexArrayCount, orderedIndexOf, readId, validTime, type OrderedIndex } from './order.js';
+import { compareValues } from '../../value/compare-values.js';
+import type { Room } from '../../model/room.js';
+import { compareIds, orderedIndexArrayCount, orderedIndexOf, readId, type OrderedIndex } from '../order.js';
+import { validTime } from '../../value/valid-time.js';
 
 /** How the base's documents map to the compacted collection's (shared by every index). */
 export interface PositionRemap {

@@ -1,10 +1,10 @@
 // Compaction of equality and presence indexes (merge-collection.ts): every posting is its surviving
 // ranks remapped (the rank map is increasing on survivors, so they stay ascending) merged with the
 // changed rooms' new ranks. Reads only the changed rooms (and the removed ones, to count their arrays).
-import { compilePath } from '../compile/get-path.js';
-import type { Room } from '../model/room.js';
-import { keyIdOf, keyIndexFromParts, keyIndexParts, type KeyIndex, type PresenceIndex } from './postings.js';
-import { forEachAsc, fromSortedRanks, setSize } from './rank-set.js';
+import { compilePath } from '../../value/get-path.js';
+import type { Room } from '../../model/room.js';
+import { keyIdOf, keyIndexFromParts, keyIndexParts, type KeyIndex, type PresenceIndex } from '../postings.js';
+import { forEachAsc, fromSortedRanks, setSize } from '../rank-set.js';
 
 /** How the base's ranks map to the compacted collection's. */
 export interface RankRemap {

@@ -1,0 +1,14 @@
+// `room-query/http`: the endpoint over HTTP — a framework-free handler (createRoomsApi), a node:http
+// server (serve), node/Express/Connect and Fastify adapters, and the live routes (rooms.stream, rooms.patch).
+export type { RoomsApi, RoomsApiOptions, HttpRequest, HttpResponse } from './create-rooms-api.js';
+export { createRoomsApi, ROOMS_ROUTE } from './create-rooms-api.js';
+export type { ApiUser } from './authenticate.js';
+export { hashToken } from './hash-token.js';
+export type { ServeOptions, RouteExtension } from './serve.js';
+export { serve } from './serve.js';
+export type { NodeListener } from './to-node-listener.js';
+export { toNodeListener } from './to-node-listener.js';
+export type { RoomsFastifyPluginOptions, FastifyInstanceLike } from './fastify-plugin.js';
+export { roomsFastifyPlugin } from './fastify-plugin.js';
+export type { LiveRoutes, LiveRoutesOptions } from './live-routes.js';
+export { createLiveRoutes, STREAM_ROUTE, PATCH_ROUTE, PATCH_ROOMS_PERMISSION } from './live-routes.js';
