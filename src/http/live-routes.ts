@@ -142,7 +142,13 @@ export const createLiveRoutes = (options: LiveRoutesOptions): LiveRoutes => {
       if (res.writableLength > maxBuffered) end(sseClose('slow-consumer', { maxBufferedBytes: maxBuffered }));
     };
     const lastEventId = lastEventIdOf(readHeader(req.headers, 'last-event-id'));
-    const started = followRooms(hub, search, principal, queryOptions, send, lastEventId === undefined ? {} : { lastEventId });
+    let started: ReturnType<typeof followRooms>;
+    try {
+      started = followRooms(hub, search, principal, queryOptions, send, lastEventId === undefined ? {} : { lastEventId });
+    } catch (error) {
+      end(); // frees the user's slot; the route answers 500 (or drops the connection once streaming)
+      throw error;
+    }
     if (E.isLeft(started)) {
       release();
       return sendJson(res, started.left.status, started.left.body);
