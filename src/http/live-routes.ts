@@ -146,7 +146,8 @@ export const createLiveRoutes = (options: LiveRoutesOptions): LiveRoutes => {
     try {
       started = followRooms(hub, search, principal, queryOptions, send, lastEventId === undefined ? {} : { lastEventId });
     } catch (error) {
-      end(); // frees the user's slot; the route answers 500 (or drops the connection once streaming)
+      open = false; // the route answers 500 (or drops the connection once streaming)
+      release();
       throw error;
     }
     if (E.isLeft(started)) {
