@@ -83,7 +83,8 @@ describe('the packed package', () => {
 
   it('starts the fixture server from the installed room-query/testing', () => {
     writeFileSync(join(app, 'entry.mjs'), [
-      "import { queryRooms, toNodeListener } from 'room-query';",
+      "import { queryRooms } from 'room-query';",
+      "import { toNodeListener } from 'room-query/http';",
       "import { startFixtureServer } from 'room-query/testing';",
       "const server = await startFixtureServer({ rooms: 10 });",
       "const res = await fetch(server.roomsUrl, { headers: server.users.admin.headers });",
