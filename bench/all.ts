@@ -1,6 +1,12 @@
 // `npm run bench [-- --sizes …] [-- --no-write]`: the query benchmark (bench/run.ts: room-query vs peers,
 // docs/benchmarks.md) then the live benchmark (bench/live/run-live.ts: live queries and the store,
 // docs/live-benchmarks.md), in one process; flags go to both (each half has its own default sizes).
+import { asksForHelp, BENCH_HELP } from '../src/cli/bench-help.js';
+
+if (asksForHelp(process.argv.slice(2))) {
+  console.log(BENCH_HELP);
+  process.exit(0);
+}
 await import('./run.js');
 (globalThis as { gc?: () => void }).gc?.();
 await import('./live/run-live.js');

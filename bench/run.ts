@@ -15,8 +15,13 @@ import { createLoki, lokiRunner } from './peers/loki.js';
 import { mingoRunner, siftRunner } from './peers/mongo-like.js';
 import { renderDocs, type SizeReport, type Timing } from './report.js';
 import { workload, type BenchQuery } from './workload.js';
+import { asksForHelp, BENCH_HELP } from '../src/cli/bench-help.js';
 
 const args = process.argv.slice(2);
+if (asksForHelp(args)) {
+  console.log(BENCH_HELP);
+  process.exit(0);
+}
 const flag = (name: string): string | undefined => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : args.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);

@@ -25,9 +25,13 @@ export type ApiErrorCode =
   | 'invalid-date-json'
   | 'unauthorized'
   | 'missing-permission'
+  | 'patch-forbidden'
   | 'not-found'
   | 'method-not-allowed'
   | 'uri-too-long'
+  | 'bad-request'
+  | 'request-timeout'
+  | 'headers-too-large'
   | 'too-many-requests'
   | 'payload-too-large'
   | 'invalid-patch'
@@ -35,7 +39,7 @@ export type ApiErrorCode =
 
 /** An HTTP status plus the body to send. */
 export interface ApiError {
-  readonly status: 400 | 401 | 403 | 404 | 405 | 413 | 414 | 429 | 500;
+  readonly status: 400 | 401 | 403 | 404 | 405 | 408 | 413 | 414 | 429 | 431 | 500;
   readonly code: ApiErrorCode;
   readonly body: ApiErrorBody;
 }
@@ -69,9 +73,17 @@ export const ApiErrors = {
   /** The doc page's other 403: the caller has neither permission (default mode only). */
   missingPermission: (): ApiError =>
     failure(403, 'missing-permission', 'User does not have the permissions required for this action [error-unauthorized]'),
+  /** room-query's own write route (rooms.patch): the caller's roles do not hold `permission` (admin's by default). */
+  patchForbidden: (permission: string): ApiError =>
+    failure(403, 'patch-forbidden', `unauthorized: patching rooms needs the ${permission} permission [error-unauthorized]`, 'error-unauthorized'),
   notFound: (): ApiError => failure(404, 'not-found', 'Not found'),
   methodNotAllowed: (): ApiError => failure(405, 'method-not-allowed', 'Method not allowed'),
   uriTooLong: (max: number): ApiError => failure(414, 'uri-too-long', `The request URL is longer than ${max} characters [error-uri-too-long]`, 'error-uri-too-long'),
+  /** The HTTP server's own rejections (before any route): a request node:http cannot parse, too slow, too big. */
+  badRequest: (): ApiError => failure(400, 'bad-request', 'The request is not valid HTTP [error-bad-request]', 'error-bad-request'),
+  requestTimeout: (): ApiError => failure(408, 'request-timeout', 'The request took too long to arrive [error-request-timeout]', 'error-request-timeout'),
+  headersTooLarge: (maxBytes: number): ApiError =>
+    failure(431, 'headers-too-large', `The request line and headers are larger than ${maxBytes} bytes [error-headers-too-large]`, 'error-headers-too-large'),
   /** Rocket.Chat's rate limiter answer, word for word. */
   tooManyRequests: (waitSeconds: number): ApiError =>
     failure(

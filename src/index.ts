@@ -9,6 +9,8 @@ export { DEFAULT_LIMITS } from './options.js';
 export type { Room, RoomsPage } from './model/room.js';
 export type { VoipRoom } from './model/room-codec.js';
 export { VoipRoomCodec } from './model/room-codec.js';
+export type { RoomField, FieldsParam, ProjectedRoom, RoomResult } from './model/room-result.js';
+export { fieldsParam } from './model/room-result.js';
 export { DateFromAny } from './model/date-codec.js';
 export { validateRoom, decodeRooms } from './model/validate-room.js';
 export type { RoomChange } from './model/room-change.js';

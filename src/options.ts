@@ -1,6 +1,6 @@
 // Options that change answers are explicit and typed, never hidden globals.
 
-/** `default`: our documented behaviour; `rocketchat`: upstream's quirks (spec §5) reproduced. */
+/** `default`: our documented behaviour; `rocketchat`: upstream's quirks reproduced (docs/endpoint.md). */
 export type Mode = 'default' | 'rocketchat';
 
 /** The server's paging settings (API_Default_Count, API_Upper_Count_Limit, API_Allow_Infinite_Count). */

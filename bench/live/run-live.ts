@@ -16,9 +16,14 @@ import { liveQuery, type LiveSource } from '../../src/live/index.js';
 import { createRoomStore, type RoomStore, type StoreChange, type StoreVersion } from '../../src/store/index.js';
 import { changeStream } from './change-stream.js';
 import { machine, renderLiveDocs, targetLines, type LiveResults, type QueryResult, type SizeResult } from './report-live.js';
+import { asksForHelp, BENCH_HELP } from '../../src/cli/bench-help.js';
 import { OverlayView } from '../../src/collection/derived/overlay.js';
 
 const args = process.argv.slice(2);
+if (asksForHelp(args)) {
+  console.log(BENCH_HELP);
+  process.exit(0);
+}
 const flag = (name: string): string | undefined => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : args.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);

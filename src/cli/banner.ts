@@ -71,3 +71,34 @@ export const loadedUsersBannerLines = (options: {
   'users log in with their Rocket.Chat login tokens (X-User-Id + X-Auth-Token), e.g.:',
   `curl -s ${q(`${options.baseUrl}${ROOMS_ROUTE}?count=5`)} -H 'X-User-Id: <user _id>' -H 'X-Auth-Token: <login token>'`,
 ];
+
+/** The newest open room: the first row of the stream line's page, so the patch line's change shows there. */
+const newestOpenRoom = (rooms: ReadonlyArray<{ readonly [field: string]: unknown }>): string | undefined => {
+  let best: { id: string; ts: number } | undefined;
+  for (const room of rooms) {
+    const ts = room['ts'] instanceof Date ? room['ts'].getTime() : Number.NaN;
+    if (!('open' in room) || typeof room['_id'] !== 'string' || Number.isNaN(ts)) continue;
+    if (best === undefined || ts > best.ts) best = { id: room['_id'], ts };
+  }
+  return best?.id;
+};
+
+/** `serve --live`: ready curl lines for the extension routes (the admin's; placeholders with loaded users). */
+export const liveBannerLines = (options: {
+  readonly baseUrl: string;
+  readonly admin: { readonly _id: string; readonly token: string } | undefined;
+  readonly rooms: ReadonlyArray<{ readonly [field: string]: unknown }>;
+}): ReadonlyArray<string> => {
+  const { baseUrl } = options;
+  const id = options.admin?._id ?? '<admin _id>';
+  const token = options.admin?.token ?? '<login token>';
+  const room = newestOpenRoom(options.rooms) ?? '<room _id>';
+  const auth = `-H ${q(`X-User-Id: ${id}`)} -H ${q(`X-Auth-Token: ${token}`)}`;
+  return [
+    'room-query extensions (--live):',
+    '# the newest open calls, followed live (Server-Sent Events: a page, then JSON Patch events; Ctrl-C stops)',
+    `curl -sN ${q(`${baseUrl}${ROOMS_ROUTE}.stream?open=true&count=5`)} ${auth}`,
+    '# admin only: tag a room (a JSON Patch); the stream above and GET rooms show the change',
+    `curl -s -X POST ${q(`${baseUrl}${ROOMS_ROUTE}.patch`)} ${auth} -H 'Content-Type: application/json' --data ${q(JSON.stringify([{ op: 'add', path: `/${room}/tags`, value: ['vip'] }]))}`,
+  ];
+};

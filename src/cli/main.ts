@@ -62,9 +62,9 @@ const run = async (command: CliCommand): Promise<number> => {
         return fail(`cannot serve on ${command.host}:${command.port}: ${reason}`, 1);
       }
     case 'query':
-      return printed(await runQuery(command));
+      return printed(await runQuery(command, io.err));
     case 'explain':
-      return printed(await runExplain(command));
+      return printed(await runExplain(command, io.err));
     case 'generate': {
       const written = await runGenerate(command, { stdout: process.stdout, stderr: process.stderr });
       if (E.isLeft(written)) return fail(written.left, 1);

@@ -2,6 +2,8 @@
 // what is wrong (never throws). Commander hands us strings; this is where they become data.
 
 import * as E from 'fp-ts/lib/Either.js';
+import { pipe } from 'fp-ts/lib/function.js';
+import { DEFAULT_FAILED_AUTH, type RateLimitOptions } from '../http/index.js';
 import type { Mode } from '../index.js';
 
 /** An integer flag in [min, max]; `fallback` when the flag was not given. */
@@ -29,19 +31,38 @@ export const mode = (raw: string | undefined): E.Either<string, Mode> => oneOf('
 export const nonEmpty = (name: string, raw: string | undefined, fallback: string): E.Either<string, string> =>
   raw === undefined ? E.right(fallback) : raw.trim() === '' ? E.left(`--${name} must not be empty`) : E.right(raw);
 
-/** The rate limit of `serve`: requests per window per user, or off. */
-export type RateLimit = { readonly limit: number; readonly windowMs: number } | false;
+/** The rate limits of `serve` (per user and route, and per client address and route for failed authentication), or off. */
+export type RateLimit = RateLimitOptions | false;
 
-export const DEFAULT_RATE_LIMIT: RateLimit = { limit: 600, windowMs: 60_000 };
+export const DEFAULT_RATE_LIMIT: RateLimitOptions = { limit: 600, windowMs: 60_000, failedAuth: DEFAULT_FAILED_AUTH, trustProxy: 0 };
 
-/** `--rate-limit N` (requests per minute and user) or `--rate-limit off`. */
-export const rateLimit = (raw: string | undefined): E.Either<string, RateLimit> => {
-  if (raw === undefined) return E.right(DEFAULT_RATE_LIMIT);
-  if (raw === 'off' || raw === '0') return E.right(false);
-  return E.map((limit: number) => ({ limit, windowMs: 60_000 }))(
-    E.mapLeft(() => `--rate-limit must be a number of requests per minute (1 to 1000000) or 'off', got '${raw}'`)(
-      integer('rate-limit', raw, 0, 1, 1_000_000),
-    ),
+const perMinute = (name: string, raw: string): E.Either<string, number> =>
+  E.mapLeft(() => `--${name} must be a number of requests per minute (1 to 1000000) or 'off', got '${raw}'`)(integer(name, raw, 0, 1, 1_000_000));
+
+/**
+ * `--rate-limit N|off` (requests per minute, user and route), `--failed-auth-limit N|off` (failed
+ * authentications per minute, client address and route) and `--trust-proxy N` (proxies in front).
+ * `--rate-limit off` turns every limit off, so the other two make no sense with it.
+ */
+export const rateLimit = (raw: string | undefined, failedRaw?: string, trustRaw?: string): E.Either<string, RateLimit> => {
+  if (raw === 'off' || raw === '0') {
+    if (failedRaw !== undefined) return E.left("--failed-auth-limit cannot be combined with --rate-limit off (which turns every limit off)");
+    if (trustRaw !== undefined) return E.left("--trust-proxy cannot be combined with --rate-limit off (no limit reads the client's address)");
+    return E.right(false);
+  }
+  const { windowMs } = DEFAULT_RATE_LIMIT;
+  const limit = raw === undefined ? E.right(DEFAULT_RATE_LIMIT.limit) : perMinute('rate-limit', raw);
+  const failedAuth: E.Either<string, RateLimitOptions['failedAuth']> =
+    failedRaw === undefined ? E.right(DEFAULT_FAILED_AUTH)
+    : failedRaw === 'off' || failedRaw === '0' ? E.right(false)
+    : E.map((n: number) => ({ limit: n, windowMs }))(perMinute('failed-auth-limit', failedRaw));
+  const trustProxy = integer('trust-proxy', trustRaw, 0, 0, 10);
+  return pipe(
+    E.Do,
+    E.apS('limit', limit),
+    E.apS('failedAuth', failedAuth),
+    E.apS('trustProxy', trustProxy),
+    E.map((r): RateLimit => ({ ...r, windowMs })),
   );
 };
 

@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
 import type { CliCommand, DataSource, FileFormat, PageFormat } from './commands.js';
+import { asksForHelp, BENCH_HELP } from './bench-help.js';
 import { integer, MAX_GENERATED_ROOMS, mode, nonEmpty, oneOf, rateLimit, roomsSource } from './option-values.js';
 
 export const DEFAULTS = { rooms: 10_000, seed: 42, port: 3000, host: '127.0.0.1', mode: 'default', as: 'admin' } as const;
@@ -30,14 +31,14 @@ const dataOptions = (cmd: Command, roomsHelp: string): Command =>
     .option('--users <file>', "a mongoexport of Rocket.Chat's users collection instead of the demo users")
     .option('--mode <M>', "default | rocketchat (reproduce upstream's quirks) (default: default)");
 
-const EXAMPLES = `
+export const EXAMPLES = `
 Examples:
   room-query serve --rooms 50000 --port 4000
   room-query query 'open=true&sort={"ts":1}&count=5'
-  room-query query "agents[]=<alice's _id>" --as agent.alice --format json
-  room-query explain 'roomName=maria&tags[]=vip'
-  room-query generate --rooms 1000000 --out rooms.ndjson --format ndjson
-  room-query query 'queue=8001' --rooms rooms.ndjson`;
+  room-query query 'agents[]=Nw279SCAqi3zsonCY' --as agent.alice --format json   # agent.alice's _id with seed 42
+  room-query explain 'roomName=mar&tags[]=vip'
+  room-query generate --rooms 20000 --seed 7 --out rooms.ndjson --format ndjson
+  room-query query 'queue=8001' --rooms rooms.ndjson --seed 7`;
 
 /** Builds the program; `done` receives the parsed command of whichever action commander runs. */
 const program = (done: (c: E.Either<string, CliCommand>) => void, out: (s: string) => void): Command => {
@@ -52,7 +53,9 @@ const program = (done: (c: E.Either<string, CliCommand>) => void, out: (s: strin
     `how many rooms to generate, or a file of rooms: a mongoexport of rocketchat_room or generate's output (default ${DEFAULTS.rooms})`)
     .option('--port <P>', `port to listen on, 0 for any free port (default ${DEFAULTS.port})`)
     .option('--host <H>', `address to listen on (default ${DEFAULTS.host})`)
-    .option('--rate-limit <N|off>', 'requests per minute and user before 429 (default 600)')
+    .option('--rate-limit <N|off>', 'requests per minute, user and route before 429, counted after authentication (default 600); off: no limits')
+    .option('--failed-auth-limit <N|off>', 'failed or missing authentications per minute, client address and route before 429 (default 10)')
+    .option('--trust-proxy <N>', 'proxies in front of the server: the client address is read from X-Forwarded-For, N hops back (default 0: the socket)')
     .option('--no-log', 'do not log requests on stderr')
     .option('--watch', 'reload the --rooms file when it changes')
     .option('--live', 'room-query extensions: GET …/rooms.stream (SSE) and POST …/rooms.patch (admin) over a room store')
@@ -61,7 +64,7 @@ const program = (done: (c: E.Either<string, CliCommand>) => void, out: (s: strin
         dataSource(o),
         E.bindW('port', () => integer('port', str(o, 'port'), DEFAULTS.port, 0, 65_535)),
         E.bindW('host', () => nonEmpty('host', str(o, 'host'), DEFAULTS.host)),
-        E.bindW('rateLimit', () => rateLimit(str(o, 'rateLimit'))),
+        E.bindW('rateLimit', () => rateLimit(str(o, 'rateLimit'), str(o, 'failedAuthLimit'), str(o, 'trustProxy'))),
         E.filterOrElseW((d) => o['watch'] !== true || d.rooms.kind === 'file', () => '--watch needs --rooms <file>'),
         E.filterOrElseW(() => o['watch'] !== true || o['live'] !== true, () => '--live and --watch cannot be combined (patches would be lost on reload)'),
         E.map((d): CliCommand => ({ kind: 'serve', ...d, log: o['log'] !== false, watch: o['watch'] === true, live: o['live'] === true })),
@@ -109,9 +112,10 @@ const program = (done: (c: E.Either<string, CliCommand>) => void, out: (s: strin
       )));
 
   root.command('bench').description('run the benchmark suite (same as npm run bench; needs a clone of room-query)')
-    .argument('[args...]', 'passed on to the benchmark runner')
+    .argument('[args...]', 'passed on to the benchmark runner (room-query bench --help lists them)')
     .allowUnknownOption(true)
-    .action((args: string[]) => done(E.right({ kind: 'bench', args })));
+    .helpOption(false)
+    .action((args: string[]) => done(E.right(asksForHelp(args) ? { kind: 'help', text: BENCH_HELP } : { kind: 'bench', args })));
 
   return root;
 };

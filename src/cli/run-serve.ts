@@ -6,10 +6,10 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as E from 'fp-ts/lib/Either.js';
 import { DEFAULT_QUEUES } from '../fixtures/index.js';
-import { createLiveRoutes, createRoomsApi, serve, type LiveRoutes, type RoomsApi, type RoomsApiOptions } from '../http/index.js';
+import { createLiveRoutes, createRateLimitGuard, createRoomsApi, serve, type LiveRoutes, type RoomsApi, type RoomsApiOptions } from '../http/index.js';
 import type { Room } from '../index.js';
 import { createRoomStore } from '../store/index.js';
-import { bannerLines, loadedUsersBannerLines } from './banner.js';
+import { bannerLines, liveBannerLines, loadedUsersBannerLines } from './banner.js';
 import type { ServeCommand } from './commands.js';
 import { loadData, toApiUser } from './load-data.js';
 import { readRoomsFile } from './read-rooms-file.js';
@@ -57,12 +57,14 @@ export const runServe = async (command: ServeCommand, io: CliIo): Promise<E.Eith
   const { users, usersLoaded } = data.right;
   const apiUsers = users.map(toApiUser);
   const onError = (error: unknown): void => io.err(`internal error: ${error instanceof Error ? error.message : String(error)}`);
+  // One guard for every API built (a --watch reload) and the live routes: the counts survive them all.
+  const rateLimit = command.rateLimit === false ? false : createRateLimitGuard(command.rateLimit);
   const build = (rooms: ReadonlyArray<Room>): RoomsApi => {
     const options: RoomsApiOptions = {
       rooms,
       users: apiUsers,
       mode: command.mode,
-      rateLimit: command.rateLimit,
+      rateLimit,
       onError,
     };
     const api = createRoomsApi(options);
@@ -73,9 +75,9 @@ export const runServe = async (command: ServeCommand, io: CliIo): Promise<E.Eith
   if (command.live) {
     const store = createRoomStore(data.right.rooms);
     if (E.isLeft(store)) return E.left(`--live: the rooms do not make a store: ${store.left.reason}`);
-    extensions = createLiveRoutes({ store: store.right, users: apiUsers, mode: command.mode, onError });
+    extensions = createLiveRoutes({ store: store.right, users: apiUsers, mode: command.mode, onError, rateLimit });
   }
-  const server = await serve({ handle: (request) => current.handle(request) }, { port: command.port, host: command.host, ...(extensions ? { extensions } : {}) });
+  const server = await serve({ handle: (request) => current.handle(request), ...(current.maxUrlLength === undefined ? {} : { maxUrlLength: current.maxUrlLength }) }, { port: command.port, host: command.host, ...(extensions ? { extensions } : {}) });
   if (command.watch && command.rooms.kind === 'file') {
     const stop = watchRooms(command.rooms.path, io, (rooms) => (current = build(rooms)));
     server.once('close', stop);
@@ -89,7 +91,13 @@ export const runServe = async (command: ServeCommand, io: CliIo): Promise<E.Eith
     : bannerLines({ users: users.map((u) => ({ ...u, name: u.username, token: u.token ?? '' })), baseUrl, rooms, seed: command.seed, mode: command.mode, queue });
   for (const line of lines) io.out(line);
   io.out('');
-  if (command.live) io.out(`room-query extensions: GET ${baseUrl}/api/v1/voip/rooms.stream (SSE), POST ${baseUrl}/api/v1/voip/rooms.patch (admin, JSON Patch)`);
+  if (command.live) {
+    io.out(`room-query extensions: GET ${baseUrl}/api/v1/voip/rooms.stream (SSE), POST ${baseUrl}/api/v1/voip/rooms.patch (admin, JSON Patch)`);
+    const admin = usersLoaded ? undefined : users.find((u) => u.roles.includes('admin'));
+    const adminLogin = admin?.token === undefined ? undefined : { _id: admin._id, token: admin.token };
+    for (const line of liveBannerLines({ baseUrl, admin: adminLogin, rooms: data.right.rooms })) io.out(line);
+    io.out('');
+  }
   io.out(`listening on ${baseUrl}`);
   return E.right(server);
 };

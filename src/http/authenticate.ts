@@ -20,6 +20,7 @@ export interface ApiUser {
   readonly hashedTokens?: ReadonlyArray<string>;
 }
 
+/** Who is calling, from the request headers; undefined when they do not authenticate. */
 export type Authenticate = (headers: RequestHeaders) => Principal | undefined;
 
 interface Entry {

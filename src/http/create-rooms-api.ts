@@ -1,5 +1,5 @@
 // `GET /api/v1/voip/rooms` as a pure request → response function over in-memory rooms (no I/O):
-// route (404) → method (405) → authentication (401) → queryRooms (200 or its 400/403).
+// route (404) → method (405) → URL length (414) → authentication and rate limit (401/429) → queryRooms (200 or its 400/403).
 
 import * as E from 'fp-ts/lib/Either.js';
 import { ApiErrors } from '../errors.js';
@@ -9,10 +9,10 @@ import type { RoomSource } from '../exec/run-query.js';
 import { queryRooms } from '../query-rooms.js';
 import { VOIP_ROOMS } from '../endpoint/endpoint.js';
 import type { QueryOptions } from '../options.js';
-import { createRateLimiter, type RateLimitSettings } from './rate-limiter.js';
+import { guardOf, type RateLimitGuard, type RateLimitOptions } from './rate-limit-guard.js';
 import { queryOptionsOf } from './query-options-of.js';
 import { createAuthenticator, type ApiUser } from './authenticate.js';
-import { readHeader, type RequestHeaders } from './read-header.js';
+import type { RequestHeaders } from './read-header.js';
 import { splitUrl } from './split-url.js';
 import { toJsonValue, type Json } from '../value/to-json-value.js';
 
@@ -23,6 +23,11 @@ export interface HttpRequest {
   /** The request target: path and query string (`/api/v1/voip/rooms?count=10`). */
   readonly url: string;
   readonly headers: RequestHeaders;
+  /**
+   * The connection's peer address (`socket.remoteAddress`), which the adapters fill in: failed
+   * authentication is counted per client address. Without it, all such requests share one budget.
+   */
+  readonly remoteAddress?: string;
 }
 
 export interface HttpResponse {
@@ -41,8 +46,12 @@ export interface RoomsApiOptions extends QueryOptions {
   readonly users: ReadonlyArray<ApiUser>;
   /** Told about an unexpected exception (answered 500). Receives no request data, so no token. */
   readonly onError?: (error: unknown) => void;
-  /** Per-user calls per window (429 past it, with X-RateLimit-* headers). Off by default in the library. */
-  readonly rateLimit?: RateLimitSettings | false;
+  /**
+   * Calls per window of each authenticated user, counted after authentication, and of failed
+   * authentication per client address (429 past either, with X-RateLimit-* headers); a guard from
+   * `createRateLimitGuard` shares its counts with other APIs. Off by default in the library.
+   */
+  readonly rateLimit?: RateLimitOptions | RateLimitGuard | false;
   /** Longer request targets get 414 (default 16384 characters). */
   readonly maxUrlLength?: number;
   /** The clock of the rate limiter (tests pass a fake one). */
@@ -54,6 +63,8 @@ export const DEFAULT_MAX_URL_LENGTH = 16_384;
 export interface RoomsApi {
   /** Never throws. */
   readonly handle: (request: HttpRequest) => HttpResponse;
+  /** The longest request target answered (longer: 414); `serve` sizes its header limit from it. */
+  readonly maxUrlLength?: number;
 }
 
 const JSON_HEADERS = { 'content-type': 'application/json', 'cache-control': 'no-store' } as const;
@@ -82,33 +93,22 @@ export const createRoomsApi = (options: RoomsApiOptions): RoomsApi => {
   const authenticate = createAuthenticator(options.users);
   const queryOptions = queryOptionsOf(options);
   const maxUrlLength = options.maxUrlLength ?? DEFAULT_MAX_URL_LENGTH;
-  const limiter = options.rateLimit ? createRateLimiter(options.rateLimit, options.now ?? Date.now) : undefined;
+  const guard = guardOf(options.rateLimit, options.now);
   const answer = (request: HttpRequest): HttpResponse => {
     const { path, search } = splitUrl(request.url);
     if (path !== ROOMS_ROUTE) return respond(404, ApiErrors.notFound().body);
     if (request.method !== 'GET') return respond(405, ApiErrors.methodNotAllowed().body, { allow: 'GET' });
     if (request.url.length > maxUrlLength) return respond(414, ApiErrors.uriTooLong(maxUrlLength).body);
-    // Keyed by the claimed user id, before authentication, so guessing tokens is throttled too.
-    const decision = limiter?.(readHeader(request.headers, 'x-user-id') ?? '');
-    const rateHeaders: Record<string, string> = decision
-      ? {
-          'x-ratelimit-limit': String(decision.limit),
-          'x-ratelimit-remaining': String(Math.max(0, decision.remaining)),
-          'x-ratelimit-reset': String(decision.resetAt),
-        }
-      : {};
-    if (decision && !decision.allowed) {
-      const wait = Math.max(1, Math.ceil((decision.resetAt - (options.now ?? Date.now)()) / 1000));
-      return respond(429, ApiErrors.tooManyRequests(wait).body, rateHeaders);
-    }
-    const principal = authenticate(request.headers);
-    if (principal === undefined) return respond(401, ApiErrors.unauthenticated().body, rateHeaders);
+    const admission = guard.admit(ROOMS_ROUTE, request, authenticate);
+    if (admission.kind === 'rejected') return respond(admission.error.status, admission.error.body, admission.headers);
+    const { principal, headers: rateHeaders } = admission;
     const result = queryRooms(rooms, search, principal, queryOptions);
     if (E.isLeft(result)) return respond(result.left.status, result.left.body, rateHeaders);
     const { rooms: page, count, offset, total } = result.right;
     return respond(200, toJsonValue({ rooms: page, count, offset, total, success: true }), rateHeaders);
   };
   return {
+    maxUrlLength,
     handle: (request) => {
       try {
         return answer(request);

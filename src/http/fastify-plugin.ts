@@ -10,6 +10,8 @@ interface FastifyRequestLike {
   readonly method: string;
   readonly url: string;
   readonly headers: RequestHeaders;
+  /** The connection (Fastify's `request.socket`); its peer address keys the failed-authentication budget. */
+  readonly socket?: { readonly remoteAddress?: string | undefined };
 }
 
 /** The parts of a Fastify reply the plugin writes. */
@@ -55,7 +57,9 @@ export const roomsFastifyPlugin = async (instance: FastifyInstanceLike, options:
     method: [...METHODS],
     url: ROOMS_ROUTE,
     handler: (request, reply) => {
-      const response = api.handle({ method: request.method, url: request.url, headers: request.headers });
+      // the socket's address, not `request.ip`: which proxies to trust is the rooms API's own `rateLimit.trustProxy`
+      const remoteAddress = request.socket?.remoteAddress;
+      const response = api.handle({ method: request.method, url: request.url, headers: request.headers, ...(remoteAddress === undefined ? {} : { remoteAddress }) });
       // the body is serialised here, as node:http does, so every adapter sends the same bytes
       return reply.code(response.status).headers(response.headers).send(JSON.stringify(response.body));
     },

@@ -2,7 +2,10 @@
 // server (serve), node/Express/Connect and Fastify adapters, and the live routes (rooms.stream, rooms.patch).
 export type { RoomsApi, RoomsApiOptions, HttpRequest, HttpResponse } from './create-rooms-api.js';
 export { createRoomsApi, ROOMS_ROUTE } from './create-rooms-api.js';
-export type { ApiUser } from './authenticate.js';
+export type { Admission, GuardedRequest, RateLimitGuard, RateLimitOptions } from './rate-limit-guard.js';
+export { createRateLimitGuard, DEFAULT_FAILED_AUTH } from './rate-limit-guard.js';
+export type { RateDecision, RateLimitSettings } from './rate-limiter.js';
+export type { ApiUser, Authenticate } from './authenticate.js';
 export { hashToken } from './hash-token.js';
 export type { ServeOptions, RouteExtension } from './serve.js';
 export { serve } from './serve.js';

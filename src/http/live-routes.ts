@@ -13,6 +13,7 @@ import type { QueryOptions } from '../options.js';
 import { formatPatchError, type RoomStore } from '../store/index.js';
 import { queryOptionsOf } from './query-options-of.js';
 import { createAuthenticator, type ApiUser } from './authenticate.js';
+import { guardOf, type RateLimitGuard, type RateLimitOptions } from './rate-limit-guard.js';
 import { createRoomsApi, ROOMS_ROUTE, DEFAULT_MAX_URL_LENGTH, type RoomsApi } from './create-rooms-api.js';
 import { readHeader } from './read-header.js';
 import { splitUrl } from './split-url.js';
@@ -49,6 +50,13 @@ export interface LiveRoutesOptions extends QueryOptions {
   readonly serveRooms?: boolean;
   /** Told about unexpected exceptions (answered 500). */
   readonly onError?: (error: unknown) => void;
+  /**
+   * The rooms API's budgets on these routes too: a stream counts one call per connection attempt, a
+   * patch one per call (off by default). Pass the rooms API's guard to share one count.
+   */
+  readonly rateLimit?: RateLimitOptions | RateLimitGuard | false;
+  /** The clock of the rate limiter (tests pass a fake one). */
+  readonly now?: () => number;
 }
 
 /** Node-level routes `serve` tries before the rooms API. */
@@ -97,13 +105,16 @@ export const createLiveRoutes = (options: LiveRoutesOptions): LiveRoutes => {
   const { store } = options;
   const authenticate = createAuthenticator(options.users);
   const queryOptions = queryOptionsOf(options);
+  // One guard for every version's rooms API and both routes, so a new version does not reset the counts.
+  const guard = guardOf(options.rateLimit, options.now);
+  const admit = (route: string, req: IncomingMessage) => guard.admit(route, { headers: req.headers, remoteAddress: req.socket.remoteAddress }, authenticate);
   const streams = new Set<(last?: string) => void>();
   // GET /rooms over the current version's indexed snapshot (derived from the last built indexes plus an
   // overlay of changes, so a new version costs O(changes), not a rebuild): one rooms API per version.
   let roomsApi: { version: number; api: RoomsApi } | undefined;
   const currentApi = (): RoomsApi => {
     const v = store.current();
-    if (roomsApi?.version !== v.version) roomsApi = { version: v.version, api: createRoomsApi({ ...queryOptions, users: options.users, rooms: v.collection(), ...(options.onError ? { onError: options.onError } : {}) }) };
+    if (roomsApi?.version !== v.version) roomsApi = { version: v.version, api: createRoomsApi({ ...queryOptions, users: options.users, rooms: v.collection(), rateLimit: guard, ...(options.onError ? { onError: options.onError } : {}) }) };
     return roomsApi.api;
   };
 
@@ -112,10 +123,12 @@ export const createLiveRoutes = (options: LiveRoutesOptions): LiveRoutes => {
   const retryMs = options.retryMs ?? 2000;
 
   const stream = (req: IncomingMessage, res: ServerResponse, search: string): void => {
-    const principal = authenticate(req.headers);
-    if (principal === undefined) return sendJson(res, 401, ApiErrors.unauthenticated().body);
+    const admission = admit(STREAM_ROUTE, req);
+    if (admission.kind === 'rejected') return sendJson(res, admission.error.status, admission.error.body, { ...admission.headers });
+    const { principal, headers: rateHeaders } = admission;
+    // Open connections per user, apart from the rate limiter's calls per window.
     const release = cap.acquire(principal._id);
-    if (release === undefined) return sendJson(res, 429, ApiErrors.tooManyRequests(Math.max(1, Math.ceil(retryMs / 1000))).body);
+    if (release === undefined) return sendJson(res, 429, ApiErrors.tooManyRequests(Math.max(1, Math.ceil(retryMs / 1000))).body, { ...rateHeaders });
     let subscription: LiveSubscription | undefined;
     let heartbeat: ReturnType<typeof setInterval> | undefined;
     let open = true;
@@ -132,7 +145,7 @@ export const createLiveRoutes = (options: LiveRoutesOptions): LiveRoutes => {
     };
     const begin = (): void => {
       if (res.headersSent) return;
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no', ...EXTENSION });
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no', ...EXTENSION, ...rateHeaders });
       res.write(sseRetry(retryMs));
     };
     const send = (frame: LiveFrame): void => {
@@ -152,7 +165,7 @@ export const createLiveRoutes = (options: LiveRoutesOptions): LiveRoutes => {
     }
     if (E.isLeft(started)) {
       release();
-      return sendJson(res, started.left.status, started.left.body);
+      return sendJson(res, started.left.status, started.left.body, { ...rateHeaders });
     }
     subscription = started.right;
     if (!open) return subscription.close(); // ended while sending the first frames (client too slow)
@@ -167,29 +180,30 @@ export const createLiveRoutes = (options: LiveRoutesOptions): LiveRoutes => {
   };
 
   const patch = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const principal = authenticate(req.headers);
-    if (principal === undefined) {
+    const admission = admit(PATCH_ROUTE, req);
+    if (admission.kind === 'rejected') {
       req.resume();
-      return sendJson(res, 401, ApiErrors.unauthenticated().body);
+      return sendJson(res, admission.error.status, admission.error.body, { ...admission.headers });
     }
+    const { principal, headers: rateHeaders } = admission;
     if (!hasPermission({ [PATCH_ROOMS_PERMISSION]: DEFAULT_PATCH_ROLES, ...options.permissions }, principal, PATCH_ROOMS_PERMISSION)) {
       req.resume();
-      return sendJson(res, 403, ApiErrors.unauthorized().body);
+      return sendJson(res, 403, ApiErrors.patchForbidden(PATCH_ROOMS_PERMISSION).body, { ...rateHeaders });
     }
     const body = await readBody(req, options.maxBodyBytes ?? 1024 * 1024);
-    if (E.isLeft(body)) return sendJson(res, 413, ApiErrors.payloadTooLarge().body, { connection: 'close' });
+    if (E.isLeft(body)) return sendJson(res, 413, ApiErrors.payloadTooLarge().body, { ...rateHeaders, connection: 'close' });
     let ops: unknown;
     try {
       ops = JSON.parse(body.right);
     } catch {
-      return sendJson(res, 400, ApiErrors.patchNotJson().body);
+      return sendJson(res, 400, ApiErrors.patchNotJson().body, { ...rateHeaders });
     }
     const result = store.apply(ops);
     if (E.isLeft(result)) {
       const { code, index, path, reason } = result.left;
-      return sendJson(res, 400, ApiErrors.invalidPatch(formatPatchError(result.left), { code, index, path, reason }).body);
+      return sendJson(res, 400, ApiErrors.invalidPatch(formatPatchError(result.left), { code, index, path, reason }).body, { ...rateHeaders });
     }
-    sendJson(res, 200, { success: true, version: result.right.version, changed: [...result.right.changed] });
+    sendJson(res, 200, { success: true, version: result.right.version, changed: [...result.right.changed] }, { ...rateHeaders });
   };
 
   const route = (req: IncomingMessage, res: ServerResponse): boolean => {
@@ -211,7 +225,7 @@ export const createLiveRoutes = (options: LiveRoutesOptions): LiveRoutes => {
     }
     if (rooms) {
       req.resume();
-      const answer = currentApi().handle({ method, url, headers: req.headers });
+      const answer = currentApi().handle({ method, url, headers: req.headers, remoteAddress: req.socket.remoteAddress });
       sendJson(res, answer.status, answer.body, { ...answer.headers });
     } else if (path === STREAM_ROUTE) {
       req.resume();

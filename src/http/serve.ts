@@ -1,7 +1,8 @@
 // The rooms API on a real node:http server: each request goes through `api.handle`, the body is sent as JSON.
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { RoomsApi } from './create-rooms-api.js';
+import { answerClientError } from './client-error.js';
+import { DEFAULT_MAX_URL_LENGTH, type RoomsApi } from './create-rooms-api.js';
 import { INTERNAL_ERROR_JSON } from '../errors.js';
 
 /** Routes tried before the rooms API (room-query's live extensions: `createLiveRoutes` in http/live-routes.ts). */
@@ -17,8 +18,16 @@ export interface ServeOptions {
   readonly port: number;
   readonly host: string;
   readonly extensions?: RouteExtension;
+  /**
+   * Bytes of request line + headers node:http reads (past it: 431 with a JSON body). Default: the API's
+   * `maxUrlLength` plus 16 KiB for the headers, so a URL up to `maxUrlLength` always reaches the API and a
+   * longer one gets its 414.
+   */
+  readonly maxHeaderSize?: number;
 }
 
+/** Room for the headers on top of the longest URL the API answers. */
+export const HEADER_ROOM = 16 * 1024;
 
 const send = (res: ServerResponse, status: number, headers: Readonly<Record<string, string>>, body: string): void => {
   res.writeHead(status, { ...headers, 'content-length': String(Buffer.byteLength(body)) });
@@ -36,7 +45,7 @@ const onRequest = (api: RoomsApi, extensions: RouteExtension | undefined) => (re
   }
   req.resume(); // a request body is never read: drain it so the connection can be reused
   try {
-    const response = api.handle({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers });
+    const response = api.handle({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, remoteAddress: req.socket.remoteAddress });
     send(res, response.status, response.headers, JSON.stringify(response.body));
   } catch {
     if (!res.headersSent) send(res, 500, { 'content-type': 'application/json' }, INTERNAL_ERROR_JSON);
@@ -54,7 +63,9 @@ const onRequest = (api: RoomsApi, extensions: RouteExtension | undefined) => (re
  */
 export const serve = (api: RoomsApi, options: ServeOptions): Promise<Server> =>
   new Promise((resolve, reject) => {
-    const server = createServer(onRequest(api, options.extensions));
+    const maxHeaderSize = options.maxHeaderSize ?? (api.maxUrlLength ?? DEFAULT_MAX_URL_LENGTH) + HEADER_ROOM;
+    const server = createServer({ maxHeaderSize }, onRequest(api, options.extensions));
+    server.on('clientError', answerClientError(maxHeaderSize));
     const { extensions } = options;
     if (extensions !== undefined) {
       // Open streams would keep close() waiting forever: end them first.

@@ -1,5 +1,6 @@
 // The rooms API as a Node request listener: `http.createServer(listener)`, `app.use(listener)` in
 // Express or Connect. With a `next` (middleware), requests for other paths are passed on untouched.
+// The client address is the socket's (Express's `trust proxy` is not consulted: see rateLimit.trustProxy).
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ROOMS_ROUTE, type RoomsApi } from './create-rooms-api.js';
@@ -32,7 +33,7 @@ export const toNodeListener = (api: RoomsApi): NodeListener => (req, res, next) 
   let body: string;
   let response;
   try {
-    response = api.handle({ method: req.method ?? 'GET', url, headers: req.headers });
+    response = api.handle({ method: req.method ?? 'GET', url, headers: req.headers, remoteAddress: req.socket.remoteAddress });
     body = JSON.stringify(response.body);
   } catch {
     response = { status: 500, headers: { 'content-type': 'application/json' } };

@@ -8,4 +8,5 @@ export { createLiveView } from './live-view.js';
 export { createLiveHub, queryKey } from './live-hub.js';
 export type { LiveRoomsOptions } from './live-rooms.js';
 export { followRooms, liveRooms } from './live-rooms.js';
+export { applyPagePatch } from './apply-page-patch.js';
 export { bufferFor } from './live-window.js';

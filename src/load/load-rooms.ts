@@ -1,5 +1,5 @@
 // Rocket.Chat's rocketchat_room collection as exported by mongoexport → rooms the engine can query.
-// Every room type is kept (only `t: 'v'` ever matches); call rooms are checked against the spec's shape.
+// Every room type is kept (only `t: 'v'` ever matches); call rooms are checked against the call-room shape.
 import * as E from 'fp-ts/lib/Either.js';
 import { validateRoom } from '../model/validate-room.js';
 import type { Room } from '../model/room.js';
@@ -9,7 +9,7 @@ import type { ExportSource } from './text-source.js';
 
 export interface LoadRoomsOptions {
   /**
-   * Check every `t: 'v'` document against the call-room shape (spec §1) and refuse the export on the
+   * Check every `t: 'v'` document against the call-room shape (docs/endpoint.md) and refuse the export on the
    * first one that does not fit. Default `true`; `false` loads whatever the collection holds.
    */
   readonly validate?: boolean;

@@ -1,4 +1,4 @@
-// io-ts codec of a call room (IVoipRoom, spec §1): the single source of the VoipRoom type.
+// io-ts codec of a call room (IVoipRoom, docs/endpoint.md): the single source of the VoipRoom type.
 // t.type keeps unknown fields, so documents stay open records.
 import * as t from 'io-ts';
 import { DateFromAny } from './date-codec.js';

@@ -4,9 +4,9 @@
 /** A room document as held in memory (Dates as `Date`). Open record: unknown fields are kept. */
 export type Room = { readonly [field: string]: unknown };
 
-/** The page the endpoint answers with (without `success`). */
-export interface RoomsPage {
-  readonly rooms: ReadonlyArray<Room>;
+/** The page the endpoint answers with (without `success`); queryRooms types its rooms (`RoomResult`). */
+export interface RoomsPage<R = Room> {
+  readonly rooms: ReadonlyArray<R>;
   readonly count: number;
   readonly offset: number;
   readonly total: number;

@@ -44,7 +44,7 @@ const protoKeyPath = (u: unknown, path: string, depth = 0): string | undefined =
 const protoKeyError = (path: string): string => `${path}: key not allowed (it would replace the object's prototype)`;
 
 /**
- * Checks that `x` is a call room (spec §1) and decodes its dates.
+ * Checks that `x` is a call room (the shape in docs/endpoint.md) and decodes its dates.
  * @example
  * validateRoom({ _id: 'r1' }) // Left(['/t: expected "v", got nothing', ...])
  */

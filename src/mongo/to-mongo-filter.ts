@@ -2,7 +2,7 @@
 // in-memory predicate and the MongoDB query cannot drift: a new node kind fails to compile here too.
 //
 // How it works: every node becomes a small query document; an AND merges its children's keys into one
-// document (spec §6's flat shape) and moves a child to `$and` only when its key is already taken.
+// document (upstream's flat shape, docs/endpoint.md) and moves a child to `$and` only when its key is already taken.
 import type { FilterNode } from '../query/filter-node.js';
 import { foldFilter } from '../query/fold.js';
 import type { MongoFilter } from './mongo-query.js';

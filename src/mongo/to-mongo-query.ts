@@ -1,4 +1,4 @@
-// ScopedQuery → the MongoDB query that answers it (spec §6), from the same typed AST compileQuery uses.
+// ScopedQuery → the MongoDB query that answers it (docs/endpoint.md), from the same typed AST compileQuery uses.
 import type { ScopedQuery } from '../query/rooms-query.js';
 import type { MongoQuery, ToMongoOptions } from './mongo-query.js';
 import { toMongoFilter } from './to-mongo-filter.js';

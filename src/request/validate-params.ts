@@ -3,6 +3,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { ApiErrors, type ApiError } from '../errors.js';
 import type { Mode, RequestLimits } from '../options.js';
 import { paramsCodecFor, type RoomsParams } from './params-codec.js';
+import { unknownParameterMessage } from './unknown-parameter.js';
 
 const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> =>
   typeof u === 'object' && u !== null && !Array.isArray(u);
@@ -10,8 +11,10 @@ const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> =>
 export const validateParams = (raw: unknown, mode: Mode, limits: RequestLimits): E.Either<ApiError, RoomsParams> => {
   if (!isRecord(raw)) return E.left(ApiErrors.invalidParams('must be object'));
   const codec = paramsCodecFor(mode, limits);
-  if (Object.keys(raw).some((key) => !Object.hasOwn(codec.props, key))) {
-    return E.left(ApiErrors.invalidParams('must NOT have additional properties'));
+  const unknown = Object.keys(raw).find((key) => !Object.hasOwn(codec.props, key));
+  if (unknown !== undefined) {
+    // rocketchat mode keeps upstream's words; default mode names the key (docs/semantics-differences.md).
+    return E.left(ApiErrors.invalidParams(mode === 'rocketchat' ? 'must NOT have additional properties' : unknownParameterMessage(unknown, Object.keys(codec.props))));
   }
   // io-ts reports every failure in property order; upstream's ajv stops at the first.
   return E.mapLeft((errors: ReadonlyArray<{ message?: string }>) =>

@@ -58,7 +58,7 @@ const start = async (o: ResolvedOptions): Promise<FixtureServer> => {
   };
   let api = build(o.rooms);
   const store = createRoomStore(o.rooms, (rooms) => (api = build(rooms)));
-  const server = await serve({ handle: (request) => api.handle(request) }, { port: o.port, host: o.host });
+  const server = await serve({ handle: (request) => api.handle(request), ...(api.maxUrlLength === undefined ? {} : { maxUrlLength: api.maxUrlLength }) }, { port: o.port, host: o.host });
   const { address, port } = server.address() as AddressInfo;
   const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
   const users = Object.fromEntries(o.users.map((u) => [u.username, withHeaders(u)]));

@@ -23,11 +23,12 @@ describe('room-query query / explain / generate', () => {
     expect(lines.at(-1)).toMatch(/^3 of \d+ rooms \(offset 0\)$/);
   });
 
-  it('query errors are one line and exit 1', () => {
+  it('query errors are one line (plus a hint line when there is one) and exit 1', () => {
     const res = run('query', 'agents[]=x', '--as', 'agent.bob', '--rooms', '10');
     expect(res.status).toBe(1);
     expect(res.stdout).toBe('');
-    expect(res.stderr).toBe('room-query: 403 unauthorized\n');
+    expect(res.stderr).toMatch(/^room-query: 403 unauthorized\nhint: agent\.bob is an agent: it may only ask for its own rooms, with agents\[\]=\S+ \(exactly that one id\)\n$/);
+    expect(run('query', 'count=abc', '--rooms', '10').stderr).toBe('room-query: 400 must be number [invalid-params]\n');
   });
 
   it('explain prints the plan', () => {

@@ -11,18 +11,18 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['serve'])).toEqual(
       E.right({
         kind: 'serve', rooms: generated(10_000), seed: 42, port: 3000, host: '127.0.0.1', mode: 'default',
-        rateLimit: { limit: 600, windowMs: 60_000 }, log: true, watch: false, live: false,
+        rateLimit: { limit: 600, windowMs: 60_000, failedAuth: { limit: 10, windowMs: 60_000 }, trustProxy: 0 }, log: true, watch: false, live: false,
       }),
     );
   });
 
   it('reads every serve option, in both spellings', () => {
     expect(
-      parseCliArgs(['serve', '--rooms', '5', '--seed=-3', '--port', '0', '--host', '0.0.0.0', '--mode', 'rocketchat', '--rate-limit', '30', '--no-log']),
+      parseCliArgs(['serve', '--rooms', '5', '--seed=-3', '--port', '0', '--host', '0.0.0.0', '--mode', 'rocketchat', '--rate-limit', '30', '--failed-auth-limit', '5', '--trust-proxy', '1', '--no-log']),
     ).toEqual(
       E.right({
         kind: 'serve', rooms: generated(5), seed: -3, port: 0, host: '0.0.0.0', mode: 'rocketchat',
-        rateLimit: { limit: 30, windowMs: 60_000 }, log: false, watch: false, live: false,
+        rateLimit: { limit: 30, windowMs: 60_000, failedAuth: { limit: 5, windowMs: 60_000 }, trustProxy: 1 }, log: false, watch: false, live: false,
       }),
     );
   });
@@ -31,6 +31,20 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['serve', '--rooms', 'rooms.ndjson', '--users', 'users.json', '--watch', '--rate-limit', 'off'])).toMatchObject(
       E.right({ rooms: { kind: 'file', path: 'rooms.ndjson' }, users: 'users.json', watch: true, rateLimit: false }),
     );
+  });
+
+  it('reads --failed-auth-limit off, and refuses rate-limit flags next to --rate-limit off', () => {
+    expect(parseCliArgs(['serve', '--failed-auth-limit', 'off'])).toMatchObject(E.right({ rateLimit: { limit: 600, failedAuth: false, trustProxy: 0 } }));
+    expect(parseCliArgs(['serve', '--rate-limit', 'off', '--failed-auth-limit', '5'])).toEqual(
+      E.left('--failed-auth-limit cannot be combined with --rate-limit off (which turns every limit off)'),
+    );
+    expect(parseCliArgs(['serve', '--rate-limit', 'off', '--trust-proxy', '1'])).toEqual(
+      E.left("--trust-proxy cannot be combined with --rate-limit off (no limit reads the client's address)"),
+    );
+    expect(parseCliArgs(['serve', '--failed-auth-limit', 'many'])).toEqual(
+      E.left("--failed-auth-limit must be a number of requests per minute (1 to 1000000) or 'off', got 'many'"),
+    );
+    expect(parseCliArgs(['serve', '--trust-proxy', '-1'])).toEqual(E.left("--trust-proxy must be an integer from 0 to 10, got '-1'"));
   });
 
   it('parses query, explain, generate and bench', () => {

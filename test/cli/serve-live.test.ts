@@ -1,6 +1,6 @@
 // `serve --live`: the room-query extensions on the CLI's server. A POSTed patch shows in GET rooms and
 // in an open stream, as a fixture server for other services' tests needs.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 
@@ -52,5 +52,15 @@ describe('room-query serve --live', () => {
 
     const after = (await (await fetch(`${base}/api/v1/voip/rooms?count=1`, { headers })).json()) as { rooms: Array<{ queue: string }> };
     expect(after.rooms[0]?.queue).toBe('patched-queue');
+
+    // The printed curl lines work as pasted: the patch line tags the newest open room, the stream line streams it.
+    const patchLine = stdout.split('\n').find((l) => l.startsWith('curl -s -X POST'));
+    const streamLine = stdout.split('\n').find((l) => l.startsWith('curl -sN'));
+    expect(patchLine).toBeDefined();
+    const pasted = spawnSync('bash', ['-c', patchLine as string], { encoding: 'utf8', timeout: 10_000 });
+    expect(JSON.parse(pasted.stdout)).toMatchObject({ success: true, version: 2 });
+    const streamed = spawnSync('bash', ['-c', `${streamLine as string} --max-time 2`], { encoding: 'utf8', timeout: 10_000 });
+    expect(streamed.stdout).toContain('event: page');
+    expect(streamed.stdout).toContain('"vip"');
   }, 60_000);
 });

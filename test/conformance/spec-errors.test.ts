@@ -11,7 +11,9 @@ const missingPermission = { success: false, error: 'User does not have the permi
 type Case = readonly [name: string, query: string, who: Principal, mode: Mode, status: number, body: unknown];
 
 const cases: ReadonlyArray<Case> = [
-  ['unknown parameter', 'foo=1', admin, 'default', 400, invalid('must NOT have additional properties')],
+  ['unknown parameter', 'foo=1', admin, 'default', 400, invalid('unknown parameter "foo"')],
+  ['unknown parameter, a typo', 'agent=x', admin, 'default', 400, invalid('unknown parameter "agent" (did you mean "agents"?)')],
+  ['unknown parameter upstream', 'agent=x', admin, 'rocketchat', 400, invalid('must NOT have additional properties')],
   ['count not a number', 'count=abc', admin, 'default', 400, invalid('must be number')],
   ['count not a number (rocketchat)', 'count=abc', admin, 'rocketchat', 400, invalid('must be number')],
   ['lone agents string (rocketchat)', 'agents=x', admin, 'rocketchat', 400, invalid('must be array')],

@@ -1,13 +1,13 @@
 // Docs cannot rot: every ```ts and ```sh block of the README and of the user docs is type-checked and
 // run; a block may opt out only with a visible `<!-- not-run: reason -->` marker above it.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { codeBlocks, type CodeBlock } from './code-blocks.js';
 import { createWorkspace, fileOf, kindOf, pageDir, ROOT, runBlock, toSourceImports, typeCheck } from './run-docs.js';
 
-/** The pages whose blocks are run (others' pages join by adding them here). */
-export const PAGES = ['README.md', 'docs/getting-started.md', 'docs/cli.md', 'docs/testing-kit.md', 'docs/permissions.md', 'docs/api.md'];
+/** Every page: the README and everything in docs/ (a new page is covered the moment it is added). */
+export const PAGES = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).sort().map((f) => `docs/${f}`)];
 
 const ws = createWorkspace();
 const pages = PAGES.map((page) => {
@@ -17,7 +17,7 @@ const pages = PAGES.map((page) => {
 
 // All files first: a block may import a file a later block defines.
 for (const { blocks, dir } of pages) {
-  for (const b of blocks) if (kindOf(b) === 'ts' || kindOf(b) === 'test') writeFileSync(join(dir, fileOf(b)), toSourceImports(b.code));
+  for (const b of blocks) if (b.notRun === undefined && (kindOf(b) === 'ts' || kindOf(b) === 'test')) writeFileSync(join(dir, fileOf(b)), toSourceImports(b.code));
 }
 
 const label = (b: CodeBlock): string => `${kindOf(b)} block at line ${b.line}${b.file === undefined ? '' : ` (${b.file})`}`;
@@ -25,9 +25,8 @@ const label = (b: CodeBlock): string => `${kindOf(b)} block at line ${b.line}${b
 describe('docs code blocks', () => {
   afterAll(() => rmSync(ws.dir, { recursive: true, force: true }));
 
-  it('every page has runnable blocks, and every opt-out gives its reason', () => {
-    for (const { page, blocks, runnable } of pages) {
-      expect(runnable.length, page).toBeGreaterThan(0);
+  it('every code block runs or gives its reason not to', () => {
+    for (const { page, blocks } of pages) {
       for (const b of blocks) if (b.notRun !== undefined) expect(b.notRun.length, `${page}:${b.line}`).toBeGreaterThan(3);
     }
   });
@@ -38,7 +37,7 @@ describe('docs code blocks', () => {
     expect(res.status).toBe(0);
   });
 
-  for (const { page, dir, runnable } of pages) {
+  for (const { page, dir, runnable } of pages.filter((p) => p.runnable.length > 0)) {
     describe(page, () => {
       it.each(runnable.map((b) => [label(b), b] as const))('%s runs', (_, block) => {
         const res = runBlock(ws, dir, block);

@@ -3,7 +3,7 @@
 // `room-query` command on PATH. Everything is written under test/docs/.tmp-*/ (git-ignored).
 
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type CodeBlock, SH_LANGS, TS_LANGS } from './code-blocks.js';
@@ -33,11 +33,25 @@ export const kindOf = (block: CodeBlock): 'ts' | 'test' | 'sh' | 'other' => {
   return SH_LANGS.has(block.lang) ? 'sh' : 'other';
 };
 
+/** Every entry of package.json's `exports` (`room-query`, `room-query/store`, …) → its source file. */
+const ENTRY_SOURCES: ReadonlyMap<string, string> = (() => {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { exports: Record<string, unknown> };
+  const entries = new Map<string, string>();
+  for (const [key, target] of Object.entries(pkg.exports)) {
+    const conditions = target as { import?: string; default?: string };
+    const built = typeof target === 'string' ? target : (conditions.import ?? conditions.default);
+    if (built === undefined || !built.startsWith('./dist/')) continue;
+    entries.set(key === '.' ? 'room-query' : `room-query/${key.slice(2)}`, join(ROOT, 'src', built.slice('./dist/'.length)));
+  }
+  return entries;
+})();
+
 /** Points the package's import specifiers at the sources (tsx maps `.js` to `.ts`). */
 export const toSourceImports = (code: string): string =>
-  code
-    .replace(/(['"])room-query\/([a-z]+)\1/g, (_m, _q, entry: string) => `'${join(ROOT, `src/${entry}/index.js`)}'`)
-    .replace(/(['"])room-query\1/g, `'${join(ROOT, 'src/index.js')}'`);
+  code.replace(/(['"])(room-query(?:\/[\w./-]+)?)\1/g, (whole, _quote: string, specifier: string) => {
+    const source = ENTRY_SOURCES.get(specifier);
+    return source === undefined ? whole : `'${source}'`;
+  });
 
 /** The file name a block is written to in its page's folder. */
 export const fileOf = (block: CodeBlock): string => block.file ?? `block-${block.line}.ts`;

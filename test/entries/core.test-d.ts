@@ -22,12 +22,14 @@ import {
   type RoomSource,
   type RoomsPage,
   type ScopedQuery,
+  type VoipRoom,
 } from '../../src/index.js';
 
 describe('room-query', () => {
   it('queryRooms, prepareQuery and explainRooms take the same arguments', () => {
-    expectTypeOf(queryRooms).parameters.toEqualTypeOf<[RoomSource, RequestParams, Principal, QueryOptions?]>();
-    expectTypeOf(queryRooms).returns.toEqualTypeOf<E.Either<ApiError, RoomsPage>>();
+    // queryRooms is generic in its params (the rooms' type follows them, model/room-result.ts).
+    expectTypeOf(queryRooms<RequestParams>).parameters.toEqualTypeOf<[RoomSource, RequestParams, Principal, QueryOptions?]>();
+    expectTypeOf(queryRooms<RequestParams>).returns.toEqualTypeOf<E.Either<ApiError, RoomsPage<VoipRoom>>>();
     expectTypeOf(prepareQuery).parameters.toEqualTypeOf<[RequestParams, Principal, QueryOptions?]>();
     expectTypeOf(prepareQuery).returns.toEqualTypeOf<E.Either<ApiError, ScopedQuery>>();
     expectTypeOf(explainRooms).parameters.toEqualTypeOf<[RoomSource, RequestParams, Principal, QueryOptions?]>();

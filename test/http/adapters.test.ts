@@ -100,3 +100,34 @@ describe('roomsFastifyPlugin', () => {
     await app.close();
   });
 });
+
+describe('the client address each adapter passes on', () => {
+  // The failed-authentication budget is per client address: every adapter must hand over the socket's.
+  const recording = (seen: Array<string | undefined>) => ({
+    handle: (request: Parameters<typeof api.handle>[0]) => {
+      seen.push(request.remoteAddress);
+      return api.handle(request);
+    },
+  });
+  const spoofed = { 'X-Forwarded-For': '203.0.113.9' };
+
+  it('node:http, Express and Fastify give the socket address, not X-Forwarded-For', async () => {
+    const seen: Array<string | undefined> = [];
+    const plain = createServer(toNodeListener(recording(seen)));
+    const app = express();
+    app.use(toNodeListener(recording(seen)));
+    const viaExpress = createServer(app);
+    const fastify = Fastify();
+    await fastify.register(roomsFastifyPlugin, { api: recording(seen) });
+    try {
+      for (const base of [await listen(plain), await listen(viaExpress), await fastify.listen({ port: 0, host: '127.0.0.1' })]) {
+        await fetch(`${base}/api/v1/voip/rooms?count=1`, { headers: { ...auth(), ...spoofed } });
+      }
+      expect(seen).toEqual(['127.0.0.1', '127.0.0.1', '127.0.0.1']);
+    } finally {
+      plain.close();
+      viaExpress.close();
+      await fastify.close();
+    }
+  });
+});

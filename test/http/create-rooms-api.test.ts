@@ -87,9 +87,9 @@ describe('400', () => {
     const res = get('?count=abc');
     expect(res.status).toBe(400);
     expect(res.body).toEqual({ success: false, error: 'must be number [invalid-params]', errorType: 'invalid-params' });
-    expect(get('?foo=1').body).toEqual({
+    expect(get('?agent=x').body).toEqual({
       success: false,
-      error: 'must NOT have additional properties [invalid-params]',
+      error: 'unknown parameter "agent" (did you mean "agents"?) [invalid-params]',
       errorType: 'invalid-params',
     });
   });

@@ -154,6 +154,6 @@ describe('rooms.patch is authorised by a permission', () => {
     expect((await post(base, manager, op)).status).toBe(200);
     const denied = await post(base, admin, op);
     expect(denied.status).toBe(403);
-    expect(await denied.json()).toEqual({ success: false, error: 'unauthorized' });
+    expect(await denied.json()).toEqual(ApiErrors.patchForbidden(PATCH_ROOMS_PERMISSION).body);
   });
 });

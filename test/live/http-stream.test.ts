@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import * as E from 'fp-ts/lib/Either.js';
 import jsonpatch from 'fast-json-patch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiErrors } from '../../src/errors.js';
 import { createRoomsApi } from '../../src/http/index.js';
 import { generateRooms, generateUsers } from '../../src/fixtures/index.js';
 import { createLiveRoutes, type LiveRoutes } from '../../src/http/live-routes.js';
@@ -96,6 +97,7 @@ describe('rooms.stream and rooms.patch (room-query extensions)', () => {
     expect(await denied.json()).toEqual({ success: false, error: 'unauthorized' });
     const asAgent = await fetch(`${base}/api/v1/voip/rooms.patch`, { method: 'POST', headers: auth(alice), body: '[]' });
     expect(asAgent.status).toBe(403);
+    expect(await asAgent.json()).toEqual(ApiErrors.patchForbidden('patch-voip-rooms').body);
     const bad = await fetch(`${base}/api/v1/voip/rooms.patch`, { method: 'POST', headers: auth(admin), body: JSON.stringify([{ op: 'remove', path: '/nope' }]) });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ success: false, errorType: 'invalid-patch', details: { code: 'unknown-room', index: 0, path: '/nope' } });

@@ -2,47 +2,27 @@
 // package.json; installed into a fresh project, the README example type-checks and runs against it,
 // `room-query/testing` loads, and the `room-query` bin works.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { entryPoints } from '../docs/api-reference.js';
 import { codeBlocks } from '../docs/code-blocks.js';
+import { newAppWithPackage, packTarball, ROOT, TSX, type Packed } from './pack.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const TSX = import.meta.resolve('tsx');
-const work = mkdtempSync(join(tmpdir(), 'room-query-pack-'));
-const stage = join(work, 'stage');
-const app = join(work, 'app');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string; dependencies: Record<string, string> };
+let packed: Packed;
 let tarball = '';
+let app = '';
 
 const node = (args: string[], cwd = app) => spawnSync(process.execPath, args, { cwd, encoding: 'utf8', timeout: 120_000 });
 
-/**
- * A real install, as a user gets it: npm resolves the tarball's dependencies from the registry (CI reaches
- * it). `--prefer-offline` only saves round trips when the cache is warm; a cold cache fetches, so the
- * outcome never depends on what an earlier command cached. Five minutes covers a cold install on 2 cores.
- */
-const install = (): void => {
-  const res = spawnSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball], { cwd: app, encoding: 'utf8', timeout: 300_000 });
-  if (res.status !== 0) throw new Error(`npm install of the packed tarball failed (${res.status ?? res.signal}):\n${res.stderr}`);
-};
-
 beforeAll(() => {
-  // Build into a staging copy, so the repo's own dist/ is left alone, then pack it like `npm pack` does.
-  mkdirSync(stage);
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', join(stage, 'dist')], { cwd: ROOT });
-  for (const f of ['package.json', 'README.md']) cpSync(join(ROOT, f), join(stage, f));
-  const packed = JSON.parse(execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], { cwd: stage, encoding: 'utf8' })) as Array<{ filename: string }>;
-  tarball = join(work, packed[0]!.filename);
-  mkdirSync(app);
-  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'new-user-app', private: true, type: 'module' }));
-  install();
+  packed = packTarball();
+  tarball = packed.tarball;
+  app = newAppWithPackage(packed, 'new-user-app');
 }, 600_000);
 
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => rmSync(packed.work, { recursive: true, force: true }));
 
 describe('the packed package', () => {
   it('holds only dist/ JavaScript and declarations, README.md and package.json', () => {

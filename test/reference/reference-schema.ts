@@ -104,11 +104,52 @@ function checkKey(key: string, value: unknown, mode: Mode): Checked<unknown> {
   return coerceString(value);
 }
 
+/** Edit distance by its definition (recursion over prefixes, memoised), case-insensitive. */
+function distance(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  const memo = new Map<string, number>();
+  const d = (i: number, j: number): number => {
+    if (i === 0) return j;
+    if (j === 0) return i;
+    const k = `${i},${j}`;
+    const known = memo.get(k);
+    if (known !== undefined) return known;
+    const v = Math.min(d(i - 1, j) + 1, d(i, j - 1) + 1, d(i - 1, j - 1) + (x[i - 1] === y[j - 1] ? 0 : 1));
+    memo.set(k, v);
+    return v;
+  };
+  return d(x.length, y.length);
+}
+
+/**
+ * rocketchat: ajv's words. default: `unknown parameter "<key>"` (cut to 64 characters + `…`), plus
+ * ` (did you mean "<p>"?)` for the first allowed parameter at the smallest distance, if that distance is
+ * at most 2 and at most half the key's length (keys longer than 64 get no suggestion).
+ */
+function unknownKeyMessage(key: string, allowed: ReadonlyArray<string>, mode: Mode): string {
+  if (mode === 'rocketchat') return 'must NOT have additional properties';
+  const shown = key.length > 64 ? `${key.slice(0, 64)}…` : key;
+  let best = '';
+  let bestD = Infinity;
+  if (key.length <= 64) {
+    for (const p of allowed) {
+      const d = distance(key, p);
+      if (d < bestD) {
+        best = p;
+        bestD = d;
+      }
+    }
+  }
+  const hint = bestD <= 2 && 2 * bestD <= key.length ? ` (did you mean ${JSON.stringify(best)}?)` : '';
+  return `unknown parameter ${JSON.stringify(shown)}${hint}`;
+}
+
 export function referenceSchema(params: Readonly<Record<string, unknown>>, mode: Mode): SchemaResult {
   const allowed = mode === 'default' ? PARAM_ORDER : PARAM_ORDER.filter((k) => k !== 'fields');
   const keys = Object.keys(params);
   for (let i = 0; i < keys.length; i++) {
-    if (!allowed.includes(keys[i] as string)) return { ok: false, message: 'must NOT have additional properties' };
+    if (!allowed.includes(keys[i] as string)) return { ok: false, message: unknownKeyMessage(keys[i] as string, allowed, mode) };
   }
   const values: Record<string, unknown> = {};
   for (let i = 0; i < allowed.length; i++) {

@@ -19,9 +19,11 @@ const ip = invalidParamsBody;
 
 // [name, params, principal, options, status, body]
 const ERRORS: Array<[string, P, Principal, ReferenceOptions, number, unknown]> = [
-  ['unknown key', { foo: '1' }, ADMIN, D, 400, ip('must NOT have additional properties')],
+  ['unknown key', { foo: '1' }, ADMIN, D, 400, ip('unknown parameter "foo"')],
+  ['unknown key, a typo', { agent: 'x' }, ADMIN, D, 400, ip('unknown parameter "agent" (did you mean "agents"?)')],
+  ['unknown key upstream', { foo: '1' }, ADMIN, RC, 400, ip('must NOT have additional properties')],
   ['fields is unknown upstream', { fields: '{}' }, ADMIN, RC, 400, ip('must NOT have additional properties')],
-  ['unknown key wins over a bad known key', { agents: {}, foo: '1' }, ADMIN, D, 400, ip('must NOT have additional properties')],
+  ['unknown key wins over a bad known key', { agents: {}, foo: '1' }, ADMIN, D, 400, ip('unknown parameter "foo"')],
   ['agents as object', { agents: { x: 'a' } }, ADMIN, D, 400, ip('must be array')],
   ['lone agents upstream', { agents: 'a' }, ADMIN, RC, 400, ip('must be array')],
   ['lone tags upstream', { tags: 'vip' }, ADMIN, RC, 400, ip('must be array')],
