@@ -3,8 +3,7 @@
 // LOAD_PATCHES=1 serves from a JSON-Patch-fed store (room-query/store + the live routes) instead, so
 // POST /api/v1/voip/rooms.patch can change rooms while the queries run.
 import * as E from 'fp-ts/lib/Either.js';
-import { createLiveRoutes } from '../src/http/live-routes.js';
-import { createRoomsApi, serve } from '../src/http/index.js';
+import { createLiveRoutes, createRoomsApi, serve } from '../src/http/index.js';
 import { generateRooms, generateUsers } from '../src/fixtures/index.js';
 import { createRoomStore } from '../src/store/index.js';
 
@@ -13,8 +12,12 @@ const users = generateUsers({ seed: 42 });
 const withPatches = process.env['LOAD_PATCHES'] === '1';
 const store = withPatches ? createRoomStore(rooms) : undefined;
 if (store !== undefined && E.isLeft(store)) throw new Error(`store: ${JSON.stringify(store.left)}`);
-const api = createRoomsApi({ rooms, users, rateLimit: false });
-const extensions = store !== undefined && E.isRight(store) ? createLiveRoutes({ store: store.right, users }) : undefined;
+const built = createRoomsApi({ rooms, users, rateLimit: false });
+if (E.isLeft(built)) throw new Error(`api: ${built.left.message}`);
+const api = built.right;
+const routes = store !== undefined && E.isRight(store) ? createLiveRoutes({ store: store.right, users }) : undefined;
+if (routes !== undefined && E.isLeft(routes)) throw new Error(`live routes: ${routes.left.message}`);
+const extensions = routes?.right;
 const server = await serve(api, { port: 0, host: '127.0.0.1', ...(extensions ? { extensions } : {}) });
 const address = server.address();
 const port = typeof address === 'object' && address !== null ? address.port : 0;

@@ -108,3 +108,24 @@ export const ApiErrors = {
 
 /** The JSON text of the 500 body, for adapters that answer before any handler runs. */
 export const INTERNAL_ERROR_JSON = JSON.stringify(ApiErrors.internalError().body);
+
+/** One thing wrong in a configuration, and where: `users[2].hashedToken`. */
+export interface ConfigProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** A configuration refused at creation (createRoomsApi, createLiveRoutes): every problem found, not only the first. */
+export interface ConfigError {
+  readonly code: 'invalid-config';
+  /** The problems in one line: `users[1]._id: duplicate user _id "u1"; users[2].hashedToken: ...`. */
+  readonly message: string;
+  readonly problems: ReadonlyArray<ConfigProblem>;
+}
+
+export const configError = (problems: ReadonlyArray<ConfigProblem>): ConfigError =>
+  Object.freeze({
+    code: 'invalid-config',
+    message: problems.map((p) => `${p.path}: ${p.message}`).join('; '),
+    problems: Object.freeze([...problems]),
+  });

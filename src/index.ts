@@ -1,7 +1,7 @@
 // `room-query`: the pure core — parse, scope, compile, plan, run, explain — over rooms in memory. No
 // node:* module is reachable from here (a test bundles it for the browser). Adapters have their own
 // entries: room-query/http, /load, /fixtures, /store, /live, /mongo, /testing.
-export type { ApiError, ApiErrorBody, ApiErrorCode } from './errors.js';
+export type { ApiError, ApiErrorBody, ApiErrorCode, PatchErrorDetails, ConfigError, ConfigProblem } from './errors.js';
 export { ApiErrors } from './errors.js';
 export type { Mode, PagingSettings, PermissionTable, QueryOptions, RequestLimits } from './options.js';
 export { DEFAULT_LIMITS } from './options.js';
@@ -12,7 +12,7 @@ export { VoipRoomCodec } from './model/room-codec.js';
 export type { RoomField, FieldsParam, ProjectedRoom, RoomResult } from './model/room-result.js';
 export { fieldsParam } from './model/room-result.js';
 export { DateFromAny } from './model/date-codec.js';
-export { validateRoom, decodeRooms } from './model/validate-room.js';
+export { validateRoom, decodeRooms, admitRoom, admitRooms } from './model/validate-room.js';
 export type { RoomChange } from './model/room-change.js';
 // Values: MongoDB's order, JSON conversion.
 export { compareValues } from './value/compare-values.js';

@@ -18,9 +18,13 @@ const store = created.right;
 const seed = streamSeed(rooms, 10_000);
 rooms = undefined;
 store.snapshot();
-const live = createLiveRoutes({ store, users, maxStreamsPerUser: 1_000_000, maxBufferedBytes: 64 * 1024 * 1024 });
+const routes = createLiveRoutes({ store, users, maxStreamsPerUser: 1_000_000, maxBufferedBytes: 64 * 1024 * 1024 });
+if (E.isLeft(routes)) throw new Error(`live routes: ${JSON.stringify(routes.left)}`);
+const live = routes.right;
 // The rooms API the server falls back to is never asked (the live routes answer GET rooms from the store).
-const server = await serve(createRoomsApi({ rooms: [], users, rateLimit: false }), { port: 0, host: '127.0.0.1', extensions: live });
+const api = createRoomsApi({ rooms: [], users, rateLimit: false });
+if (E.isLeft(api)) throw new Error(`rooms api: ${JSON.stringify(api.left)}`);
+const server = await serve(api.right, { port: 0, host: '127.0.0.1', extensions: live });
 const address = server.address();
 const port = typeof address === 'object' && address !== null ? address.port : 0;
 const delay = monitorEventLoopDelay({ resolution: 1 });

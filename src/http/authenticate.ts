@@ -4,6 +4,8 @@
 // tell a wrong token from an unknown user. Only hashes are kept; plain tokens are dropped at creation.
 
 import { timingSafeEqual } from 'node:crypto';
+import * as E from 'fp-ts/lib/Either.js';
+import { configError, type ConfigError, type ConfigProblem } from '../errors.js';
 import type { Principal } from '../auth/principal.js';
 import { hashToken } from './hash-token.js';
 import { readHeader, type RequestHeaders } from './read-header.js';
@@ -31,34 +33,43 @@ interface Entry {
 const DIGEST_BYTES = 32;
 const DUMMY: ReadonlyArray<Buffer> = [Buffer.alloc(DIGEST_BYTES)];
 
-const decodeHash = (user: ApiUser, hashed: string): Buffer => {
+/** The digest of a stored hash, or undefined when it is not a base64 SHA-256 digest. */
+const decodeHash = (hashed: string): Buffer | undefined => {
   const bytes = Buffer.from(hashed, 'base64');
-  if (bytes.length !== DIGEST_BYTES || bytes.toString('base64') !== hashed) {
-    throw new TypeError(`user ${JSON.stringify(user._id)}: hashedToken is not a base64 SHA-256 digest`);
-  }
-  return bytes;
+  return bytes.length === DIGEST_BYTES && bytes.toString('base64') === hashed ? bytes : undefined;
 };
 
-const entryOf = (user: ApiUser): Entry => {
+const NOT_A_DIGEST = 'not a base64 SHA-256 digest';
+
+const entryOf = (user: ApiUser, at: string, problems: ConfigProblem[]): Entry => {
   const hashes: Buffer[] = [];
-  if (user.token !== undefined && user.token !== '') hashes.push(decodeHash(user, hashToken(user.token)));
-  if (user.hashedToken !== undefined) hashes.push(decodeHash(user, user.hashedToken));
-  for (const hashed of user.hashedTokens ?? []) hashes.push(decodeHash(user, hashed));
+  const stored = (hashed: string, path: string): void => {
+    const bytes = decodeHash(hashed);
+    if (bytes === undefined) problems.push({ path, message: NOT_A_DIGEST });
+    else hashes.push(bytes);
+  };
+  if (user.token !== undefined && user.token !== '') stored(hashToken(user.token), `${at}.token`);
+  if (user.hashedToken !== undefined) stored(user.hashedToken, `${at}.hashedToken`);
+  (user.hashedTokens ?? []).forEach((hashed, j) => stored(hashed, `${at}.hashedTokens[${j}]`));
   const principal: Principal = Object.freeze({ _id: user._id, username: user.username, roles: Object.freeze([...user.roles]) });
   return { principal, hashes };
 };
 
 /**
- * Builds the authenticator for `users`. Throws a TypeError on a duplicate `_id` or a malformed
- * `hashedToken` (a configuration mistake, caught at startup rather than per request).
+ * Builds the authenticator for `users` (`path`: how the list is named in problems). A configuration
+ * mistake — a duplicate `_id`, a malformed `hashedToken` — is caught here, at startup, rather than per
+ * request: Left lists every one of them with its path.
  */
-export const createAuthenticator = (users: ReadonlyArray<ApiUser>): Authenticate => {
+export const createAuthenticator = (users: ReadonlyArray<ApiUser>, path = 'users'): E.Either<ConfigError, Authenticate> => {
   const byId = new Map<string, Entry>();
-  for (const user of users) {
-    if (byId.has(user._id)) throw new TypeError(`duplicate user _id ${JSON.stringify(user._id)}`);
-    byId.set(user._id, entryOf(user));
-  }
-  return (headers) => {
+  const problems: ConfigProblem[] = [];
+  users.forEach((user, i) => {
+    const at = `${path}[${i}]`;
+    if (byId.has(user._id)) problems.push({ path: `${at}._id`, message: `duplicate user _id ${JSON.stringify(user._id)}` });
+    else byId.set(user._id, entryOf(user, at, problems));
+  });
+  if (problems.length > 0) return E.left(configError(problems));
+  return E.right((headers) => {
     const userId = readHeader(headers, 'x-user-id');
     const token = readHeader(headers, 'x-auth-token');
     if (userId === undefined || token === undefined) return undefined;
@@ -67,5 +78,5 @@ export const createAuthenticator = (users: ReadonlyArray<ApiUser>): Authenticate
     let matched = false;
     for (const stored of entry?.hashes ?? DUMMY) matched = timingSafeEqual(presented, stored) || matched;
     return entry !== undefined && matched ? entry.principal : undefined;
-  };
+  });
 };

@@ -2,7 +2,7 @@
 // route (404) → method (405) → URL length (414) → authentication and rate limit (401/429) → queryRooms (200 or its 400/403).
 
 import * as E from 'fp-ts/lib/Either.js';
-import { ApiErrors } from '../errors.js';
+import { ApiErrors, type ConfigError } from '../errors.js';
 import { isRoomCollection } from '../collection/collection.js';
 import { createRoomCollection } from '../collection/room-collection.js';
 import type { RoomSource } from '../exec/run-query.js';
@@ -11,7 +11,7 @@ import { VOIP_ROOMS } from '../endpoint/endpoint.js';
 import type { QueryOptions } from '../options.js';
 import { guardOf, type RateLimitGuard, type RateLimitOptions } from './rate-limit-guard.js';
 import { queryOptionsOf } from './query-options-of.js';
-import { createAuthenticator, type ApiUser } from './authenticate.js';
+import { createAuthenticator, type ApiUser, type Authenticate } from './authenticate.js';
 import type { RequestHeaders } from './read-header.js';
 import { splitUrl } from './split-url.js';
 import { toJsonValue, type Json } from '../value/to-json-value.js';
@@ -77,20 +77,25 @@ const respond = (status: number, body: Json, extra: Readonly<Record<string, stri
 
 /**
  * The endpoint over `rooms`, authenticating `users` (plain tokens are hashed here and then dropped).
- * Throws a TypeError at creation on a duplicate user `_id` or a malformed `hashedToken`.
+ * A configuration mistake (a duplicate user `_id`, a malformed `hashedToken`) is a Left listing every
+ * problem with its path; nothing throws.
  *
  * @example
- * import { createRoomsApi, generateRooms, generateUsers } from 'room-query';
+ * import { createRoomsApi } from 'room-query/http';
+ * import { generateRooms, generateUsers } from 'room-query/fixtures';
  * const users = generateUsers({ seed: 42 });
- * const api = createRoomsApi({ rooms: generateRooms({ count: 100, seed: 42 }), users });
+ * const api = createRoomsApi({ rooms: generateRooms({ count: 100, seed: 42 }), users }); // Right(api) or Left(ConfigError)
  * const admin = users[0]!;
- * api.handle({ method: 'GET', url: '/api/v1/voip/rooms?count=5', headers: { 'x-user-id': admin._id, 'x-auth-token': admin.token } }).status; // 200
+ * if (E.isRight(api)) api.right.handle({ method: 'GET', url: '/api/v1/voip/rooms?count=5', headers: { 'x-user-id': admin._id, 'x-auth-token': admin.token } }).status; // 200
  */
-export const createRoomsApi = (options: RoomsApiOptions): RoomsApi => {
+export const createRoomsApi = (options: RoomsApiOptions): E.Either<ConfigError, RoomsApi> =>
+  E.map((authenticate: Authenticate) => roomsHandler(options, authenticate))(createAuthenticator(options.users));
+
+/** The endpoint over `options.rooms` with a ready authenticator (the live routes share theirs). @internal */
+export const roomsHandler = (options: RoomsApiOptions, authenticate: Authenticate): RoomsApi => {
   const { onError } = options;
   // O(n log n) once here, so each request costs O(page + log n) for keyed queries instead of O(n).
   const rooms = !isRoomCollection(options.rooms) && options.index !== false ? createRoomCollection(options.rooms) : options.rooms;
-  const authenticate = createAuthenticator(options.users);
   const queryOptions = queryOptionsOf(options);
   const maxUrlLength = options.maxUrlLength ?? DEFAULT_MAX_URL_LENGTH;
   const guard = guardOf(options.rateLimit, options.now);

@@ -47,7 +47,8 @@ const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
  * @example
  * import Fastify from 'fastify';
  * const app = Fastify();
- * await app.register(roomsFastifyPlugin, { api: createRoomsApi({ rooms, users }) });
+ * const api = createRoomsApi({ rooms, users });
+ * if (E.isRight(api)) await app.register(roomsFastifyPlugin, { api: api.right });
  */
 export const roomsFastifyPlugin = async (instance: FastifyInstanceLike, options: RoomsFastifyPluginOptions): Promise<void> => {
   const { api } = options;

@@ -7,14 +7,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as E from 'fp-ts/lib/Either.js';
 import { hasPermission } from '../auth/permissions.js';
-import { ApiErrors } from '../errors.js';
+import { ApiErrors, type ConfigError } from '../errors.js';
 import { createLiveHub, followRooms, type LiveFrame, type LiveHub, type LiveHubOptions, type LiveSubscription } from '../live/index.js';
 import type { QueryOptions } from '../options.js';
 import { formatPatchError, type RoomStore } from '../store/index.js';
 import { queryOptionsOf } from './query-options-of.js';
-import { createAuthenticator, type ApiUser } from './authenticate.js';
+import { createAuthenticator, type ApiUser, type Authenticate } from './authenticate.js';
 import { guardOf, type RateLimitGuard, type RateLimitOptions } from './rate-limit-guard.js';
-import { createRoomsApi, ROOMS_ROUTE, DEFAULT_MAX_URL_LENGTH, type RoomsApi } from './create-rooms-api.js';
+import { roomsHandler, ROOMS_ROUTE, DEFAULT_MAX_URL_LENGTH, type RoomsApi } from './create-rooms-api.js';
 import { readHeader } from './read-header.js';
 import { splitUrl } from './split-url.js';
 import { lastEventIdOf, SSE_HEARTBEAT, sseClose, sseFrame, sseRetry } from './sse-frames.js';
@@ -101,9 +101,11 @@ const readBody = (req: IncomingMessage, max: number): Promise<E.Either<'too-larg
  * const live = createLiveRoutes({ store, users });
  * const server = await serve(api, { port: 0, host: '127.0.0.1', extensions: live });
  */
-export const createLiveRoutes = (options: LiveRoutesOptions): LiveRoutes => {
+export const createLiveRoutes = (options: LiveRoutesOptions): E.Either<ConfigError, LiveRoutes> =>
+  E.map((authenticate: Authenticate) => liveRoutes(options, authenticate))(createAuthenticator(options.users));
+
+const liveRoutes = (options: LiveRoutesOptions, authenticate: Authenticate): LiveRoutes => {
   const { store } = options;
-  const authenticate = createAuthenticator(options.users);
   const queryOptions = queryOptionsOf(options);
   // One guard for every version's rooms API and both routes, so a new version does not reset the counts.
   const guard = guardOf(options.rateLimit, options.now);
@@ -114,7 +116,7 @@ export const createLiveRoutes = (options: LiveRoutesOptions): LiveRoutes => {
   let roomsApi: { version: number; api: RoomsApi } | undefined;
   const currentApi = (): RoomsApi => {
     const v = store.current();
-    if (roomsApi?.version !== v.version) roomsApi = { version: v.version, api: createRoomsApi({ ...queryOptions, users: options.users, rooms: v.collection(), rateLimit: guard, ...(options.onError ? { onError: options.onError } : {}) }) };
+    if (roomsApi?.version !== v.version) roomsApi = { version: v.version, api: roomsHandler({ ...queryOptions, users: options.users, rooms: v.collection(), rateLimit: guard, ...(options.onError ? { onError: options.onError } : {}) }, authenticate) };
     return roomsApi.api;
   };
 

@@ -20,7 +20,8 @@ export type NodeListener = (req: NodeRequest, res: ServerResponse, next?: (error
  * @example
  * import express from 'express';
  * const app = express();
- * app.use(toNodeListener(createRoomsApi({ rooms, users })));
+ * const api = createRoomsApi({ rooms, users });
+ * if (E.isRight(api)) app.use(toNodeListener(api.right));
  * // or: http.createServer(toNodeListener(api)).listen(3000)
  */
 export const toNodeListener = (api: RoomsApi): NodeListener => (req, res, next) => {

@@ -1,6 +1,7 @@
 // Outside data in: decode rooms with readable, path-named errors instead of io-ts's raw contexts.
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
+import type { Room } from './room.js';
 import { VoipRoomCodec, type VoipRoom } from './room-codec.js';
 
 const describe = (u: unknown): string => {
@@ -68,6 +69,39 @@ export const decodeRooms = (xs: unknown): E.Either<ReadonlyArray<string>, Readon
     const decoded = VoipRoomCodec.decode(x);
     if (E.isRight(decoded)) rooms.push(decoded.right);
     else errors.push(...dedupe(decoded.left.map(formatError(`/${i}`))));
+  });
+  return errors.length > 0 ? E.left(errors) : E.right(rooms);
+};
+
+const isRecord = (x: unknown): x is Readonly<Record<string, unknown>> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x) && !(x instanceof Date);
+
+/**
+ * The one room policy wherever rooms come in (store, fixture server, API, loaders): every room type is
+ * accepted — an endpoint only ever matches its own type — and a call room (`t: 'v'`) must be a valid one
+ * (its dates decoded). Any room needs a string `_id`.
+ * @example
+ * admitRoom({ _id: 'l1', t: 'l' }) // Right: held, never matched by GET voip/rooms
+ * admitRoom({ _id: 'v1', t: 'v' }) // Left(['/name: expected string, got nothing', ...])
+ */
+export const admitRoom = (x: unknown): E.Either<ReadonlyArray<string>, Room> => {
+  if (!isRecord(x)) return E.left([`/: expected a room (an object), got ${describe(x)}`]);
+  if (x['t'] === 'v') return validateRoom(x) as E.Either<ReadonlyArray<string>, Room>;
+  const proto = protoKeyPath(x, '');
+  if (proto !== undefined) return E.left([protoKeyError(proto)]);
+  if (typeof x['_id'] !== 'string') return E.left([`/_id: expected string, got ${describe(x['_id'])}`]);
+  return E.right(x as Room);
+};
+
+/** `admitRoom` over an array; errors name the index of the bad room. */
+export const admitRooms = (xs: unknown): E.Either<ReadonlyArray<string>, ReadonlyArray<Room>> => {
+  if (!Array.isArray(xs)) return E.left(['/: expected an array of rooms']);
+  const rooms: Room[] = [];
+  const errors: string[] = [];
+  xs.forEach((x, i) => {
+    const admitted = admitRoom(x);
+    if (E.isRight(admitted)) rooms.push(admitted.right);
+    else errors.push(...admitted.left.map((e) => `/${i}${e === '/' || e.startsWith('/:') ? e.slice(1) : e}`));
   });
   return errors.length > 0 ? E.left(errors) : E.right(rooms);
 };

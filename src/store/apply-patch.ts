@@ -11,7 +11,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import jsonpatch from 'fast-json-patch';
 import type { Room } from '../model/room.js';
 import type { RoomChange } from '../model/room-change.js';
-import { validateRoom } from '../model/validate-room.js';
+import { admitRoom } from '../model/validate-room.js';
 import { toJsonValue } from '../value/to-json-value.js';
 import { applyRoomOp } from './apply-room-op.js';
 import { cloneJsonValue } from './clone-json-value.js';
@@ -163,15 +163,17 @@ const commit = (
       continue;
     }
     if (room === before) continue;
-    const decoded = validateRoom(room);
+    // The one room policy (model/validate-room.ts): any room type; a call room must be a valid one.
+    const decoded = admitRoom(room);
     if (E.isLeft(decoded)) {
       const first = decoded.left[0] ?? '/: not a call room';
       const cut = first.indexOf(': ');
       const where = cut < 0 ? '' : first.slice(0, cut);
-      return E.left(patchError('invalid-room', index, toPointer([id]) + (where === '/' ? '' : where), `not a call room: ${decoded.left.join('; ')}`));
+      const what = room['t'] === 'v' ? 'not a call room' : 'not a room';
+      return E.left(patchError('invalid-room', index, toPointer([id]) + (where === '/' ? '' : where), `${what}: ${decoded.left.join('; ')}`));
     }
-    if (decoded.right._id !== id) {
-      return E.left(patchError('id-mismatch', index, toPointer([id, '_id']), `the room at "${id}" has _id ${JSON.stringify(decoded.right._id)}`));
+    if (decoded.right['_id'] !== id) {
+      return E.left(patchError('id-mismatch', index, toPointer([id, '_id']), `the room at "${id}" has _id ${JSON.stringify(decoded.right['_id'])}`));
     }
     const after = deepFreeze(decoded.right as Room);
     if (after === before) continue;

@@ -138,6 +138,8 @@ export const applyFastPatch = (base: PersistentMap<Room>, ops: unknown, maxOpera
   for (const w of work) {
     if (!w.copied) continue; // nothing changed (the general path skips an unchanged room before decoding it)
     const room = w.room;
+    // Only call rooms are decoded by the codec; any other room type is the general path's (kept as it came).
+    if (room['t'] !== 'v') return undefined;
     for (const field of w.touched) {
       const codec = fieldCodec(field);
       if (codec === undefined) continue;

@@ -7,7 +7,9 @@ import { createDeriver } from '../collection/derived/derived-collection.js';
 import type { RoomCollection } from '../collection/collection.js';
 import type { CollectionIndexes } from '../collection/room-collection.js';
 import type { Room } from '../model/room.js';
-import { validateRoom } from '../model/validate-room.js';
+import { admitRoom } from '../model/validate-room.js';
+import { deepFreeze } from '../value/deep-freeze.js';
+import { cloneJsonValue } from './clone-json-value.js';
 import { applyPatch, DEFAULT_MAX_OPERATIONS, type RoomChange } from './apply-patch.js';
 import { applyFastPatch } from './fast-patch.js';
 import { toPointer } from './json-pointer.js';
@@ -75,18 +77,24 @@ const initialRooms = (rooms: unknown): E.Either<PatchError, PersistentMap<Room>>
   if (!Array.isArray(rooms)) return E.left(patchError('not-an-array', null, null, 'initial rooms must be an array'));
   const byId = new Map<string, Room>();
   for (let i = 0; i < rooms.length; i++) {
-    const decoded = validateRoom(rooms[i]);
-    if (E.isLeft(decoded)) return E.left(patchError('invalid-room', i, toPointer([String(i)]), `not a call room: ${decoded.left.join('; ')}`));
-    const id = decoded.right._id;
+    const decoded = admitRoom(rooms[i]);
+    if (E.isLeft(decoded)) {
+      const what = (rooms[i] as { readonly t?: unknown } | null)?.t === 'v' ? 'not a call room' : 'not a room';
+      return E.left(patchError('invalid-room', i, toPointer([String(i)]), `${what}: ${decoded.left.join('; ')}`));
+    }
+    const id = decoded.right['_id'] as string;
     if (byId.has(id)) return E.left(patchError('id-mismatch', i, toPointer([String(i), '_id']), `duplicate _id ${JSON.stringify(id)}`));
-    byId.set(id, frozenCopy(decoded.right) as Room);
+    // A call room was decoded by its codec; any other room is copied as JSON data (Dates allowed).
+    const copy = decoded.right['t'] === 'v' ? E.right(frozenCopy(decoded.right)) : cloneJsonValue(decoded.right);
+    if (E.isLeft(copy)) return E.left(patchError('invalid-room', i, toPointer([String(i)]), `not a room: ${copy.left}`));
+    byId.set(id, deepFreeze(copy.right as Room));
   }
   const map = persistentMapFrom(byId);
   return E.right(map);
 };
 
 /**
- * A store over `rooms` (validated as call rooms; `_id`s unique).
+ * A store over `rooms` (any room type; call rooms validated as such, the others never matched; `_id`s unique).
  * @example
  * const store = createRoomStore(generateRooms({ count: 1000, seed: 1 }));
  * if (E.isRight(store)) store.right.apply([{ op: 'remove', path: '/r123/open' }]); // closes a call

@@ -6,8 +6,8 @@ import { pipe } from 'fp-ts/lib/function.js';
 import * as t from 'io-ts';
 import { generateRooms, generateUsers } from '../fixtures/index.js';
 import type { Room } from '../model/room.js';
-import { decodeRooms } from '../model/validate-room.js';
-import type { Mode, PagingSettings, PermissionTable } from '../options.js';
+import { admitRooms } from '../model/validate-room.js';
+import type { Mode, PagingSettings, PermissionTable, QueryOptions, RequestLimits } from '../options.js';
 
 /** A user the fixture server accepts: a plain token is required, it is what a test sends. */
 export interface FixtureUserSpec {
@@ -17,17 +17,14 @@ export interface FixtureUserSpec {
   readonly token: string;
 }
 
-export interface FixtureServerOptions {
-  /** How many rooms to generate (default 100), or the rooms to serve (checked as call rooms; ISO or EJSON dates). */
+/** queryRooms' options (`mode`, `permissions`, `paging`, `limits`) plus the server's. */
+export interface FixtureServerOptions extends QueryOptions {
+  /** How many rooms to generate (default 100), or the rooms to serve (any room type; call rooms checked as such, with ISO or EJSON dates). */
   readonly rooms?: number | ReadonlyArray<unknown>;
   /** Seed of the generated rooms and demo users (default 42). */
   readonly seed?: number;
   /** The users instead of the demo users (admin, manager, agent.alice, agent.bob, user.carol). */
   readonly users?: ReadonlyArray<FixtureUserSpec>;
-  /** `rocketchat` reproduces upstream's quirks (default `default`). */
-  readonly mode?: Mode;
-  readonly permissions?: PermissionTable;
-  readonly paging?: Partial<PagingSettings>;
   /** Default `127.0.0.1`. */
   readonly host?: string;
   /** Default 0: a free ephemeral port. */
@@ -41,6 +38,7 @@ export interface ResolvedOptions {
   readonly mode: Mode;
   readonly permissions?: PermissionTable;
   readonly paging?: Partial<PagingSettings>;
+  readonly limits?: Partial<RequestLimits>;
   readonly host: string;
   readonly port: number;
 }
@@ -56,6 +54,7 @@ const Shape = t.partial({
   mode: t.keyof({ default: null, rocketchat: null }),
   permissions: t.record(t.string, t.array(t.string)),
   paging: t.partial({ defaultCount: t.number, maxCount: t.number, allowInfiniteCount: t.boolean }),
+  limits: t.partial({ maxParameters: t.number, maxListLength: t.number, maxParamLength: t.number }),
   host: nonEmpty,
   port: t.number,
 });
@@ -76,7 +75,7 @@ const resolveRooms = (rooms: number | ReadonlyArray<unknown> | undefined, seed: 
       E.map(() => generateRooms({ count, seed })),
     );
   }
-  return E.mapLeft((errors: ReadonlyArray<string>) => `startFixtureServer: rooms are not call rooms: ${errors.slice(0, 3).join('; ')}`)(decodeRooms(rooms));
+  return E.mapLeft((errors: ReadonlyArray<string>) => `startFixtureServer: invalid rooms: ${errors.slice(0, 3).join('; ')}`)(admitRooms(rooms));
 };
 
 const uniqueIds = (users: ReadonlyArray<FixtureUserSpec>): E.Either<string, void> => {
@@ -102,6 +101,7 @@ export const resolveFixtureOptions = (input: unknown): E.Either<string, Resolved
         mode: o.mode ?? 'default',
         ...(o.permissions === undefined ? {} : { permissions: o.permissions }),
         ...(o.paging === undefined ? {} : { paging: o.paging }),
+        ...(o.limits === undefined ? {} : { limits: o.limits }),
         host: o.host ?? '127.0.0.1',
         port: o.port ?? 0,
       }))(resolveRooms(o.rooms, seed));

@@ -3,6 +3,6 @@
 export type { DemoUsername, FixtureServer, FixtureServerError, FixtureUser } from './start-fixture-server.js';
 export { startFixtureServer, tryStartFixtureServer } from './start-fixture-server.js';
 export type { FixtureServerOptions, FixtureUserSpec } from './fixture-options.js';
-export type { RoomStore } from './room-store.js';
+export type { FixtureStore } from './fixture-store.js';
 export type { Room } from '../model/room.js';
 export { ROOMS_ROUTE } from '../http/index.js';

@@ -1,13 +1,15 @@
 // An offline Rocket.Chat for other services' test suites: GET /api/v1/voip/rooms on an ephemeral
-// loopback port over seeded (or given) rooms, with users and tokens to call it, and a store to change rooms.
+// loopback port over seeded (or given) rooms, with users and tokens to call it. The rooms live in a
+// room-query/store RoomStore (server.store): change them from a test with its helpers or a JSON Patch, over
+// HTTP with POST rooms.patch (admin), and follow them with GET rooms.stream (the live routes).
 
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as E from 'fp-ts/lib/Either.js';
-import { createRoomsApi, ROOMS_ROUTE, serve, type RoomsApi, type RoomsApiOptions } from '../http/index.js';
-import type { Room } from '../index.js';
+import { createLiveRoutes, createRoomsApi, ROOMS_ROUTE, serve, type RoomsApi, type RoomsApiOptions } from '../http/index.js';
+import { createRoomStore } from '../store/index.js';
 import { resolveFixtureOptions, type FixtureServerOptions, type FixtureUserSpec, type ResolvedOptions } from './fixture-options.js';
-import { createRoomStore, type RoomStore } from './room-store.js';
+import { fixtureStore, type FixtureStore } from './fixture-store.js';
 
 /** The usernames of the demo users (when no `users` option is given). */
 export type DemoUsername = 'admin' | 'manager' | 'agent.alice' | 'agent.bob' | 'user.carol';
@@ -24,7 +26,8 @@ export interface FixtureServer<U extends string = string> {
   readonly roomsUrl: string;
   /** By username: `server.users.admin.headers`, `server.users['agent.alice']._id`. */
   readonly users: Readonly<Record<U, FixtureUser>>;
-  readonly store: RoomStore;
+  /** The rooms served: a room-query/store RoomStore (apply, subscribe, snapshot) with test helpers (insert, update, remove, reset). */
+  readonly store: FixtureStore;
   /** Stops listening and ends open connections. */
   readonly close: () => Promise<void>;
 }
@@ -43,27 +46,37 @@ const closeServer = (server: Server): Promise<void> =>
     server.closeAllConnections();
   });
 
-const start = async (o: ResolvedOptions): Promise<FixtureServer> => {
-  const build = (rooms: ReadonlyArray<Room>): RoomsApi => {
-    // a test suite hammers its fixture: no rate limit
-    const options: RoomsApiOptions = {
-      rooms,
-      users: o.users,
-      mode: o.mode,
-      rateLimit: false,
-      ...(o.permissions === undefined ? {} : { permissions: o.permissions }),
-      ...(o.paging === undefined ? {} : { paging: o.paging }),
-    };
-    return createRoomsApi(options);
+const start = async (o: ResolvedOptions): Promise<E.Either<FixtureServerError, FixtureServer>> => {
+  // a test suite hammers its fixture: no rate limit; and no cap on a patch's operations (reset replaces every room)
+  const store = createRoomStore(o.rooms, { maxOperations: Number.MAX_SAFE_INTEGER });
+  if (E.isLeft(store)) return E.left({ message: `startFixtureServer: rooms: ${store.left.reason}` });
+  const base: Omit<RoomsApiOptions, 'rooms'> = {
+    users: o.users,
+    mode: o.mode,
+    rateLimit: false,
+    ...(o.permissions === undefined ? {} : { permissions: o.permissions }),
+    ...(o.paging === undefined ? {} : { paging: o.paging }),
+    ...(o.limits === undefined ? {} : { limits: o.limits }),
   };
-  let api = build(o.rooms);
-  const store = createRoomStore(o.rooms, (rooms) => (api = build(rooms)));
-  const server = await serve({ handle: (request) => api.handle(request), ...(api.maxUrlLength === undefined ? {} : { maxUrlLength: api.maxUrlLength }) }, { port: o.port, host: o.host });
+  const first = createRoomsApi({ ...base, rooms: store.right.snapshot() });
+  const live = createLiveRoutes({ ...base, store: store.right, serveRooms: false });
+  if (E.isLeft(first)) return E.left({ message: `startFixtureServer: ${first.left.message}` });
+  if (E.isLeft(live)) return E.left({ message: `startFixtureServer: ${live.left.message}` });
+  // GET rooms over the current version's snapshot: one handler per version (same users, so always Right).
+  let current = { version: store.right.version, api: first.right };
+  const apiNow = (): RoomsApi => {
+    const version = store.right.version;
+    if (current.version !== version) current = { version, api: E.getOrElse(() => current.api)(createRoomsApi({ ...base, rooms: store.right.snapshot() })) };
+    return current.api;
+  };
+  const { maxUrlLength } = first.right;
+  const server = await serve({ handle: (request) => apiNow().handle(request), ...(maxUrlLength === undefined ? {} : { maxUrlLength }) }, { port: o.port, host: o.host, extensions: live.right });
   const { address, port } = server.address() as AddressInfo;
   const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
   const users = Object.fromEntries(o.users.map((u) => [u.username, withHeaders(u)]));
   let closed: Promise<void> | undefined;
-  return { url, roomsUrl: `${url}${ROOMS_ROUTE}`, users, store, close: () => (closed ??= closeServer(server)) };
+  const close = (): Promise<void> => (closed ??= (live.right.close(), closeServer(server)));
+  return E.right({ url, roomsUrl: `${url}${ROOMS_ROUTE}`, users, store: fixtureStore(store.right, o.rooms), close });
 };
 
 /**
@@ -79,7 +92,7 @@ export async function tryStartFixtureServer(options?: FixtureServerOptions): Pro
   const resolved = resolveFixtureOptions(options);
   if (E.isLeft(resolved)) return E.left({ message: resolved.left });
   try {
-    return E.right(await start(resolved.right));
+    return await start(resolved.right);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return E.left({ message: `startFixtureServer: cannot listen on ${resolved.right.host}:${resolved.right.port}: ${reason}` });

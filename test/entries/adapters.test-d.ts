@@ -7,7 +7,7 @@ import { liveQuery, liveRooms, type LiveQuery, type LiveRoomsOptions } from '../
 import { loadRooms, loadUsers, type LoadError, type LoadedUser } from '../../src/load/index.js';
 import { queryRoomsMongo, toMongoQuery, type MongoQuery, type QueryRoomsMongoOptions } from '../../src/mongo/index.js';
 import { createRoomStore, type PatchError, type RoomStore, type StoreChange } from '../../src/store/index.js';
-import { startFixtureServer, type FixtureServer } from '../../src/testing/index.js';
+import { startFixtureServer, type FixtureServer, type FixtureServerOptions } from '../../src/testing/index.js';
 
 describe('adapter entries', () => {
   it('room-query/fixtures', () => {
@@ -35,5 +35,6 @@ describe('adapter entries', () => {
   });
   it('room-query/testing', () => {
     expectTypeOf(startFixtureServer).returns.toExtend<Promise<FixtureServer>>();
+    expectTypeOf<FixtureServerOptions>().toExtend<QueryOptions>();
   });
 });

@@ -10,10 +10,11 @@ import { generateUsers } from '../../src/fixtures/generate-users.js';
 import { createRoomsApi } from '../../src/http/create-rooms-api.js';
 import { roomsFastifyPlugin } from '../../src/http/fastify-plugin.js';
 import { toNodeListener } from '../../src/http/to-node-listener.js';
+import { rightOf } from '../support/right-of.js';
 
 const users = generateUsers({ seed: 21 });
 const [admin, , alice] = users;
-const api = createRoomsApi({ rooms: generateRooms({ count: 80, seed: 21 }), users });
+const api = rightOf(createRoomsApi({ rooms: generateRooms({ count: 80, seed: 21 }), users }));
 const auth = (u = admin!) => ({ 'X-User-Id': u._id, 'X-Auth-Token': u.token });
 
 /** Requests every adapter must answer like `api.handle`. */

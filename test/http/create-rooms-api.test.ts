@@ -1,11 +1,13 @@
 // The pure HTTP adapter: routing, authentication (hashed tokens, header case, arrays), every status
 // the endpoint answers, and JSON-ready bodies (Dates as ISO strings, no token ever echoed).
+import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it, vi } from 'vitest';
 import { generateRooms } from '../../src/fixtures/generate-rooms.js';
 import { generateUsers } from '../../src/fixtures/generate-users.js';
 import { createRoomsApi, type HttpRequest } from '../../src/http/create-rooms-api.js';
 import { hashToken } from '../../src/http/hash-token.js';
 import type { Room } from '../../src/model/room.js';
+import { rightOf } from '../support/right-of.js';
 
 const users = generateUsers({ seed: 42 });
 const [admin, manager, alice, bob, carol] = users as [typeof users[0], typeof users[0], typeof users[0], typeof users[0], typeof users[0]];
@@ -13,7 +15,7 @@ const rooms = generateRooms({ count: 300, seed: 42 });
 // echo -n test-token | openssl dgst -sha256 -binary | base64
 const KNOWN_HASH = 'TF3Jt3CJBfd/Xl0WMWtd+0JeaMsybc1VqGDpCncHAx4=';
 const hashedOnly = { _id: 'hashedUserId', username: 'hashed', roles: ['admin'], hashedToken: KNOWN_HASH };
-const api = createRoomsApi({ rooms, users: [...users, hashedOnly] });
+const api = rightOf(createRoomsApi({ rooms, users: [...users, hashedOnly] }));
 
 const ROUTE = '/api/v1/voip/rooms';
 const as = (user: { _id: string; token: string }) => ({ 'x-user-id': user._id, 'x-auth-token': user.token });
@@ -74,9 +76,9 @@ describe('200', () => {
   });
 
   it('passes mode and paging through', () => {
-    const small = createRoomsApi({ rooms, users, paging: { defaultCount: 5 } });
+    const small = rightOf(createRoomsApi({ rooms, users, paging: { defaultCount: 5 } }));
     expect((small.handle({ method: 'GET', url: ROUTE, headers: as(admin) }).body as unknown as Body).count).toBe(5);
-    const rc = createRoomsApi({ rooms, users, mode: 'rocketchat' });
+    const rc = rightOf(createRoomsApi({ rooms, users, mode: 'rocketchat' }));
     const body = rc.handle({ method: 'GET', url: `${ROUTE}?count=100`, headers: as(admin) }).body as unknown as Body;
     expect(body.total).toBe(rooms.filter((r) => !('open' in r)).length); // upstream quirk: absent open ⇒ closed only
   });
@@ -145,7 +147,7 @@ describe('403', () => {
   });
 
   it('rocketchat mode answers "unauthorized" to both', () => {
-    const rc = createRoomsApi({ rooms, users, mode: 'rocketchat' });
+    const rc = rightOf(createRoomsApi({ rooms, users, mode: 'rocketchat' }));
     const res = rc.handle({ method: 'GET', url: ROUTE, headers: as(carol) });
     expect(res).toMatchObject({ status: 403, body: { success: false, error: 'unauthorized' } });
   });
@@ -179,8 +181,14 @@ describe('authentication', () => {
   });
 
   it('rejects a malformed hashedToken or a duplicate user at creation', () => {
-    expect(() => createRoomsApi({ rooms, users: [{ ...hashedOnly, hashedToken: 'not-a-hash' }] })).toThrow(TypeError);
-    expect(() => createRoomsApi({ rooms, users: [admin, admin] })).toThrow(TypeError);
+    const bad = createRoomsApi({ rooms, users: [{ ...hashedOnly, hashedToken: 'not-a-hash' }] });
+    expect(E.isLeft(bad) && bad.left.problems).toEqual([{ path: 'users[0].hashedToken', message: 'not a base64 SHA-256 digest' }]);
+    const twice = createRoomsApi({ rooms, users: [admin, admin] });
+    expect(E.isLeft(twice) && twice.left.problems).toEqual([{ path: 'users[1]._id', message: `duplicate user _id ${JSON.stringify(admin._id)}` }]);
+    // every problem, each with its path, in one Left (never a throw)
+    const both = createRoomsApi({ rooms, users: [admin, { ...hashedOnly, hashedToken: 'x', hashedTokens: ['y'] }, admin] });
+    expect(E.isLeft(both) && both.left.problems.map((p) => p.path)).toEqual(['users[1].hashedToken', 'users[1].hashedTokens[0]', 'users[2]._id']);
+    expect(E.isLeft(both) && both.left.code).toBe('invalid-config');
   });
 
   it('never echoes a token in any body', () => {
@@ -210,7 +218,7 @@ describe('500', () => {
       },
     });
     const onError = vi.fn();
-    const bad = createRoomsApi({ rooms: broken, users, onError, index: false });
+    const bad = rightOf(createRoomsApi({ rooms: broken, users, onError, index: false }));
     const res = bad.handle({ method: 'GET', url: ROUTE, headers: as(admin) });
     expect(res).toMatchObject({ status: 500, body: { success: false, error: 'Internal error' } });
     expect(onError).toHaveBeenCalledOnce();
@@ -220,10 +228,10 @@ describe('500', () => {
 describe('users with several stored token hashes (a Rocket.Chat users export)', () => {
   it('accepts any of them', async () => {
     const { createRoomsApi, hashToken } = await import('../../src/http/index.js');
-    const api = createRoomsApi({
+    const api = rightOf(createRoomsApi({
       rooms: [],
       users: [{ _id: 'u1', username: 'boss', roles: ['admin'], hashedTokens: [hashToken('first'), hashToken('second')] }],
-    });
+    }));
     const get = (token: string) => api.handle({ method: 'GET', url: '/api/v1/voip/rooms', headers: { 'x-user-id': 'u1', 'x-auth-token': token } }).status;
     expect([get('first'), get('second'), get('third')]).toEqual([200, 200, 401]);
   });

@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { generateRooms, generateUsers } from '../../src/fixtures/index.js';
 import { createLiveRoutes, createRateLimitGuard, createRoomsApi, serve, type LiveRoutes, type RateLimitGuard } from '../../src/http/index.js';
 import { createRoomStore } from '../../src/store/index.js';
+import { rightOf } from '../support/right-of.js';
 
 const users = generateUsers({ seed: 5 });
 const admin = users[0]!;
@@ -21,8 +22,8 @@ let live: LiveRoutes | undefined;
 const start = async (guard: RateLimitGuard): Promise<string> => {
   const store = createRoomStore(rooms);
   if (E.isLeft(store)) throw new Error(JSON.stringify(store.left));
-  live = createLiveRoutes({ store: store.right, users, rateLimit: guard, heartbeatMs: 0 });
-  server = await serve(createRoomsApi({ rooms, users, rateLimit: guard }), { port: 0, host: '127.0.0.1', extensions: live });
+  live = rightOf(createLiveRoutes({ store: store.right, users, rateLimit: guard, heartbeatMs: 0 }));
+  server = await serve(rightOf(createRoomsApi({ rooms, users, rateLimit: guard })), { port: 0, host: '127.0.0.1', extensions: live });
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 };
 

@@ -25,8 +25,11 @@ const start = async (options: Partial<LiveRoutesOptions> = {}): Promise<Running>
   const created = createRoomStore(rooms);
   if (E.isLeft(created)) throw new Error(JSON.stringify(created.left));
   const store = created.right;
-  const live = createLiveRoutes({ store, users, ...options });
-  const server = await serve(createRoomsApi({ rooms, users }), { port: 0, host: '127.0.0.1', extensions: live });
+  const routes = createLiveRoutes({ store, users, ...options });
+  const api = createRoomsApi({ rooms, users });
+  if (E.isLeft(routes) || E.isLeft(api)) throw new Error('config');
+  const live = routes.right;
+  const server = await serve(api.right, { port: 0, host: '127.0.0.1', extensions: live });
   running = { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, store, live };
   return running;
 };

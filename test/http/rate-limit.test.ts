@@ -4,6 +4,7 @@ import { createRateLimitGuard, createRoomsApi, ROOMS_ROUTE } from '../../src/htt
 import { createAuthenticator } from '../../src/http/authenticate.js';
 import { generateUsers } from '../../src/fixtures/index.js';
 import { sampleRooms } from '../support/fixture-rooms.js';
+import { rightOf } from '../support/right-of.js';
 
 const users = generateUsers({ seed: 1 });
 const admin = users[0]!;
@@ -12,7 +13,7 @@ const headers = { 'x-user-id': admin._id, 'x-auth-token': admin.token };
 describe('rate limit', () => {
   it('answers 429 with the upstream body once the window is used up, then recovers', () => {
     let clock = 1_000_000;
-    const api = createRoomsApi({ rooms: sampleRooms, users, rateLimit: { limit: 2, windowMs: 60_000 }, now: () => clock });
+    const api = rightOf(createRoomsApi({ rooms: sampleRooms, users, rateLimit: { limit: 2, windowMs: 60_000 }, now: () => clock }));
     const get = () => api.handle({ method: 'GET', url: '/api/v1/voip/rooms', headers });
     const first = get();
     expect(first.status).toBe(200);
@@ -33,11 +34,11 @@ describe('rate limit', () => {
     expect(get().status).toBe(200);
   });
   it('is off by default in the library', () => {
-    const api = createRoomsApi({ rooms: sampleRooms, users });
+    const api = rightOf(createRoomsApi({ rooms: sampleRooms, users }));
     for (let i = 0; i < 50; i++) expect(api.handle({ method: 'GET', url: '/api/v1/voip/rooms?count=1', headers }).status).toBe(200);
   });
   it('throttles token guessing per client address, and answers an exhausted address 429 before checking its token', () => {
-    const api = createRoomsApi({ rooms: sampleRooms, users, rateLimit: { limit: 100, windowMs: 60_000, failedAuth: { limit: 3, windowMs: 60_000 } }, now: () => 0 });
+    const api = rightOf(createRoomsApi({ rooms: sampleRooms, users, rateLimit: { limit: 100, windowMs: 60_000, failedAuth: { limit: 3, windowMs: 60_000 } }, now: () => 0 }));
     const from = (remoteAddress: string, token: string) => api.handle({ method: 'GET', url: '/api/v1/voip/rooms', headers: { 'x-user-id': admin._id, 'x-auth-token': token }, remoteAddress });
     const guesses = Array.from({ length: 5 }, (_, i) => from('10.0.0.66', `guess-${i}`));
     expect(guesses.map((r) => r.status)).toEqual([401, 401, 401, 429, 429]);
@@ -56,7 +57,7 @@ describe('rate limit: the lockout of issue 20', () => {
   // An attacker who knows the admin's id (it shows in rooms: servedBy._id, closedBy._id) sends ten
   // requests with made-up tokens; before, they spent the admin's budget and the admin got 429.
   it('ten forged tokens for the admin id do not lock the admin out', () => {
-    const api = createRoomsApi({ rooms: sampleRooms, users, rateLimit: { limit: 10, windowMs: 60_000 }, now: () => 1_000_000 });
+    const api = rightOf(createRoomsApi({ rooms: sampleRooms, users, rateLimit: { limit: 10, windowMs: 60_000 }, now: () => 1_000_000 }));
     const forged = Array.from({ length: 10 }, (_, i) =>
       api.handle({ method: 'GET', url: '/api/v1/voip/rooms', headers: { 'x-user-id': admin._id, 'x-auth-token': `made-up-${i}` }, remoteAddress: '192.168.1.66' }).status);
     expect(forged).toEqual(Array(10).fill(401));
@@ -70,7 +71,7 @@ describe('rate limit: the lockout of issue 20', () => {
   });
 
   it('a missing token counts as a failure of the address, never of the user', () => {
-    const api = createRoomsApi({ rooms: sampleRooms, users, rateLimit: { limit: 2, windowMs: 60_000, failedAuth: { limit: 2, windowMs: 60_000 } }, now: () => 0 });
+    const api = rightOf(createRoomsApi({ rooms: sampleRooms, users, rateLimit: { limit: 2, windowMs: 60_000, failedAuth: { limit: 2, windowMs: 60_000 } }, now: () => 0 }));
     const bare = (h: Record<string, string>) => api.handle({ method: 'GET', url: '/api/v1/voip/rooms', headers: h, remoteAddress: '10.1.1.1' }).status;
     expect([bare({}), bare({ 'x-user-id': admin._id }), bare({ 'x-auth-token': admin.token }), bare({})]).toEqual([401, 401, 429, 429]);
     expect(api.handle({ method: 'GET', url: '/api/v1/voip/rooms', headers, remoteAddress: '10.1.1.2' }).headers['x-ratelimit-remaining']).toBe('1');
@@ -79,7 +80,7 @@ describe('rate limit: the lockout of issue 20', () => {
   it('counts each route apart: the rooms budget is per (user, route)', () => {
     let clock = 0;
     const rateLimit = createRateLimitGuard({ limit: 1, windowMs: 1_000 }, () => clock);
-    const auth = createAuthenticator(users);
+    const auth = rightOf(createAuthenticator(users));
     expect(rateLimit.admit('/a', { headers }, auth).kind).toBe('admitted');
     expect(rateLimit.admit('/b', { headers }, auth).kind).toBe('admitted');
     expect(rateLimit.admit('/a', { headers }, auth)).toMatchObject({ kind: 'rejected', error: { status: 429 } });
@@ -89,8 +90,8 @@ describe('rate limit: the lockout of issue 20', () => {
 
   it('shares one count between APIs given the same guard (a reloaded API does not reset it)', () => {
     const rateLimit = createRateLimitGuard({ limit: 2, windowMs: 60_000 }, () => 0);
-    const first = createRoomsApi({ rooms: sampleRooms, users, rateLimit });
-    const reloaded = createRoomsApi({ rooms: sampleRooms, users, rateLimit });
+    const first = rightOf(createRoomsApi({ rooms: sampleRooms, users, rateLimit }));
+    const reloaded = rightOf(createRoomsApi({ rooms: sampleRooms, users, rateLimit }));
     const get = (api: typeof first) => api.handle({ method: 'GET', url: '/api/v1/voip/rooms', headers }).status;
     expect([get(first), get(reloaded), get(first)]).toEqual([200, 200, 429]);
   });
@@ -99,18 +100,18 @@ describe('rate limit: the lockout of issue 20', () => {
     const rateLimit = { limit: 100, windowMs: 60_000, failedAuth: { limit: 1, windowMs: 60_000 } };
     const forged = { 'x-user-id': admin._id, 'x-auth-token': 'nope' };
     // behind no proxy, a client rotating X-Forwarded-For still spends its socket address's budget
-    const direct = createRoomsApi({ rooms: sampleRooms, users, rateLimit, now: () => 0 });
+    const direct = rightOf(createRoomsApi({ rooms: sampleRooms, users, rateLimit, now: () => 0 }));
     const statuses = ['1.1.1.1', '2.2.2.2'].map((xff) => direct.handle({ method: 'GET', url: ROOMS_ROUTE, headers: { ...forged, 'x-forwarded-for': xff }, remoteAddress: '10.0.0.9' }).status);
     expect(statuses).toEqual([401, 429]);
     // behind one proxy, the entry it appended is the client; what the client wrote before it is ignored
-    const proxied = createRoomsApi({ rooms: sampleRooms, users, rateLimit: { ...rateLimit, trustProxy: 1 }, now: () => 0 });
+    const proxied = rightOf(createRoomsApi({ rooms: sampleRooms, users, rateLimit: { ...rateLimit, trustProxy: 1 }, now: () => 0 }));
     const via = (xff: string) => proxied.handle({ method: 'GET', url: ROOMS_ROUTE, headers: { ...forged, 'x-forwarded-for': xff }, remoteAddress: '10.0.0.1' }).status;
     expect([via('1.1.1.1, 203.0.113.5'), via('2.2.2.2, 203.0.113.5'), via('203.0.113.6')]).toEqual([401, 429, 401]);
   });
 
   it('keeps its tables within maxEntries whatever addresses and users call', () => {
     const rateLimit = createRateLimitGuard({ limit: 5, windowMs: 60_000, maxEntries: 1_000 }, () => 0);
-    const api = createRoomsApi({ rooms: sampleRooms, users, rateLimit });
+    const api = rightOf(createRoomsApi({ rooms: sampleRooms, users, rateLimit }));
     for (let i = 0; i < 20_000; i++) {
       api.handle({ method: 'GET', url: ROOMS_ROUTE, headers: { 'x-user-id': `u${i}`, 'x-auth-token': 't' }, remoteAddress: `2001:db8:${(i >> 8).toString(16)}:${(i & 255).toString(16)}::1` });
     }
@@ -128,7 +129,7 @@ describe('rate limit: the lockout of issue 20', () => {
 
 describe('URL length', () => {
   it('answers 414 past maxUrlLength', () => {
-    const api = createRoomsApi({ rooms: sampleRooms, users, maxUrlLength: 100 });
+    const api = rightOf(createRoomsApi({ rooms: sampleRooms, users, maxUrlLength: 100 }));
     const r = api.handle({ method: 'GET', url: `/api/v1/voip/rooms?roomName=${'x'.repeat(200)}`, headers });
     expect(r.status).toBe(414);
     expect(r.body).toMatchObject({ success: false, errorType: 'error-uri-too-long' });

@@ -6,10 +6,11 @@ import { generateRooms } from '../../src/fixtures/generate-rooms.js';
 import { generateUsers } from '../../src/fixtures/generate-users.js';
 import { createRoomsApi } from '../../src/http/create-rooms-api.js';
 import { serve } from '../../src/http/serve.js';
+import { rightOf } from '../support/right-of.js';
 
 const users = generateUsers({ seed: 3 });
 const admin = users[0]!;
-const api = createRoomsApi({ rooms: generateRooms({ count: 120, seed: 3 }), users });
+const api = rightOf(createRoomsApi({ rooms: generateRooms({ count: 120, seed: 3 }), users }));
 let server: Server;
 let base: string;
 

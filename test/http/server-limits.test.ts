@@ -5,6 +5,7 @@ import { connect, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateRooms, generateUsers } from '../../src/fixtures/index.js';
 import { createRoomsApi, serve } from '../../src/http/index.js';
+import { rightOf } from '../support/right-of.js';
 
 const users = generateUsers({ seed: 1 });
 const admin = users[0]!;
@@ -28,7 +29,7 @@ describe('server-level limits and rejections', () => {
   let base: string;
   let port: number;
   beforeAll(async () => {
-    server = await serve(createRoomsApi({ rooms: generateRooms({ count: 20, seed: 1 }), users }), { port: 0, host: '127.0.0.1' });
+    server = await serve(rightOf(createRoomsApi({ rooms: generateRooms({ count: 20, seed: 1 }), users })), { port: 0, host: '127.0.0.1' });
     port = (server.address() as AddressInfo).port;
     base = `http://127.0.0.1:${port}`;
   });

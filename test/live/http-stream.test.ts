@@ -11,6 +11,7 @@ import { generateRooms, generateUsers } from '../../src/fixtures/index.js';
 import { createLiveRoutes, type LiveRoutes } from '../../src/http/live-routes.js';
 import { serve } from '../../src/http/serve.js';
 import { createRoomStore, type RoomStore } from '../../src/store/index.js';
+import { rightOf } from '../support/right-of.js';
 
 const users = generateUsers({ seed: 4 });
 const [admin, , alice] = users as [(typeof users)[0], unknown, (typeof users)[0]];
@@ -47,8 +48,8 @@ beforeAll(async () => {
   const created = createRoomStore(rooms);
   if (E.isLeft(created)) throw new Error(JSON.stringify(created.left));
   store = created.right;
-  live = createLiveRoutes({ store, users });
-  server = await serve(createRoomsApi({ rooms, users }), { port: 0, host: '127.0.0.1', extensions: live });
+  live = rightOf(createLiveRoutes({ store, users }));
+  server = await serve(rightOf(createRoomsApi({ rooms, users })), { port: 0, host: '127.0.0.1', extensions: live });
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 

@@ -6,6 +6,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { createRoomsApi, hashToken } from '../../src/http/index.js';
 import { loadUsers } from '../../src/load/index.js';
+import { rightOf } from '../support/right-of.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'room-query-users-'));
 const file = (name: string, text: string): string => {
@@ -65,7 +66,7 @@ describe('loadUsers', () => {
     const loaded = await loadUsers(file('api.json', user('u1', 'admin', ['admin'], ['real-token'])));
     if (E.isLeft(loaded)) throw new Error(loaded.left.message);
     const users = loaded.right.map(({ hashedTokens, ...u }) => ({ ...u, ...(hashedTokens[0] === undefined ? {} : { hashedToken: hashedTokens[0] }) }));
-    const api = createRoomsApi({ rooms: [], users });
+    const api = rightOf(createRoomsApi({ rooms: [], users }));
     const answer = (token: string) => api.handle({ method: 'GET', url: '/api/v1/voip/rooms', headers: { 'x-user-id': 'u1', 'x-auth-token': token } }).status;
     expect(answer('real-token')).toBe(200);
     expect(answer('wrong')).toBe(401);

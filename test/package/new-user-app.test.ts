@@ -32,7 +32,9 @@ const queues: string[] = page.right.rooms.map((room) => room.queue);
 const slim = queryRooms(rooms, { fields: fieldsParam(['name']), count: '2' }, admin);
 const names: string[] = slim._tag === 'Right' ? slim.right.rooms.map((room) => room.name) : [];
 
-const server = createServer(toNodeListener(createRoomsApi({ rooms, users })));
+const api = createRoomsApi({ rooms, users });
+if (api._tag === 'Left') throw new Error(api.left.message);
+const server = createServer(toNodeListener(api.right));
 await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
 const { port } = server.address() as AddressInfo;
 const get = async (search: string) => {

@@ -2,7 +2,7 @@
 // listeners, and old versions staying exactly as they were.
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import { createRoomCollection, type RoomCollection } from '../../src/index.js';
+import { createRoomCollection, queryRooms, type RoomCollection, type RoomsPage } from '../../src/index.js';
 import { generateRooms } from '../../src/fixtures/index.js';
 import { createDeriver, createRoomStore, type RoomChange, type RoomStore } from '../../src/store/index.js';
 import { overlayOf } from '../support/overlay-of.js';
@@ -23,7 +23,12 @@ const leftOf = <L, R>(e: E.Either<L, R>): L => {
 
 describe('createRoomStore', () => {
   it('validates the initial rooms (index, path, reason) and rejects duplicate ids', () => {
-    expect(leftOf(createRoomStore([rooms[0], { ...rooms[1], t: 'l' }]))).toMatchObject({ code: 'invalid-room', index: 1, path: '/1' });
+    expect(leftOf(createRoomStore([rooms[0], { ...rooms[1], name: 42 }]))).toMatchObject({ code: 'invalid-room', index: 1, path: '/1' });
+    expect(leftOf(createRoomStore([rooms[0], { t: 'l' }]))).toMatchObject({ code: 'invalid-room', index: 1, path: '/1' });
+    // One room policy with createRoomsApi and the loaders: every room type is held, only call rooms are matched.
+    const mixed = storeOf([rooms[0], { _id: 'livechat-1', t: 'l', ts: new Date(0) }]);
+    expect(mixed.size).toBe(2);
+    expect(E.map((p: RoomsPage) => p.total)(queryRooms(mixed.snapshot(), '', { _id: 'a', username: 'a', roles: ['admin'] }))).toEqual(E.right(1));
     expect(leftOf(createRoomStore([rooms[0], rooms[0]]))).toMatchObject({ code: 'id-mismatch', index: 1 });
     expect(leftOf(createRoomStore('rooms'))).toMatchObject({ code: 'not-an-array' });
     expect(E.map((s: RoomStore) => s.size)(createRoomStore())).toEqual(E.right(0));
@@ -61,10 +66,10 @@ describe('apply', () => {
     const error = leftOf(store.apply([
       { op: 'replace', path: `/${id}/queue`, value: 'changed' },
       { op: 'remove', path: `/${other}` },
-      { op: 'replace', path: `/${id}/t`, value: 'l' },
+      { op: 'replace', path: `/${id}/name`, value: 42 },
     ]));
-    expect(error).toMatchObject({ code: 'invalid-room', index: 2, path: `/${id}/t` });
-    expect(error.reason).toContain('expected "v"');
+    expect(error).toMatchObject({ code: 'invalid-room', index: 2, path: `/${id}/name` });
+    expect(error.reason).toContain('expected string');
     expect(store.current()).toBe(before);
     expect(store.get(other)).toBeDefined();
   });

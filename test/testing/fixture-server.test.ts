@@ -53,8 +53,32 @@ describe('startFixtureServer', () => {
     expect(server.store.rooms()).toHaveLength(120);
   });
 
-  it('refuses rooms that are not call rooms, with the reason', () => {
-    expect(server.store.insert({ _id: 'x', t: 'l' })).toEqual(E.left(expect.stringContaining('room 0 is not a call room: /t: expected "v"')));
+  it('is a façade over room-query/store: JSON Patches from the test or over HTTP, and the live routes', async () => {
+    const open = (await get('open=true&count=0')).body.total;
+    const [target] = (await get('open=true&count=1')).body.rooms;
+    const id = String(target?.['_id']);
+    // rooms.stream: the live page, as server-sent events
+    const controller = new AbortController();
+    const stream = await fetch(`${server.url}/api/v1/voip/rooms.stream?open=true&count=1`, { headers: server.users.admin.headers, signal: controller.signal });
+    expect(stream.headers.get('content-type')).toBe('text/event-stream');
+    controller.abort();
+    // a patch over HTTP (admin only)
+    const patch = (body: unknown, user: DemoUsername) =>
+      fetch(`${server.url}/api/v1/voip/rooms.patch`, { method: 'POST', headers: { ...server.users[user].headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect((await patch([{ op: 'remove', path: `/${id}/open` }], 'manager')).status).toBe(403);
+    expect((await patch([{ op: 'remove', path: `/${id}/open` }], 'admin')).status).toBe(200);
+    expect((await get('open=true&count=0')).body.total).toBe(open - 1);
+    // the same through the store itself
+    expect(E.isRight(server.store.apply([{ op: 'add', path: `/${id}/open`, value: true }]))).toBe(true);
+    expect((await get('open=true&count=0')).body.total).toBe(open);
+  });
+
+  it('holds rooms of any type (only call rooms are matched), refuses a broken call room with the reason', async () => {
+    expect(server.store.insert({ _id: 'x', t: 'v' })).toEqual(E.left(expect.stringContaining('room 0 is not a call room: /name: expected string')));
+    const before = (await get('count=1')).body.total;
+    expect(E.isRight(server.store.insert({ _id: 'livechat-1', t: 'l', name: 'a livechat room' }))).toBe(true);
+    expect((await get('count=1')).body.total).toBe(before);
+    expect(server.store.remove('livechat-1')).toBe(true);
     const first = server.store.rooms()[0]!;
     expect(server.store.insert(first)).toEqual(E.left(expect.stringContaining('duplicate _id')));
     expect(server.store.update('nope', (r) => r)).toEqual(E.left('no room with _id "nope"'));
@@ -77,9 +101,21 @@ describe('fixture server options', () => {
     }
   });
 
+  it('takes queryRooms\' options, limits included', async () => {
+    const server = await startFixtureServer({ rooms: 5, limits: { maxListLength: 1 } });
+    try {
+      const res = await fetch(`${server.roomsUrl}?tags[]=a&tags[]=b`, { headers: server.users.admin.headers });
+      expect(res.status).toBe(400);
+      expect((await fetch(`${server.roomsUrl}?tags[]=a`, { headers: server.users.admin.headers })).status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+
   it.each([
     [{ rooms: -1 }, 'rooms must be an integer from 0'],
-    [{ rooms: [{ _id: 'r' }] }, 'rooms are not call rooms: /0/t'],
+    [{ rooms: [{ _id: 'r', t: 'v' }] }, 'invalid rooms: /0/name'],
+    [{ rooms: [{ t: 'l' }] }, 'invalid rooms: /0/_id'],
     [{ seed: 1.5 }, 'seed must be a safe integer'],
     [{ mode: 'mongo' }, 'option mode must be'],
     [{ port: 70_000 }, 'port must be an integer'],
