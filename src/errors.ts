@@ -39,7 +39,7 @@ export type ApiErrorCode =
   | 'regex-not-linear'
   | 'unauthorized'
   | 'missing-permission'
-  | 'admin-only'
+  | 'patch-forbidden'
   | 'not-found'
   | 'method-not-allowed'
   | 'uri-too-long'
@@ -110,9 +110,9 @@ export const ApiErrors = {
   /** The doc page's other 403: the caller has neither permission (default mode only). */
   missingPermission: (): ApiError =>
     failure(403, 'missing-permission', 'User does not have the permissions required for this action [error-unauthorized]'),
-  /** room-query's own write route (rooms.patch): only the admin role may change rooms. */
-  adminOnly: (): ApiError =>
-    failure(403, 'admin-only', 'unauthorized: only the admin role may patch rooms [error-unauthorized]', 'error-unauthorized'),
+  /** room-query's own write route (rooms.patch): the caller's roles do not hold `permission` (admin's by default). */
+  patchForbidden: (permission: string): ApiError =>
+    failure(403, 'patch-forbidden', `unauthorized: patching rooms needs the ${permission} permission [error-unauthorized]`, 'error-unauthorized'),
   notFound: (): ApiError => failure(404, 'not-found', 'Not found'),
   methodNotAllowed: (): ApiError => failure(405, 'method-not-allowed', 'Method not allowed'),
   uriTooLong: (max: number): ApiError => failure(414, 'uri-too-long', `The request URL is longer than ${max} characters [error-uri-too-long]`, 'error-uri-too-long'),

@@ -19,11 +19,15 @@ const describeNode = (node: PlanNode): string => {
 
 const round = (x: number): string => (x < 10 ? x.toFixed(1) : String(Math.round(x)));
 
+/** The rows the plan expects to match: at most its smallest candidate set (all of them for a scan). */
+const estimatedRows = (node: PlanNode): string =>
+  node.kind === 'scan' ? 'rows not estimated' : `≤ ${Math.min(...node.candidates.map((c) => c.size))} rows match`;
+
 /** Plan lines for `explain(compiled, collection)`. */
 export const describePlan = (plan: QueryPlan, actual: ExecStats): string =>
   [
     `plan:       ${describeNode(plan.chosen)}`,
-    `estimated:  ${round(plan.chosen.estimatedDocs)} documents examined (cost ${round(plan.chosen.cost)})`,
+    `estimated:  ${round(plan.chosen.estimatedDocs)} documents examined, ${estimatedRows(plan.chosen)} (cost ${round(plan.chosen.cost)})`,
     `actual:     ${actual.docsExamined} documents examined, ${actual.indexKeysExamined} index keys examined, ${actual.matched} matched`,
     ...plan.alternatives
       .filter((a) => a !== plan.chosen)

@@ -1,8 +1,9 @@
 // Renders the live benchmark's numbers: docs/live-benchmarks.md (tables + issue #8's targets, judged
 // on the same run) and docs/live-benchmarks.svg (per-change cost, live vs re-runs). Measures nothing.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { renderBarChart } from '../bar-chart.js';
+import { readScaleResults, renderScaleMarkdown, writeScaleSvg } from './report-scale.js';
 
 export interface QueryResult {
   readonly name: string;
@@ -133,6 +134,7 @@ export const renderLiveMarkdown = (r: LiveResults): string => {
     '',
     ...Object.entries(r.machine).map(([k, v]) => `- ${k}: ${String(v)}`),
     '- 2 shared cores: µs timings move by ±30% between runs; the work counters do not move.',
+    ...renderScaleMarkdown(readScaleResults()),
     '',
   ].join('\n');
 };
@@ -156,4 +158,11 @@ export const renderLiveSvg = (r: LiveResults): string => {
 export const renderLiveDocs = (r: LiveResults): void => {
   writeFileSync(new URL('../../docs/live-benchmarks.md', import.meta.url), renderLiveMarkdown(r));
   writeFileSync(new URL('../../docs/live-benchmarks.svg', import.meta.url), renderLiveSvg(r));
+  writeScaleSvg();
+};
+
+/** Re-renders the docs from the committed results (after the memory or load run wrote theirs). */
+export const rerenderLiveDocs = (): void => {
+  const results = new URL('./results.json', import.meta.url);
+  renderLiveDocs(JSON.parse(readFileSync(results, 'utf8')) as LiveResults);
 };

@@ -23,6 +23,8 @@ export interface ServeCommand extends DataSource {
   readonly watch: boolean;
   /** Serve the room-query extensions (rooms.stream, rooms.patch) over a room store; GET rooms follows it. */
   readonly live: boolean;
+  /** The built explorer page (default: dist/explorer of the installed package); not a command-line flag. */
+  readonly explorerDir?: string;
 }
 
 export type PageFormat = 'table' | 'json' | 'ndjson';

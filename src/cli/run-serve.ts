@@ -1,14 +1,27 @@
 // `room-query serve`: load or generate the rooms, start the HTTP server, print how to call it;
 // optionally log requests and reload the rooms file when it changes (the API is swapped whole).
 
-import { unwatchFile, watchFile } from 'node:fs';
+import { existsSync, unwatchFile, watchFile } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
 import { DEFAULT_QUEUES } from '../fixtures/index.js';
-import { createLiveRoutes, createRateLimitGuard, createRoomsApi, serve, type LiveRoutes, type RoomsApi, type RoomsApiOptions } from '../http/index.js';
-import type { Room } from '../index.js';
+import {
+  combineRoutes,
+  createExplorerRoutes,
+  createLiveRoutes,
+  createRateLimitGuard,
+  createRoomsApi,
+  serve,
+  type LiveRoutes,
+  type RoomsApi,
+  type RoomsApiOptions,
+  type RouteExtension,
+} from '../http/index.js';
+import { createRoomCollection, type Room, type RoomCollection } from '../index.js';
 import { createRoomStore } from '../store/index.js';
 import { bannerLines, liveBannerLines, loadedUsersBannerLines } from './banner.js';
 import type { ServeCommand } from './commands.js';
@@ -29,6 +42,14 @@ export const urlHost = (address: string): string => {
 };
 
 const WATCH_INTERVAL_MS = 500;
+
+/**
+ * Where `npm run build` puts the explorer page: dist/explorer, next to this file's dist/cli; run from the
+ * sources (tsx), src/explorer holds no bundle, so the clone's dist/explorer is used when built.
+ */
+export const DEFAULT_EXPLORER_DIR = [new URL('../explorer/', import.meta.url), new URL('../../dist/explorer/', import.meta.url)]
+  .map((url) => fileURLToPath(url))
+  .find((dir) => existsSync(join(dir, 'explorer.js'))) ?? fileURLToPath(new URL('../explorer/', import.meta.url));
 
 const watchRooms = (path: string, io: CliIo, reload: (rooms: ReadonlyArray<Room>) => void): (() => void) => {
   let reading = false;
@@ -60,9 +81,12 @@ export const runServe = async (command: ServeCommand, io: CliIo): Promise<E.Eith
   const onError = (error: unknown): void => io.err(`internal error: ${error instanceof Error ? error.message : String(error)}`);
   // One guard for every API built (a --watch reload) and the live routes: the counts survive them all.
   const rateLimit = command.rateLimit === false ? false : createRateLimitGuard(command.rateLimit);
+  // The indexed rooms the API answers from, kept for the explain route (build replaces it on reload).
+  let collection: RoomCollection = createRoomCollection([]);
   const build = (rooms: ReadonlyArray<Room>): E.Either<string, RoomsApi> => {
+    collection = createRoomCollection(rooms);
     const options: RoomsApiOptions = {
-      rooms,
+      rooms: collection,
       users: apiUsers,
       mode: command.mode,
       rateLimit,
@@ -77,18 +101,27 @@ export const runServe = async (command: ServeCommand, io: CliIo): Promise<E.Eith
   const first = build(data.right.rooms);
   if (E.isLeft(first)) return first;
   let current = first.right;
-  let extensions: LiveRoutes | undefined;
+  let live: LiveRoutes | undefined;
+  let roomsNow = (): RoomCollection => collection;
   if (command.live) {
     const store = createRoomStore(data.right.rooms);
     if (E.isLeft(store)) return E.left(`--live: the rooms do not make a store: ${store.left.reason}`);
     const routes = createLiveRoutes({ store: store.right, users: apiUsers, mode: command.mode, onError, rateLimit, ...(omnichannel === undefined ? {} : { omnichannel }) });
     if (E.isLeft(routes)) return E.left(`--live: ${routes.left.message}`);
-    extensions = routes.right;
+    live = routes.right;
+    roomsNow = () => store.right.current().collection();
   }
-  const server = await serve(
-    { routes: current.routes, handle: (request) => current.handle(request), ...(current.maxUrlLength === undefined ? {} : { maxUrlLength: current.maxUrlLength }) },
-    { port: command.port, host: command.host, ...(extensions ? { extensions } : {}) },
-  );
+  const explorer = createExplorerRoutes({
+    assetsDir: command.explorerDir ?? DEFAULT_EXPLORER_DIR,
+    users: apiUsers,
+    // Only generated demo users are listed: loaded users' tokens are real logins.
+    ...(usersLoaded ? {} : { demoUsers: users.flatMap((u) => (u.token === undefined ? [] : [{ ...u, token: u.token }])) }),
+    collection: roomsNow,
+    mode: command.mode,
+  });
+  if (E.isLeft(explorer)) return E.left(`the users do not make an API: ${explorer.left.message}`);
+  const extensions: RouteExtension = live === undefined ? explorer.right : combineRoutes(explorer.right, live);
+  const server = await serve({ routes: current.routes, handle: (request) => current.handle(request), ...(current.maxUrlLength === undefined ? {} : { maxUrlLength: current.maxUrlLength }) }, { port: command.port, host: command.host, extensions });
   if (command.watch && command.rooms.kind === 'file') {
     // The users never change, so a rebuild over new rooms is always Right.
     const stop = watchRooms(command.rooms.path, io, (rooms) => (current = E.getOrElse(() => current)(build(rooms))));
@@ -110,6 +143,7 @@ export const runServe = async (command: ServeCommand, io: CliIo): Promise<E.Eith
     for (const line of liveBannerLines({ baseUrl, admin: adminLogin, rooms: data.right.rooms })) io.out(line);
     io.out('');
   }
+  io.out(`explorer: ${baseUrl}/`);
   io.out(`listening on ${baseUrl}`);
   return E.right(server);
 };

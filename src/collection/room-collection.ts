@@ -17,6 +17,7 @@ import { FieldPath } from '../query/field-path.js';
 import { keyIndexBuilder, keyIndexBytes, presenceIndexBuilder, type IndexBuilder, type KeyIndex, type PresenceIndex } from './postings.js';
 import { buildOrderedIndex, orderedIndexBytes, type OrderedIndex } from './order.js';
 import { setBytes } from './rank-set.js';
+import { gramIndexBuilder, type GramIndex } from './gram-index.js';
 import { CopyMemo } from './copy-memo.js';
 
 /** Which indexes to build. Paths are dotted (`servedBy._id`). */
@@ -27,6 +28,8 @@ export interface CollectionIndexes {
   readonly presence?: ReadonlyArray<string>;
   /** Orders by (value, _id, position); the first one is the primary order of every posting. */
   readonly orders?: ReadonlyArray<string>;
+  /** Substring (n-gram) indexes: case-insensitive literal substring of a string field (`roomName` on `name`). */
+  readonly substrings?: ReadonlyArray<string>;
 }
 
 export interface CollectionOptions {
@@ -42,6 +45,7 @@ export const DEFAULT_INDEXES: CollectionIndexes = Object.freeze({
   keys: Object.freeze(['t', 'servedBy._id', 'servedBy.username', 'v._id', 'queue', 'tags', 'direction', 'departmentId', 'departmentAncestors']),
   presence: Object.freeze(['open', 'servedBy']),
   orders: Object.freeze(['ts', 'closedAt']),
+  substrings: Object.freeze(['name']),
 });
 
 declare const collectionBrand: unique symbol;
@@ -58,12 +62,14 @@ export interface IndexedCollection {
   readonly orders: ReadonlyMap<string, OrderedIndex>;
   readonly keys: ReadonlyMap<string, KeyIndex>;
   readonly presence: ReadonlyMap<string, PresenceIndex>;
+  /** Substring indexes by path (collection/gram-index.ts). */
+  readonly grams: ReadonlyMap<string, GramIndex>;
   /** The frozen copies of `docs` returned so far (default projection): a room is copied once per collection. */
   readonly copies: CopyMemo;
 }
 
 /** The index parts of a collection; `indexedCollection` adds the rest. */
-export type IndexParts = Pick<IndexedCollection, 'docs' | 'size' | 'primary' | 'orders' | 'keys' | 'presence'>;
+export type IndexParts = Pick<IndexedCollection, 'docs' | 'size' | 'primary' | 'orders' | 'keys' | 'presence' | 'grams'>;
 
 const collections = new WeakSet<object>();
 
@@ -106,14 +112,17 @@ export const createRoomCollection = (rooms: ReadonlyArray<Room>, options: Collec
   const presencePaths = [...new Set(spec.presence ?? [])];
   const keyBuilders = keyPaths.map((path) => keyIndexBuilder(n, FieldPath.of(path)));
   const presenceBuilders = presencePaths.map((path) => presenceIndexBuilder(n, FieldPath.of(path)));
-  const builders: ReadonlyArray<IndexBuilder<unknown>> = [...keyBuilders, ...presenceBuilders];
+  const gramPaths = [...new Set(spec.substrings ?? [])];
+  const gramBuilders = gramPaths.map((path) => gramIndexBuilder(n, FieldPath.of(path)));
+  const builders: ReadonlyArray<IndexBuilder<unknown>> = [...keyBuilders, ...presenceBuilders, ...gramBuilders];
   for (let r = 0; r < n; r++) {
     const doc = docAt(r);
     for (let b = 0; b < builders.length; b++) (builders[b] as IndexBuilder<unknown>).add(r, doc);
   }
   const keys = new Map<string, KeyIndex>(keyPaths.map((path, i) => [path, (keyBuilders[i] as IndexBuilder<KeyIndex>).finish()]));
   const presence = new Map<string, PresenceIndex>(presencePaths.map((path, i) => [path, (presenceBuilders[i] as IndexBuilder<PresenceIndex>).finish()]));
-  return indexedCollection({ docs, size: n, primary, orders, keys, presence });
+  const grams = new Map<string, GramIndex>(gramPaths.map((path, i) => [path, (gramBuilders[i] as IndexBuilder<GramIndex>).finish()]));
+  return indexedCollection({ docs, size: n, primary, orders, keys, presence, grams });
 };
 
 /** Bytes held by the indexes' arrays (posting lists, bitmaps, orders; map entries estimated). */
@@ -122,5 +131,6 @@ export const indexedBytes = (c: IndexedCollection): number => {
   for (const o of c.orders.values()) bytes += orderedIndexBytes(o);
   for (const k of c.keys.values()) bytes += keyIndexBytes(k);
   for (const p of c.presence.values()) bytes += setBytes(p.present);
+  for (const g of c.grams.values()) bytes += g.bytes;
   return bytes;
 };

@@ -16,6 +16,17 @@ const anyElement = (value: unknown, test: (x: unknown) => boolean): boolean =>
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/**
+ * The substring test on a field's value (upstream's /escape(needle)/i): a string holding the needle
+ * case-insensitively, or an array with such a string. The substring index verifies its candidates with it.
+ */
+export const substringMatcher = (needle: string): ((value: unknown) => boolean) => {
+  // A literal needle: escaped, so no user regex and no catastrophic backtracking.
+  const pattern = new RegExp(escapeRegExp(needle), 'i');
+  const hit = (x: unknown): boolean => typeof x === 'string' && pattern.test(x);
+  return (value) => anyElement(value, hit);
+};
+
 export const filterOperators: FilterFolder<Predicate> = {
   eq: (node) => {
     const read = compilePath(node.path);
@@ -54,10 +65,8 @@ export const filterOperators: FilterFolder<Predicate> = {
   },
   substring: (node) => {
     const read = compilePath(node.path);
-    // A literal needle: escaped, so no user regex and no catastrophic backtracking.
-    const pattern = new RegExp(escapeRegExp(node.needle), 'i');
-    const hit = (x: unknown): boolean => typeof x === 'string' && pattern.test(x);
-    return (doc) => anyElement(read(doc), hit);
+    const matches = substringMatcher(node.needle);
+    return (doc) => matches(read(doc));
   },
   'served-by': (node) => {
     const read = compilePath(SERVED_BY_ID);

@@ -9,12 +9,23 @@ import type { DerivedCollection } from '../collection/collection.js';
 import { lowerBound } from '../collection/rank-set.js';
 import type { Room } from '../model/room.js';
 import { planQuery, type PlanNode } from '../plan/plan.js';
+import type { ExecStats } from './counters.js';
 import { execPlanMatches } from './exec-plan.js';
 import { memoizedCopy, type RoomsPageWithStats } from './scan.js';
 import { createTopK } from './top-k.js';
 
-/** `plan`: one of `planQuery(compiled, c)`'s (planned over the base); the planner's choice by default. */
-export const execOverlay = (compiled: CompiledQuery, c: DerivedCollection, plan?: PlanNode): RoomsPageWithStats => {
+/** A window of a derived collection's matches: the stored rooms ranked [offset, end) in order, and the total. */
+export interface OverlayMatches {
+  /** Positions in the derived collection's order (base positions < base.size ≤ delta positions). */
+  readonly positions: ReadonlyArray<number>;
+  /** The stored room at one of `positions`. */
+  readonly docAt: (position: number) => Room;
+  readonly total: number;
+  readonly stats: ExecStats;
+}
+
+/** The matches of `compiled` over the derived collection `c`, ranked [offset, offset + limit) by its paging. */
+export const overlayMatches = (compiled: CompiledQuery, c: DerivedCollection, plan?: PlanNode): OverlayMatches => {
   const view = c.overlay;
   const base = view.base;
   const chosen = plan ?? planQuery(compiled, base).chosen;
@@ -40,13 +51,11 @@ export const execOverlay = (compiled: CompiledQuery, c: DerivedCollection, plan?
     positions = kept.slice(offset).map((k) => k.position);
     ordering = positions.length > 0 ? acc.ordering : 'none';
   }
-  const all = compiled.query.projection.kind === 'all';
-  const fromBaseDocs = all ? memoizedCopy(compiled, base.docs, base.copies) : (p: number) => compiled.project(base.docs[p] as Room);
-  const fromDelta = all ? memoizedCopy(compiled, delta.docs, delta.copies) : (j: number) => compiled.project(delta.docs[j] as Room);
-  const rooms = Object.freeze(positions.map((p) => (p < n ? fromBaseDocs(p) : fromDelta(lowerBound(delta.positions, p)))));
   const total = fromBase.total + deltaMatches.length;
   return {
-    page: Object.freeze({ rooms, count: rooms.length, offset, total }),
+    positions,
+    docAt: (p) => (p < n ? base.docs[p] : delta.docs[lowerBound(delta.positions, p)]) as Room,
+    total,
     stats: {
       docsExamined: fromBase.stats.docsExamined + delta.docs.length,
       indexKeysExamined: fromBase.stats.indexKeysExamined,
@@ -55,4 +64,16 @@ export const execOverlay = (compiled: CompiledQuery, c: DerivedCollection, plan?
       access: fromBase.stats.access ?? 'index',
     },
   };
+};
+
+/** `plan`: one of `planQuery(compiled, c)`'s (planned over the base); the planner's choice by default. */
+export const execOverlay = (compiled: CompiledQuery, c: DerivedCollection, plan?: PlanNode): RoomsPageWithStats => {
+  const { positions, total, stats } = overlayMatches(compiled, c, plan);
+  const base = c.overlay.base;
+  const delta = c.overlay.delta();
+  const n = base.size;
+  const fromBaseDocs = memoizedCopy(compiled, base.docs, base.copies);
+  const fromDelta = memoizedCopy(compiled, delta.docs, delta.copies);
+  const rooms = Object.freeze(positions.map((p) => (p < n ? fromBaseDocs(p) : fromDelta(lowerBound(delta.positions, p)))));
+  return { page: Object.freeze({ rooms, count: rooms.length, offset: compiled.paging.offset, total }), stats };
 };

@@ -13,14 +13,23 @@ export interface RoomsPageWithStats {
   readonly stats: ExecStats;
 }
 
-// A collection is immutable, so the frozen copy of one of its rooms (default projection) can be
-// returned again instead of being copied again: the collection's own memo (collection/copy-memo.ts).
+/** What determines a projected copy: '' for the default projection. */
+const projectionKey = (compiled: CompiledQuery): string => {
+  const p = compiled.query.projection;
+  // The endpoint's never-returned fields too: voip's and livechat's copies of the same room differ.
+  const hidden = p.hidden.join('\u0000');
+  if (p.kind === 'all') return hidden === 'joinCode\u0000members\u0000importIds\u0000e2e' ? '' : JSON.stringify(['all', p.hidden]);
+  return JSON.stringify([p.kind, p.kind === 'include' ? p.includeId : null, p.paths.map((x) => x.dotted), p.hidden]);
+};
+
+// A collection is immutable, so the frozen copy of one of its rooms (per projection) can be returned
+// again instead of being copied again: the collection's own memo (collection/copy-memo.ts).
 export const memoizedCopy = (compiled: CompiledQuery, docs: ReadonlyArray<Room>, memo: CopyMemo): ((p: number) => Room) =>
-  memo.reader(docs, compiled.project, compiled.query.projection.hidden);
+  memo.reader(docs, compiled.project, projectionKey(compiled));
 
 /**
  * The page of `positions` (already in order, offset applied) as frozen projected rooms. `memo`: `docs`
- * belongs to a collection (never mutated), so default-projection copies are shared through its memo.
+ * belongs to a collection (never mutated), so copies are shared through its memo.
  */
 export const pageOf = (
   compiled: CompiledQuery,
@@ -29,8 +38,7 @@ export const pageOf = (
   total: number,
   memo?: CopyMemo,
 ): RoomsPage => {
-  const project =
-    memo !== undefined && compiled.query.projection.kind === 'all' ? memoizedCopy(compiled, docs, memo) : (p: number) => compiled.project(docs[p] as Room);
+  const project = memo !== undefined ? memoizedCopy(compiled, docs, memo) : (p: number) => compiled.project(docs[p] as Room);
   const rooms = Object.freeze(positions.map(project));
   return Object.freeze({ rooms, count: rooms.length, offset: compiled.paging.offset, total });
 };

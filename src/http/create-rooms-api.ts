@@ -1,22 +1,27 @@
 // `GET /api/v1/voip/rooms` and `GET /api/v1/livechat/rooms` (every endpoint definition given) as a pure
 // request → response function over in-memory rooms (no I/O): route (404) → method (405) → URL length (414)
-// → authentication and rate limit (401/429) → the route's endpoint query (200 or its 400/403).
+// → authentication and rate limit (401/429) → the route's endpoint query (200, a 304 for a matching
+// If-None-Match, or its 400/403).
 
 import * as E from 'fp-ts/lib/Either.js';
 import { ApiErrors, type ConfigError } from '../errors.js';
 import { isRoomCollection } from '../collection/collection.js';
 import { createRoomCollection } from '../collection/room-collection.js';
 import type { RoomSource } from '../exec/run-query.js';
-import { queryEndpointRooms } from '../query-rooms.js';
-import type { Endpoint } from '../endpoint/endpoint.js';
+import { compileQuery } from '../compile/compile-query.js';
+import { runQuery } from '../exec/run-query.js';
+import { prepareEndpointQuery } from '../endpoint/prepare-query.js';
+import { presentPage, type Endpoint } from '../endpoint/endpoint.js';
 import { ENDPOINTS, endpointAt, LIVECHAT_ROOMS, VOIP_ROOMS } from '../endpoint/endpoints.js';
 import type { QueryOptions } from '../options.js';
 import { guardOf, type RateLimitGuard, type RateLimitOptions } from './rate-limit-guard.js';
 import { queryOptionsOf } from './query-options-of.js';
 import { createAuthenticator, type ApiUser, type Authenticate } from './authenticate.js';
-import type { RequestHeaders } from './read-header.js';
+import { readHeader, type RequestHeaders } from './read-header.js';
 import { splitUrl } from './split-url.js';
-import { toJsonValue, type Json } from '../value/to-json-value.js';
+import { etagOf, noneMatchHits } from './etag.js';
+import { pageJson } from './page-json.js';
+import type { Json } from '../value/to-json-value.js';
 
 export const ROOMS_ROUTE = VOIP_ROOMS.route;
 export const LIVECHAT_ROOMS_ROUTE = LIVECHAT_ROOMS.route;
@@ -37,8 +42,10 @@ export interface HttpResponse {
   readonly status: number;
   /** Lower-case header names. */
   readonly headers: Readonly<Record<string, string>>;
-  /** A JSON value (Dates already ISO strings): exactly what is sent. */
+  /** The body as a JSON value (Dates already ISO strings); null for a 304. A 200's is parsed from `text` on first read. */
   readonly body: Json;
+  /** The body exactly as sent, when already serialized: `JSON.stringify(body)`, '' for a 304. Adapters send it if present. */
+  readonly text?: string;
 }
 
 export interface RoomsApiOptions extends QueryOptions {
@@ -65,6 +72,13 @@ export interface RoomsApiOptions extends QueryOptions {
 
 export const DEFAULT_MAX_URL_LENGTH = 16_384;
 
+/** The bytes to send for `response`: its `text`, else its body serialized. */
+export const responseText = (response: HttpResponse): string => response.text ?? JSON.stringify(response.body);
+
+/** Headers to send with a body of `bytes` bytes: content-length added, except on a 304 (no body). */
+export const sendHeaders = (response: HttpResponse, bytes: number): Record<string, string> =>
+  response.status === 304 ? { ...response.headers } : { ...response.headers, 'content-length': String(bytes) };
+
 export interface RoomsApi {
   /**
    * The routes it answers (`/api/v1/voip/rooms`, `/api/v1/livechat/rooms`): framework adapters mount these.
@@ -79,11 +93,28 @@ export interface RoomsApi {
 
 const JSON_HEADERS = { 'content-type': 'application/json', 'cache-control': 'no-store' } as const;
 
+/** A page over an immutable collection carries an ETag: a client may keep it, and must revalidate (304) each time. */
+const PAGE_HEADERS = { 'content-type': 'application/json', 'cache-control': 'private, no-cache' } as const;
+
 const respond = (status: number, body: Json, extra: Readonly<Record<string, string>> = {}): HttpResponse => ({
   status,
   headers: { ...JSON_HEADERS, ...extra },
   body,
+  text: JSON.stringify(body),
 });
+
+/** A 200 whose body is already text: its JSON value is made only if someone reads `body`. */
+const respondText = (text: string, headers: Readonly<Record<string, string>>): HttpResponse => {
+  let body: Json | undefined;
+  return {
+    status: 200,
+    headers,
+    get body(): Json {
+      return (body ??= JSON.parse(text) as Json);
+    },
+    text,
+  };
+};
 
 /**
  * The endpoint over `rooms`, authenticating `users` (plain tokens are hashed here and then dropped).
@@ -106,6 +137,8 @@ export const roomsHandler = (options: RoomsApiOptions, authenticate: Authenticat
   const { onError } = options;
   // O(n log n) once here, so each request costs O(page + log n) for keyed queries instead of O(n).
   const rooms = !isRoomCollection(options.rooms) && options.index !== false ? createRoomCollection(options.rooms) : options.rooms;
+  // A collection never changes; an array the caller passed (index: false) might.
+  const immutable = isRoomCollection(rooms);
   const queryOptions = queryOptionsOf(options);
   const endpoints = options.endpoints ?? ENDPOINTS;
   const maxUrlLength = options.maxUrlLength ?? DEFAULT_MAX_URL_LENGTH;
@@ -119,10 +152,16 @@ export const roomsHandler = (options: RoomsApiOptions, authenticate: Authenticat
     const admission = guard.admit(endpoint.route, request, authenticate);
     if (admission.kind === 'rejected') return respond(admission.error.status, admission.error.body, admission.headers);
     const { principal, headers: rateHeaders } = admission;
-    const result = queryEndpointRooms(endpoint, rooms, search, principal, queryOptions);
-    if (E.isLeft(result)) return respond(result.left.status, result.left.body, rateHeaders);
-    const { rooms: page, count, offset, total } = result.right;
-    return respond(200, toJsonValue({ rooms: page, count, offset, total, success: true }), rateHeaders);
+    const scoped = prepareEndpointQuery(endpoint, search, principal, queryOptions);
+    if (E.isLeft(scoped)) return respond(scoped.left.status, scoped.left.body, rateHeaders);
+    const compiled = compileQuery(scoped.right);
+    if (!immutable) return respondText(pageJson(presentPage(endpoint, queryOptions, runQuery(compiled, rooms)), false), { ...JSON_HEADERS, ...rateHeaders });
+    // An immutable collection: the same request gets the same bytes until the collection is replaced.
+    const etag = etagOf(rooms, scoped.right);
+    const headers = { ...PAGE_HEADERS, etag, ...rateHeaders };
+    if (noneMatchHits(readHeader(request.headers, 'if-none-match'), etag)) return { status: 304, headers, body: null, text: '' };
+    // Its rooms are copies the collection hands out again (per projection), so their JSON is kept.
+    return respondText(pageJson(presentPage(endpoint, queryOptions, runQuery(compiled, rooms)), true), headers);
   };
   return {
     routes: Object.freeze(endpoints.map((e) => e.route)),

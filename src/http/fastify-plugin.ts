@@ -2,7 +2,7 @@
 // GET /api/v1/voip/rooms (other methods answer 405, as the pure handler does). Typed structurally,
 // so room-query does not depend on fastify.
 
-import { ROOMS_ROUTE, type RoomsApi } from './create-rooms-api.js';
+import { ROOMS_ROUTE, responseText, type RoomsApi } from './create-rooms-api.js';
 import type { RequestHeaders } from './read-header.js';
 
 /** The parts of a Fastify request the plugin reads. */
@@ -63,7 +63,7 @@ export const roomsFastifyPlugin = async (instance: FastifyInstanceLike, options:
         const remoteAddress = request.socket?.remoteAddress;
         const response = api.handle({ method: request.method, url: request.url, headers: request.headers, ...(remoteAddress === undefined ? {} : { remoteAddress }) });
         // the body is serialised here, as node:http does, so every adapter sends the same bytes
-        return reply.code(response.status).headers(response.headers).send(JSON.stringify(response.body));
+        return reply.code(response.status).headers(response.headers).send(responseText(response));
       },
     });
   }

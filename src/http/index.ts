@@ -1,5 +1,6 @@
 // `room-query/http`: the endpoint over HTTP — a framework-free handler (createRoomsApi), a node:http
-// server (serve), node/Express/Connect and Fastify adapters, and the live routes (rooms.stream, rooms.patch).
+// server (serve), node/Express/Connect and Fastify adapters, the live routes (rooms.stream, rooms.patch) and
+// the explorer page's routes (the page, room-query.demo-users, rooms.explain).
 export type { RoomsApi, RoomsApiOptions, HttpRequest, HttpResponse } from './create-rooms-api.js';
 export { createRoomsApi, LIVECHAT_ROOMS_ROUTE, ROOMS_ROUTE } from './create-rooms-api.js';
 export type { Admission, GuardedRequest, RateLimitGuard, RateLimitOptions } from './rate-limit-guard.js';
@@ -14,4 +15,8 @@ export { toNodeListener } from './to-node-listener.js';
 export type { RoomsFastifyPluginOptions, FastifyInstanceLike } from './fastify-plugin.js';
 export { roomsFastifyPlugin } from './fastify-plugin.js';
 export type { LiveRoutes, LiveRoutesOptions } from './live-routes.js';
-export { createLiveRoutes, LIVECHAT_STREAM_ROUTE, STREAM_ROUTE, PATCH_ROUTE } from './live-routes.js';
+export { createLiveRoutes, STREAM_ROUTE, PATCH_ROUTE, PATCH_ROOMS_PERMISSION } from './live-routes.js';
+export type { ExplorerRoutesOptions, ExplorerDemoUser } from './explorer-routes.js';
+export { createExplorerRoutes, DEMO_USERS_ROUTE } from './explorer-routes.js';
+export { EXPLAIN_ROUTE } from './explain-route.js';
+export { combineRoutes } from './combine-routes.js';

@@ -1,27 +1,32 @@
 // room-query EXTENSIONS to Rocket.Chat's API (upstream has neither route), mounted by `serve` when given:
-//   GET  /api/v1/voip/rooms.stream?<same params>  Server-Sent Events: `page` first, then `patch` events (JSON Patch)
-//   POST /api/v1/voip/rooms.patch                 admin only; body = a JSON Patch over { "<roomId>": room }
+//   GET  /api/v1/voip/rooms.stream?<same params>  Server-Sent Events: `page` first, then `patch` events (JSON Patch);
+//                                                 `id:` = store version, Last-Event-ID resumes (docs/live.md)
+//   POST /api/v1/voip/rooms.patch                 needs PATCH_ROOMS_PERMISSION; body = a JSON Patch over { "<roomId>": room }
 // and GET /api/v1/voip/rooms answered from the store's current version. Every response carries
 // `x-room-query-extension: 1`.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as E from 'fp-ts/lib/Either.js';
+import { hasPermission } from '../auth/permissions.js';
 import { ApiErrors, type ConfigError } from '../errors.js';
-import type { Endpoint } from '../endpoint/endpoint.js';
-import { LIVECHAT_ROOMS, VOIP_ROOMS } from '../endpoint/endpoints.js';
-import { liveRooms, type LiveEvent, type LiveQuery } from '../live/index.js';
+import { createLiveHub, followRooms, type LiveFrame, type LiveHub, type LiveHubOptions, type LiveSubscription } from '../live/index.js';
 import type { QueryOptions } from '../options.js';
 import { formatPatchError, type RoomStore } from '../store/index.js';
 import { queryOptionsOf } from './query-options-of.js';
 import { createAuthenticator, type ApiUser, type Authenticate } from './authenticate.js';
 import { guardOf, type RateLimitGuard, type RateLimitOptions } from './rate-limit-guard.js';
-import { roomsHandler, DEFAULT_MAX_URL_LENGTH, type RoomsApi } from './create-rooms-api.js';
+import { roomsHandler, ROOMS_ROUTE, DEFAULT_MAX_URL_LENGTH, responseText, sendHeaders, type RoomsApi } from './create-rooms-api.js';
+import { readHeader } from './read-header.js';
 import { splitUrl } from './split-url.js';
+import { lastEventIdOf, SSE_HEARTBEAT, sseClose, sseFrame, sseRetry } from './sse-frames.js';
+import { createStreamCap } from './stream-cap.js';
 import type { Json } from '../value/to-json-value.js';
 
 export const STREAM_ROUTE = '/api/v1/voip/rooms.stream';
-/** livechat/rooms followed live, as STREAM_ROUTE follows voip/rooms. */
-export const LIVECHAT_STREAM_ROUTE = `${LIVECHAT_ROOMS.route}.stream`;
 export const PATCH_ROUTE = '/api/v1/voip/rooms.patch';
+
+/** The permission `rooms.patch` checks (room-query's own: upstream has no such route). Held by `admin` unless `permissions` says otherwise. */
+export const PATCH_ROOMS_PERMISSION = 'patch-voip-rooms';
+const DEFAULT_PATCH_ROLES: ReadonlyArray<string> = Object.freeze(['admin']);
 
 export interface LiveRoutesOptions extends QueryOptions {
   readonly store: RoomStore;
@@ -30,8 +35,17 @@ export interface LiveRoutesOptions extends QueryOptions {
   readonly maxBodyBytes?: number;
   /** SSE comment lines keeping proxies from timing out idle streams (default 15 s; 0: none). */
   readonly heartbeatMs?: number;
-  /** A stream whose client reads slower than this much buffered output is ended (default 8 MiB); it reconnects for a fresh page. */
+  /**
+   * A stream whose client reads slower than this much buffered output is ended with a last `close` event
+   * (reason `slow-consumer`; default 8 MiB); it reconnects and resumes from its Last-Event-ID or a fresh page.
+   */
   readonly maxBufferedBytes?: number;
+  /** Open streams per user (default 8); one more is answered 429 with Rocket.Chat's rate-limit body. */
+  readonly maxStreamsPerUser?: number;
+  /** The `retry:` advertised to EventSource clients, in ms (default 2000). */
+  readonly retryMs?: number;
+  /** Sharing and replay: patch history per query, how long an unwatched query is kept (see LiveHubOptions). */
+  readonly hub?: LiveHubOptions;
   /** Also answer GET /api/v1/voip/rooms from the store's current version (default true), so patches show there too. */
   readonly serveRooms?: boolean;
   /** Told about unexpected exceptions (answered 500). */
@@ -51,6 +65,8 @@ export interface LiveRoutes {
   handle(req: IncomingMessage, res: ServerResponse): boolean;
   /** Streams currently open. */
   readonly openStreams: number;
+  /** The hub the streams share (distinct queries, entries held). */
+  readonly hub: LiveHub;
   /** Ends every open stream (serve calls it when the server closes). */
   close(): void;
 }
@@ -94,7 +110,7 @@ const liveRoutes = (options: LiveRoutesOptions, authenticate: Authenticate): Liv
   // One guard for every version's rooms API and both routes, so a new version does not reset the counts.
   const guard = guardOf(options.rateLimit, options.now);
   const admit = (route: string, req: IncomingMessage) => guard.admit(route, { headers: req.headers, remoteAddress: req.socket.remoteAddress }, authenticate);
-  const streams = new Set<() => void>();
+  const streams = new Set<(last?: string) => void>();
   // GET /rooms over the current version's indexed snapshot (derived from the last built indexes plus an
   // overlay of changes, so a new version costs O(changes), not a rebuild): one rooms API per version.
   let roomsApi: { version: number; api: RoomsApi } | undefined;
@@ -104,44 +120,65 @@ const liveRoutes = (options: LiveRoutesOptions, authenticate: Authenticate): Liv
     return roomsApi.api;
   };
 
-  const stream = (req: IncomingMessage, res: ServerResponse, search: string, endpoint: Endpoint): void => {
-    const admission = admit(`${endpoint.route}.stream`, req);
+  const hub = createLiveHub(store, { ...options.hub, ...(options.onError ? { onError: options.onError } : {}) });
+  const cap = createStreamCap(options.maxStreamsPerUser ?? 8);
+  const retryMs = options.retryMs ?? 2000;
+
+  const stream = (req: IncomingMessage, res: ServerResponse, search: string): void => {
+    const admission = admit(STREAM_ROUTE, req);
     if (admission.kind === 'rejected') return sendJson(res, admission.error.status, admission.error.body, { ...admission.headers });
     const { principal, headers: rateHeaders } = admission;
-    let live: LiveQuery | undefined;
+    // Open connections per user, apart from the rate limiter's calls per window.
+    const release = cap.acquire(principal._id);
+    if (release === undefined) return sendJson(res, 429, ApiErrors.tooManyRequests(Math.max(1, Math.ceil(retryMs / 1000))).body, { ...rateHeaders });
+    let subscription: LiveSubscription | undefined;
     let heartbeat: ReturnType<typeof setInterval> | undefined;
     let open = true;
     const maxBuffered = options.maxBufferedBytes ?? 8 * 1024 * 1024;
-    const end = (): void => {
+    const end = (last?: string): void => {
       if (!open) return;
       open = false;
-      live?.close();
+      subscription?.close();
       clearInterval(heartbeat);
       streams.delete(end);
-      res.end();
+      release();
+      if (last !== undefined && res.headersSent) res.end(last);
+      else res.end();
     };
-    const send = (event: LiveEvent): void => {
+    const begin = (): void => {
+      if (res.headersSent) return;
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no', ...EXTENSION, ...rateHeaders });
+      res.write(sseRetry(retryMs));
+    };
+    const send = (frame: LiveFrame): void => {
       if (!open) return;
-      const data = JSON.stringify(event.kind === 'page' ? event.page : event.patch);
-      res.write(`event: ${event.kind}\nid: ${event.version}\ndata: ${data}\n\n`);
-      if (res.writableLength > maxBuffered) end();
+      begin();
+      res.write(sseFrame(frame));
+      if (res.writableLength > maxBuffered) end(sseClose('slow-consumer', { maxBufferedBytes: maxBuffered }));
     };
-    const started = liveRooms(store, search, principal, { ...queryOptions, endpoint }, (event) => {
-      if (!res.headersSent) {
-        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no', ...EXTENSION, ...rateHeaders });
-      }
-      send(event);
-    });
-    if (E.isLeft(started)) return sendJson(res, started.left.status, started.left.body, { ...rateHeaders });
-    live = started.right;
-    if (!open) return live.close(); // ended while sending the first page (client too slow)
+    const lastEventId = lastEventIdOf(readHeader(req.headers, 'last-event-id'));
+    let started: ReturnType<typeof followRooms>;
+    try {
+      started = followRooms(hub, search, principal, queryOptions, send, lastEventId === undefined ? {} : { lastEventId });
+    } catch (error) {
+      open = false; // the route answers 500 (or drops the connection once streaming)
+      release();
+      throw error;
+    }
+    if (E.isLeft(started)) {
+      release();
+      return sendJson(res, started.left.status, started.left.body, { ...rateHeaders });
+    }
+    subscription = started.right;
+    if (!open) return subscription.close(); // ended while sending the first frames (client too slow)
+    begin(); // resumed with nothing missed: no frame was sent, the headers still are
     const every = options.heartbeatMs ?? 15_000;
-    heartbeat = every > 0 ? setInterval(() => open && res.write(': keep-alive\n\n'), every) : undefined;
+    heartbeat = every > 0 ? setInterval(() => open && res.write(SSE_HEARTBEAT), every) : undefined;
     heartbeat?.unref();
     streams.add(end);
     // The response's 'close' is the client going away (the request's fires once its body is read).
-    res.on('close', end);
-    res.on('error', end);
+    res.on('close', () => end());
+    res.on('error', () => end());
   };
 
   const patch = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -151,9 +188,9 @@ const liveRoutes = (options: LiveRoutesOptions, authenticate: Authenticate): Liv
       return sendJson(res, admission.error.status, admission.error.body, { ...admission.headers });
     }
     const { principal, headers: rateHeaders } = admission;
-    if (!principal.roles.includes('admin')) {
+    if (!hasPermission({ [PATCH_ROOMS_PERMISSION]: DEFAULT_PATCH_ROLES, ...options.permissions }, principal, PATCH_ROOMS_PERMISSION)) {
       req.resume();
-      return sendJson(res, 403, ApiErrors.adminOnly().body, { ...rateHeaders });
+      return sendJson(res, 403, ApiErrors.patchForbidden(PATCH_ROOMS_PERMISSION).body, { ...rateHeaders });
     }
     const body = await readBody(req, options.maxBodyBytes ?? 1024 * 1024);
     if (E.isLeft(body)) return sendJson(res, 413, ApiErrors.payloadTooLarge().body, { ...rateHeaders, connection: 'close' });
@@ -174,9 +211,8 @@ const liveRoutes = (options: LiveRoutesOptions, authenticate: Authenticate): Liv
   const route = (req: IncomingMessage, res: ServerResponse): boolean => {
     const url = req.url ?? '/';
     const { path, search } = splitUrl(url);
-    const rooms = (currentApi().routes ?? []).includes(path) && options.serveRooms !== false;
-    const streamed = path === STREAM_ROUTE ? VOIP_ROOMS : path === LIVECHAT_STREAM_ROUTE ? LIVECHAT_ROOMS : undefined;
-    if (streamed === undefined && path !== PATCH_ROUTE && !rooms) return false;
+    const rooms = path === ROOMS_ROUTE && options.serveRooms !== false;
+    if (path !== STREAM_ROUTE && path !== PATCH_ROUTE && !rooms) return false;
     if (url.length > DEFAULT_MAX_URL_LENGTH) {
       req.resume();
       sendJson(res, 414, ApiErrors.uriTooLong(DEFAULT_MAX_URL_LENGTH).body);
@@ -192,10 +228,12 @@ const liveRoutes = (options: LiveRoutesOptions, authenticate: Authenticate): Liv
     if (rooms) {
       req.resume();
       const answer = currentApi().handle({ method, url, headers: req.headers, remoteAddress: req.socket.remoteAddress });
-      sendJson(res, answer.status, answer.body, { ...answer.headers });
-    } else if (streamed !== undefined) {
+      const text = responseText(answer);
+      res.writeHead(answer.status, { ...EXTENSION, ...sendHeaders(answer, Buffer.byteLength(text)) });
+      res.end(text);
+    } else if (path === STREAM_ROUTE) {
       req.resume();
-      stream(req, res, search, streamed);
+      stream(req, res, search);
     } else void patch(req, res).catch(fail(res));
     return true;
   };
@@ -221,8 +259,10 @@ const liveRoutes = (options: LiveRoutesOptions, authenticate: Authenticate): Liv
     get openStreams() {
       return streams.size;
     },
+    hub,
     close: () => {
-      for (const end of [...streams]) end();
+      for (const end of [...streams]) end(sseClose('server-closing'));
+      hub.close();
     },
   };
 };

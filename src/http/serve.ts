@@ -2,7 +2,7 @@
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { answerClientError } from './client-error.js';
-import { DEFAULT_MAX_URL_LENGTH, type RoomsApi } from './create-rooms-api.js';
+import { DEFAULT_MAX_URL_LENGTH, responseText, sendHeaders, type RoomsApi } from './create-rooms-api.js';
 import { INTERNAL_ERROR_JSON } from '../errors.js';
 
 /** Routes tried before the rooms API (room-query's live extensions: `createLiveRoutes` in http/live-routes.ts). */
@@ -46,7 +46,9 @@ const onRequest = (api: RoomsApi, extensions: RouteExtension | undefined) => (re
   req.resume(); // a request body is never read: drain it so the connection can be reused
   try {
     const response = api.handle({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, remoteAddress: req.socket.remoteAddress });
-    send(res, response.status, response.headers, JSON.stringify(response.body));
+    const text = responseText(response);
+    res.writeHead(response.status, sendHeaders(response, Buffer.byteLength(text)));
+    res.end(text);
   } catch {
     if (!res.headersSent) send(res, 500, { 'content-type': 'application/json' }, INTERNAL_ERROR_JSON);
     else res.destroy();

@@ -3,7 +3,7 @@
 // The client address is the socket's (Express's `trust proxy` is not consulted: see rateLimit.trustProxy).
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ROOMS_ROUTE, type RoomsApi } from './create-rooms-api.js';
+import { ROOMS_ROUTE, responseText, sendHeaders, type HttpResponse, type RoomsApi } from './create-rooms-api.js';
 import { splitUrl } from './split-url.js';
 import { INTERNAL_ERROR_JSON } from '../errors.js';
 
@@ -32,14 +32,14 @@ export const toNodeListener = (api: RoomsApi): NodeListener => (req, res, next) 
   }
   req.resume(); // the body is never read: drain it so the connection can be reused
   let body: string;
-  let response;
+  let response: HttpResponse;
   try {
     response = api.handle({ method: req.method ?? 'GET', url, headers: req.headers, remoteAddress: req.socket.remoteAddress });
-    body = JSON.stringify(response.body);
+    body = responseText(response);
   } catch {
-    response = { status: 500, headers: { 'content-type': 'application/json' } };
+    response = { status: 500, headers: { 'content-type': 'application/json' }, body: null };
     body = INTERNAL_ERROR_JSON;
   }
-  res.writeHead(response.status, { ...response.headers, 'content-length': String(Buffer.byteLength(body)) });
+  res.writeHead(response.status, sendHeaders(response, Buffer.byteLength(body)));
   res.end(body);
 };

@@ -1,14 +1,17 @@
-// The endpoint's request, followed live: parse → permission scope → liveQuery, with the same
-// options and the same 400 / 403 answers as queryRooms.
+// The endpoint's request, followed live: prepareQuery (split → parse → permission scope), then a live
+// query (one caller) or a hub subscription (shared with every caller of the same scoped query), with the
+// same options and the same 400 / 403 answers as queryRooms.
 import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
 import type { Principal } from '../auth/principal.js';
-import { endpointOf, prepareQuery, type RequestParams } from '../endpoint/prepare-query.js';
+import { prepareQuery, type RequestParams } from '../endpoint/prepare-query.js';
 import type { ApiError } from '../errors.js';
 import type { EndpointOptions } from '../endpoint/endpoint.js';
-import { liveQuery, type LiveEvent, type LiveQuery, type LiveQueryOptions, type LiveSource } from './live-query.js';
+import type { FollowOptions, LiveHub, LiveSubscription } from './live-hub.js';
+import { liveQuery, type LiveQuery, type LiveQueryOptions } from './live-query.js';
+import type { LiveEvent, LiveFrame, LiveSource } from './live-view.js';
 
-/** queryRooms' options plus the live query's. */
+/** queryRooms' options (`endpoint`: which endpoint to follow, voip/rooms by default) plus the live query's. */
 export interface LiveRoomsOptions extends EndpointOptions, LiveQueryOptions {}
 
 /**
@@ -25,11 +28,23 @@ export const liveRooms = (
 ): E.Either<ApiError, LiveQuery> =>
   pipe(
     prepareQuery(params, principal, options),
-    E.map((scoped) => {
-      const decorate = endpointOf(options).decorate(options);
-      return liveQuery(source, scoped, onChange, {
-        ...(options.onError === undefined ? {} : { onError: options.onError }),
-        ...(decorate === undefined ? {} : { decorate }),
-      });
-    }),
+    E.map((scoped) => liveQuery(source, scoped, onChange, options.onError === undefined ? {} : { onError: options.onError })),
+  );
+
+/**
+ * Like liveRooms, through a hub: serialized frames shared with every subscriber of the same scoped query.
+ * @example
+ * followRooms(hub, 'open=true&count=20', admin, {}, (frame) => write(frame.data)) // Right(subscription)
+ */
+export const followRooms = (
+  hub: LiveHub,
+  params: RequestParams,
+  principal: Principal,
+  options: EndpointOptions,
+  onFrame: (frame: LiveFrame) => void,
+  follow: FollowOptions = {},
+): E.Either<ApiError, LiveSubscription> =>
+  pipe(
+    prepareQuery(params, principal, options),
+    E.map((scoped) => hub.follow(scoped, onFrame, follow)),
   );

@@ -1,7 +1,7 @@
 // Dates as they arrive from JSON, Rocket.Chat exports (EJSON v2) or code: all become `Date`.
 import * as t from 'io-ts';
 
-const toDate = (u: unknown): Date | undefined => {
+export const toDate = (u: unknown): Date | undefined => {
   if (u instanceof Date) return Number.isNaN(u.getTime()) ? undefined : u;
   if (typeof u === 'string') {
     const ms = Date.parse(u);

@@ -1,6 +1,6 @@
 // Index candidates for each condition of a filter: a set of ranks that holds every match of the
 // condition (a superset), whether it holds ONLY matches (`exact`), its size and what building it costs.
-// A condition with no candidate (`roomName`, an unindexed path, a range over a path holding arrays)
+// A condition with no candidate (an unindexed path, a range over a path holding arrays)
 // is left to the residual predicate. The compiled predicate stays the judge of every inexact plan.
 import type { IndexedCollection } from '../collection/room-collection.js';
 import { dateRangeEntries } from '../collection/order.js';
@@ -8,17 +8,10 @@ import {
   complement, EMPTY, fromSortedRanks, interval, intersectAll, setSize, unionAll, type RankSet, type SetWork,
 } from '../collection/rank-set.js';
 import type { FilterNode } from '../query/filter-node.js';
+import type { Candidate } from './candidate.js';
+import { gramCandidate } from './gram-candidate.js';
 
-export interface Candidate {
-  /** What the candidate reads, for explain: `servedBy._id = "a" (list 523)`. */
-  readonly label: string;
-  /** Upper bound of the set's size (exact once built). */
-  readonly size: number;
-  /** Index entries that building the set reads. */
-  readonly buildCost: number;
-  readonly exact: boolean;
-  readonly build: (work: SetWork) => RankSet;
-}
+export type { Candidate } from './candidate.js';
 
 const show = (v: unknown): string => (v instanceof Date ? v.toISOString() : JSON.stringify(v));
 
@@ -126,8 +119,11 @@ export const candidateFor = (c: IndexedCollection, node: FilterNode): Candidate 
     }
     case 'true':
     case 'regex':
-    case 'substring':
       return undefined;
+    case 'substring': {
+      const index = c.grams.get(node.path.dotted);
+      return index === undefined ? undefined : gramCandidate(index, node, n);
+    }
     case 'and': {
       const parts = node.children.map((child) => candidateFor(c, child));
       const usable = parts.filter((p): p is Candidate => p !== undefined);

@@ -184,12 +184,50 @@ const build = <V>(leaves: ReadonlyArray<Leaf<V>>, depth: number): Node<V> => {
 
 /** A persistent map of `entries` built in bulk (O(n) nodes, vs O(n log n) for n sets); a later duplicate key wins. */
 export const persistentMapFrom = <V>(entries: Iterable<readonly [string, V]>): PersistentMap<V> => {
-  const byKey = new Map<string, V>(entries);
+  const byKey = entries instanceof Map ? (entries as ReadonlyMap<string, V>) : new Map<string, V>(entries);
   if (byKey.size === 0) return emptyPersistentMap<V>();
   const leaves: Array<Leaf<V>> = [];
   for (const [key, value] of byKey) leaves.push({ kind: 0, hash: hashOf(key), key, value });
   return new Hamt<V>(build(leaves, 0), leaves.length);
 };
+
+/**
+ * A persistent map over `entries` (which nobody may change afterwards) whose trie is built on the first
+ * write or full visit: reads before that are the Map's. A store's initial rooms are ready to query
+ * without paying for the trie, which only its first patch needs.
+ */
+export const lazyPersistentMap = <V>(entries: ReadonlyMap<string, V>): PersistentMap<V> => new LazyMap(entries);
+
+class LazyMap<V> implements PersistentMap<V> {
+  private built: PersistentMap<V> | undefined;
+
+  constructor(private readonly entries: ReadonlyMap<string, V>) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+  get(key: string): V | undefined {
+    return this.entries.get(key);
+  }
+  has(key: string): boolean {
+    return this.entries.has(key);
+  }
+  private trie(): PersistentMap<V> {
+    return (this.built ??= persistentMapFrom(this.entries));
+  }
+  set(key: string, value: V): PersistentMap<V> {
+    return this.trie().set(key, value);
+  }
+  delete(key: string): PersistentMap<V> {
+    return this.trie().delete(key);
+  }
+  forEach(f: (value: V, key: string) => void): void {
+    this.trie().forEach(f);
+  }
+  values(): V[] {
+    return this.trie().values();
+  }
+}
 
 /** An empty persistent map. Values must not be `undefined` (it means "absent"). */
 export const emptyPersistentMap = <V>(): PersistentMap<V> => new Hamt<V>(EMPTY_BRANCH as Branch<V>, 0);

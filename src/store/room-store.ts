@@ -7,6 +7,7 @@ import { createDeriver } from '../collection/derived/derived-collection.js';
 import type { RoomCollection } from '../collection/collection.js';
 import type { CollectionIndexes } from '../collection/room-collection.js';
 import type { Room } from '../model/room.js';
+import { decodeRoomFast } from '../model/decode-room-fast.js';
 import { admitRoom } from '../model/validate-room.js';
 import { deepFreeze } from '../value/deep-freeze.js';
 import { cloneJsonValue } from './clone-json-value.js';
@@ -14,7 +15,7 @@ import { applyPatch, DEFAULT_MAX_OPERATIONS, type RoomChange } from './apply-pat
 import { applyFastPatch } from './fast-patch.js';
 import { toPointer } from './json-pointer.js';
 import { patchError, type PatchError } from './patch-error.js';
-import { emptyPersistentMap, persistentMapFrom, type PersistentMap } from './persistent-map.js';
+import { emptyPersistentMap, lazyPersistentMap, type PersistentMap } from './persistent-map.js';
 import { Version, type DeriveCollection, type StoreVersion, type VersionContext } from './store-version.js';
 
 export type { StoreVersion, DeriveCollection } from './store-version.js';
@@ -71,26 +72,36 @@ export interface RoomStore {
   current(): StoreVersion;
 }
 
-/** Validates and copies the initial rooms (the caller's objects are never frozen or kept). */
-const initialRooms = (rooms: unknown): E.Either<PatchError, PersistentMap<Room>> => {
-  if (rooms === undefined) return E.right(emptyPersistentMap<Room>());
+/**
+ * Validates and copies the initial rooms (the caller's objects are never frozen or kept), once: the
+ * copies, in the caller's order, are also what the first collection is built from.
+ */
+const initialRooms = (rooms: unknown): E.Either<PatchError, { map: PersistentMap<Room>; array: ReadonlyArray<Room> }> => {
+  if (rooms === undefined) return E.right({ map: emptyPersistentMap<Room>(), array: Object.freeze([]) });
   if (!Array.isArray(rooms)) return E.left(patchError('not-an-array', null, null, 'initial rooms must be an array'));
   const byId = new Map<string, Room>();
+  const array = new Array<Room>(rooms.length);
   for (let i = 0; i < rooms.length; i++) {
-    const decoded = admitRoom(rooms[i]);
-    if (E.isLeft(decoded)) {
-      const what = (rooms[i] as { readonly t?: unknown } | null)?.t === 'v' ? 'not a call room' : 'not a room';
-      return E.left(patchError('invalid-room', i, toPointer([String(i)]), `${what}: ${decoded.left.join('; ')}`));
+    // Certainly valid call rooms are decoded, copied and frozen in one pass; anything else is admitted as before.
+    let room = decodeRoomFast(rooms[i]);
+    if (room === undefined) {
+      const decoded = admitRoom(rooms[i]);
+      if (E.isLeft(decoded)) {
+        const what = (rooms[i] as { readonly t?: unknown } | null)?.t === 'v' ? 'not a call room' : 'not a room';
+        return E.left(patchError('invalid-room', i, toPointer([String(i)]), `${what}: ${decoded.left.join('; ')}`));
+      }
+      // A call room was decoded by its codec; any other room is copied as JSON data (Dates allowed).
+      const copy = decoded.right['t'] === 'v' ? E.right(frozenCopy(decoded.right)) : cloneJsonValue(decoded.right);
+      if (E.isLeft(copy)) return E.left(patchError('invalid-room', i, toPointer([String(i)]), `not a room: ${copy.left}`));
+      room = deepFreeze(copy.right as Room);
     }
-    const id = decoded.right['_id'] as string;
+    const id = room['_id'] as string;
     if (byId.has(id)) return E.left(patchError('id-mismatch', i, toPointer([String(i), '_id']), `duplicate _id ${JSON.stringify(id)}`));
-    // A call room was decoded by its codec; any other room is copied as JSON data (Dates allowed).
-    const copy = decoded.right['t'] === 'v' ? E.right(frozenCopy(decoded.right)) : cloneJsonValue(decoded.right);
-    if (E.isLeft(copy)) return E.left(patchError('invalid-room', i, toPointer([String(i)]), `not a room: ${copy.left}`));
-    byId.set(id, deepFreeze(copy.right as Room));
+    byId.set(id, room);
+    array[i] = room;
   }
-  const map = persistentMapFrom(byId);
-  return E.right(map);
+  // The trie is built by the first patch (or full visit), not here: the first snapshot reads the array.
+  return E.right({ map: lazyPersistentMap(byId), array: Object.freeze(array) });
 };
 
 /**
@@ -102,11 +113,11 @@ const initialRooms = (rooms: unknown): E.Either<PatchError, PersistentMap<Room>>
 export const createRoomStore = (rooms?: unknown, options: RoomStoreOptions = {}): E.Either<PatchError, RoomStore> => {
   const initial = initialRooms(rooms);
   if (E.isLeft(initial)) return initial;
-  let map = initial.right;
+  let map = initial.right.map;
   // Default derivation: an overlay over the last built collection (collection/derived/derived-collection.ts).
   const derive = options.deriveCollection ?? createDeriver(options.indexes === undefined ? {} : { indexes: options.indexes });
   const context: VersionContext = { indexes: options.indexes, derive, maxPendingChanges: options.maxPendingChanges ?? 65_536 };
-  let state = new Version(0, map, context);
+  let state = new Version(0, map, context, undefined, [], initial.right.array);
   const listeners = new Set<(change: StoreChange) => void>();
   // Changes wait here while listeners run, so a listener that applies a patch can't reorder events.
   const queue: StoreChange[] = [];

@@ -45,8 +45,11 @@ export class Version implements StoreVersion {
     private readonly context: VersionContext,
     prev?: Version,
     changes: ReadonlyArray<RoomChange> = [],
+    /** The rooms as an array already (the first version: the validated input, in its order). */
+    rooms?: ReadonlyArray<Room>,
   ) {
     this.size = map.size;
+    this.array = rooms;
     if (prev !== undefined && context.derive !== undefined) {
       // No link when no earlier version has a collection: there are no indexes to maintain yet.
       let pending = prev.built !== undefined ? 0 : prev.link?.pending;

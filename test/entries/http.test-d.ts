@@ -4,6 +4,8 @@ import { describe, expectTypeOf, it } from 'vitest';
 import type * as E from 'fp-ts/lib/Either.js';
 import type { ConfigError, QueryOptions } from '../../src/index.js';
 import {
+  combineRoutes,
+  createExplorerRoutes,
   createLiveRoutes,
   createRoomsApi,
   roomsFastifyPlugin,
@@ -11,10 +13,12 @@ import {
   toNodeListener,
   type HttpRequest,
   type HttpResponse,
+  type ExplorerRoutesOptions,
   type LiveRoutes,
   type NodeListener,
   type RoomsApi,
   type RoomsApiOptions,
+  type RouteExtension,
 } from '../../src/http/index.js';
 
 describe('room-query/http', () => {
@@ -27,5 +31,11 @@ describe('room-query/http', () => {
     expectTypeOf(roomsFastifyPlugin).returns.toEqualTypeOf<Promise<void>>();
     expectTypeOf(createLiveRoutes).returns.toEqualTypeOf<E.Either<ConfigError, LiveRoutes>>();
     expectTypeOf(createRoomsApi).returns.toEqualTypeOf<E.Either<ConfigError, RoomsApi>>();
+  });
+  it('the explorer routes are one more RouteExtension, combinable with the live ones', () => {
+    expectTypeOf<ExplorerRoutesOptions>().toExtend<QueryOptions>();
+    expectTypeOf(createExplorerRoutes).returns.toEqualTypeOf<E.Either<ConfigError, RouteExtension>>();
+    expectTypeOf<LiveRoutes>().toExtend<RouteExtension>();
+    expectTypeOf(combineRoutes).toEqualTypeOf<(...routes: ReadonlyArray<RouteExtension>) => RouteExtension>();
   });
 });

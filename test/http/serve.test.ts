@@ -36,6 +36,19 @@ describe('serve', () => {
     expect(body.rooms.map((r) => r.ts)).toEqual(body.rooms.map((r) => r.ts).sort());
   });
 
+  it('answers If-None-Match with 304 and no body over the wire; the 200 carries content-length of the exact bytes', async () => {
+    const headers = { 'X-User-Id': admin._id, 'X-Auth-Token': admin.token };
+    const first = await fetch(`${base}/api/v1/voip/rooms?count=3`, { headers });
+    const text = await first.text();
+    expect(Number(first.headers.get('content-length'))).toBe(Buffer.byteLength(text));
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^"rq-/);
+    const again = await fetch(`${base}/api/v1/voip/rooms?count=3`, { headers: { ...headers, 'If-None-Match': etag } });
+    expect(again.status).toBe(304);
+    expect(again.headers.get('etag')).toBe(etag);
+    expect(await again.text()).toBe('');
+  });
+
   it('answers 401, 404 and 405 over the wire', async () => {
     const unauth = await fetch(`${base}/api/v1/voip/rooms`);
     expect(unauth.status).toBe(401);

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import * as E from 'fp-ts/lib/Either.js';
 import jsonpatch from 'fast-json-patch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiErrors } from '../../src/errors.js';
 import { createRoomsApi } from '../../src/http/index.js';
 import { generateRooms, generateUsers } from '../../src/fixtures/index.js';
 import { createLiveRoutes, type LiveRoutes } from '../../src/http/live-routes.js';
@@ -32,7 +33,7 @@ const events = (body: ReadableStream<Uint8Array>) => {
       if (end >= 0) {
         const block = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);
-        if (block.startsWith(':')) continue; // heartbeat comment
+        if (block.startsWith(':') || block.startsWith('retry:')) continue; // heartbeat comment, reconnection delay
         const field = (name: string) => block.split('\n').find((l) => l.startsWith(`${name}: `))?.slice(name.length + 2) ?? '';
         return { event: field('event'), id: field('id'), data: JSON.parse(field('data')) };
       }
@@ -97,7 +98,7 @@ describe('rooms.stream and rooms.patch (room-query extensions)', () => {
     expect(await denied.json()).toEqual({ success: false, error: 'unauthorized' });
     const asAgent = await fetch(`${base}/api/v1/voip/rooms.patch`, { method: 'POST', headers: auth(alice), body: '[]' });
     expect(asAgent.status).toBe(403);
-    expect(await asAgent.json()).toEqual({ success: false, error: 'unauthorized: only the admin role may patch rooms [error-unauthorized]', errorType: 'error-unauthorized' });
+    expect(await asAgent.json()).toEqual(ApiErrors.patchForbidden('patch-voip-rooms').body);
     const bad = await fetch(`${base}/api/v1/voip/rooms.patch`, { method: 'POST', headers: auth(admin), body: JSON.stringify([{ op: 'remove', path: '/nope' }]) });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ success: false, errorType: 'invalid-patch', details: { code: 'unknown-room', index: 0, path: '/nope' } });

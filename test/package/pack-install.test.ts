@@ -1,10 +1,10 @@
-// The published package as a user gets it: `npm pack` holds only dist/ (JS + .d.ts), README and
-// package.json; installed into a fresh project, the README example type-checks and runs against it,
-// `room-query/testing` loads, and the `room-query` bin works.
-import { execFileSync, spawnSync } from 'node:child_process';
+// The published package as a user gets it: `npm pack` holds only dist/ (JS + .d.ts, the explorer page),
+// README and package.json; installed into a fresh project, the README example type-checks and runs against
+// it, `room-query/testing` loads, and the `room-query` bin works (its server shows the explorer at /).
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { entryPoints } from '../docs/api-reference.js';
 import { codeBlocks } from '../docs/code-blocks.js';
 import { newAppWithPackage, packTarball, ROOT, TSX, type Packed } from './pack.js';
@@ -25,11 +25,12 @@ beforeAll(() => {
 afterAll(() => rmSync(packed.work, { recursive: true, force: true }));
 
 describe('the packed package', () => {
-  it('holds only dist/ JavaScript and declarations, README.md and package.json', () => {
+  it('holds only dist/ JavaScript and declarations, the explorer page, README.md and package.json', () => {
     const files = execFileSync('tar', ['tzf', tarball], { encoding: 'utf8' }).trim().split('\n').map((f) => f.replace(/^package\//, ''));
-    const stray = files.filter((f) => !(f === 'package.json' || f === 'README.md' || /^dist\/.+\.(js|d\.ts)$/.test(f)));
+    const page = ['dist/explorer/index.html', 'dist/explorer/explorer.js', 'dist/explorer/explorer.css'];
+    const stray = files.filter((f) => !(f === 'package.json' || f === 'README.md' || /^dist\/.+\.(js|d\.ts)$/.test(f) || page.includes(f)));
     expect(stray).toEqual([]);
-    for (const f of ['dist/index.js', 'dist/index.d.ts', 'dist/testing/index.js', 'dist/testing/index.d.ts', 'dist/cli/main.js']) expect(files).toContain(f);
+    for (const f of ['dist/index.js', 'dist/index.d.ts', 'dist/testing/index.js', 'dist/testing/index.d.ts', 'dist/cli/main.js', ...page]) expect(files).toContain(f);
   });
 
   it('installs, and the README example type-checks and runs against it', () => {
@@ -84,5 +85,24 @@ describe('the packed package', () => {
     const bad = spawnSync(bin, ['query'], { cwd: app, encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('serves the explorer page at / from the installed room-query serve', async () => {
+    const child = spawn(join(app, 'node_modules/.bin/room-query'), ['serve', '--rooms', '20', '--port', '0', '--no-log'], { cwd: app });
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+    try {
+      const base = await vi.waitFor(() => {
+        const m = /^listening on (\S+)$/m.exec(stdout);
+        if (m?.[1] === undefined) throw new Error('not listening yet');
+        return m[1];
+      }, { timeout: 30_000, interval: 50 });
+      const page = await fetch(`${base}/`);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect((await fetch(`${base}/explorer/explorer.js`)).status).toBe(200);
+    } finally {
+      child.kill('SIGKILL');
+    }
   });
 });

@@ -15,12 +15,14 @@ export interface Packed {
   readonly tarball: string;
 }
 
-/** Builds dist/ into a staging copy with package.json and README.md, and packs it like `npm pack` does. */
+/** Builds dist/ (and dist/explorer) into a staging copy with package.json and README.md, and packs it like `npm pack` does. */
 export const packTarball = (): Packed => {
   const work = mkdtempSync(join(tmpdir(), 'room-query-pack-'));
   const stage = join(work, 'stage');
   mkdirSync(stage);
   execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', join(stage, 'dist')], { cwd: ROOT });
+  // The explorer page too, as `npm run build` does (esbuild, into dist/explorer).
+  execFileSync(process.execPath, ['--import', TSX, join(ROOT, 'scripts/build-explorer.ts'), join(stage, 'dist/explorer')], { cwd: ROOT });
   for (const f of ['package.json', 'README.md']) cpSync(join(ROOT, f), join(stage, f));
   const packed = JSON.parse(execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], { cwd: stage, encoding: 'utf8' })) as Array<{ filename: string }>;
   return { work, tarball: join(work, packed[0]!.filename) };

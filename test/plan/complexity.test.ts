@@ -2,7 +2,9 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { agentsOf, generateRooms, generateUsers } from '../../src/fixtures/index.js';
-import { compileQuery, createRoomCollection, explain, parseRoomsParams, runQueryWithStats, scopeQuery, type Principal, type Room } from '../../src/index.js';
+import {
+  compileQuery, createRoomCollection, DEFAULT_INDEXES, explain, parseRoomsParams, runQueryWithStats, scopeQuery, type Principal, type Room,
+} from '../../src/index.js';
 
 const seed = 11;
 const agents = agentsOf(generateUsers({ seed, agents: 20 }));
@@ -74,8 +76,27 @@ describe('indexed plans: work counters', () => {
     expect(stats.docsExamined).toBe(50);
   });
 
-  it('a filter no index serves (roomName) scans every room once', () => {
-    const stats = run({ roomName: 'an' });
+  it('a roomName of 1 to 3 units is one exact gram posting: only the page is read, total from the posting', () => {
+    for (const roomName of ['a', 'AN', 'ürg']) {
+      const stats = run({ roomName });
+      expect(stats.access).toBe('index');
+      expect(stats.docsExamined).toBe(Math.min(50, stats.matched));
+    }
+  });
+
+  it('a longer roomName verifies its trigram intersection on the index, then reads only the page', () => {
+    const stats = run({ roomName: 'müller' });
+    expect(stats.matched).toBeGreaterThan(50);
+    expect(stats.docsExamined).toBe(50);
+    // A trigram no name holds: nothing is read at all.
+    expect(run({ roomName: 'zzzz' }).docsExamined).toBe(0);
+  });
+
+  it('without a substring index, roomName scans every room once', () => {
+    const c = compiled({ roomName: 'an' });
+    const plain = createRoomCollection(rooms, { indexes: { ...DEFAULT_INDEXES, substrings: [] } });
+    const { page, stats } = runQueryWithStats(c, plain);
+    expect(page).toEqual(runQueryWithStats(c, rooms).page);
     expect(stats.docsExamined).toBe(rooms.length);
   });
 
@@ -86,5 +107,9 @@ describe('indexed plans: work counters', () => {
     expect(text).toMatch(/^actual: +\d+ documents examined, \d+ index keys examined/m);
     expect(text).toMatch(/^rejected: +full scan/m);
     expect(explain(compiled({}))).not.toMatch(/^plan:/m);
+    const substring = explain(compiled({ roomName: 'müller' }), collection);
+    expect(substring).toMatch(/^plan: +index: .*name contains "müller" \(grams "MÜL" \d+ ∩ .*, verified: ≤ \d+ rows\); exact/m);
+    expect(substring).toMatch(/^estimated: +50 documents examined, ≤ \d+ rows match/m);
+    expect(substring).toMatch(/^actual: +50 documents examined, \d+ index keys examined, \d+ matched/m);
   });
 });

@@ -2,7 +2,7 @@
 // every earlier version unchanged.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { emptyPersistentMap, persistentMapFrom, type PersistentMap } from '../../src/store/persistent-map.js';
+import { emptyPersistentMap, lazyPersistentMap, persistentMapFrom, type PersistentMap } from '../../src/store/persistent-map.js';
 import { oracleConfig } from '../support/oracle-config.js';
 
 const arbKey = fc.oneof(fc.string({ maxLength: 3 }), fc.integer({ min: 0, max: 3000 }).map((n) => `room-${n}`));
@@ -18,6 +18,28 @@ const contents = (m: PersistentMap<number>): Array<[string, number]> => {
 };
 
 describe('persistent map', () => {
+  it('built lazily over a Map: reads, writes and visits as the trie built at once', () =>
+    fc.assert(
+      fc.property(fc.array(fc.tuple(arbKey, fc.integer())), fc.array(arbStep, { maxLength: 40 }), (entries, steps) => {
+        const initial = new Map(entries);
+        const lazy = lazyPersistentMap(initial);
+        const eager = persistentMapFrom(initial);
+        expect(lazy.size).toBe(eager.size);
+        for (const [k] of entries) expect([lazy.get(k), lazy.has(k)]).toEqual([eager.get(k), eager.has(k)]);
+        expect(lazy.get('absent-key')).toBeUndefined();
+        let a: PersistentMap<number> = lazy;
+        let b = eager;
+        for (const step of steps) {
+          a = step.kind === 'set' ? a.set(step.key, step.value) : a.delete(step.key);
+          b = step.kind === 'set' ? b.set(step.key, step.value) : b.delete(step.key);
+        }
+        expect(contents(a)).toEqual(contents(b));
+        expect(a.values()).toEqual(b.values());
+        expect(contents(lazy)).toEqual(contents(eager));
+      }),
+      oracleConfig(300),
+    ));
+
   it('matches a Map, and old versions never change', () =>
     fc.assert(
       fc.property(fc.array(arbStep, { maxLength: 400 }), (steps) => {

@@ -11,6 +11,8 @@
 import type { Room } from '../../model/room.js';
 import { mergeOrderedIndex, type MergedOrder, type PositionRemap } from './merge-order.js';
 import { mergeKeyIndex, mergePresenceIndex, type RankRemap } from './merge-postings.js';
+import type { GramIndex } from '../gram-index.js';
+import { mergeGramIndex } from './merge-grams.js';
 import type { OrderedIndex } from '../order.js';
 import type { OverlayView } from './overlay.js';
 import type { KeyIndex, PresenceIndex } from '../postings.js';
@@ -19,7 +21,9 @@ import { createRoomCollection, indexedCollection, type CollectionIndexes, type I
 const same = (a: ReadonlyArray<string>, b: ReadonlyArray<string>): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** The indexes `base` was built with (paths deduplicated, primary order first), as createRoomCollection reads a spec. */
-const specOf = (base: IndexedCollection): CollectionIndexes => ({ keys: [...base.keys.keys()], presence: [...base.presence.keys()], orders: [...base.orders.keys()] });
+const specOf = (base: IndexedCollection): CollectionIndexes => ({
+  keys: [...base.keys.keys()], presence: [...base.presence.keys()], orders: [...base.orders.keys()], substrings: [...base.grams.keys()],
+});
 
 /** `spec` builds exactly the base's indexes, in the same map order. */
 const buildsBaseIndexes = (spec: CollectionIndexes, base: IndexedCollection): boolean => {
@@ -27,7 +31,7 @@ const buildsBaseIndexes = (spec: CollectionIndexes, base: IndexedCollection): bo
   const orders = unique(spec.orders);
   const primary = orders[0] === undefined ? undefined : base.orders.get(orders[0]);
   return primary === base.primary && same(orders, [...base.orders.keys()]) && same(unique(spec.keys), [...base.keys.keys()])
-    && same(unique(spec.presence), [...base.presence.keys()]);
+    && same(unique(spec.presence), [...base.presence.keys()]) && same(unique(spec.substrings), [...base.grams.keys()]);
 };
 
 const positionRemap = (view: OverlayView): PositionRemap & { readonly docs: ReadonlyArray<Room> } => {
@@ -91,7 +95,13 @@ export const mergeView = (view: OverlayView, indexes?: CollectionIndexes): Index
   }
   const presence = new Map<string, PresenceIndex>();
   for (const [path, old] of base.presence) presence.set(path, mergePresenceIndex(old, ranks));
-  return indexedCollection({ docs: remap.docs, size, primary: primary?.index, orders, keys, presence });
+  const grams = new Map<string, GramIndex>();
+  for (const [path, old] of base.grams) {
+    const merged = mergeGramIndex(old, ranks);
+    if (merged === undefined) return undefined;
+    grams.set(path, merged);
+  }
+  return indexedCollection({ docs: remap.docs, size, primary: primary?.index, orders, keys, presence, grams });
 };
 
 /**

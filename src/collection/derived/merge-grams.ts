@@ -1,0 +1,126 @@
+// Compaction of a substring index (merge-collection.ts): every gram's posting is its surviving ranks
+// remapped (the rank map is increasing on survivors, so they stay ascending) merged with the changed
+// rooms' new ranks, laid out as gram-index.ts builds it (bitmap from n/32 members). Reads only the
+// changed rooms; O(entries + dense bitmaps' words + delta grams · log).
+import { compilePath } from '../../value/get-path.js';
+import { forEachGramOfValue } from '../gram-codes.js';
+import { gramIndexFromParts, gramIndexParts, type GramIndex } from '../gram-index.js';
+import type { RankRemap } from './merge-postings.js';
+import { forEachAsc, setSize, type RankSet } from '../rank-set.js';
+
+/** The delta's (gram id, new rank) entries sorted by id then rank; new grams get ids after the old ones. */
+const deltaEntries = (old: GramIndex, ids: ReadonlyMap<number, number>, remap: RankRemap) => {
+  const read = compilePath(old.path);
+  const { deltaDocs, deltaRank, deltaByRank } = remap;
+  let added: Map<number, number> | undefined;
+  const entryId: number[] = [];
+  const entryRank: number[] = [];
+  const seen = new Set<number>();
+  for (let j = 0; j < deltaByRank.length; j++) {
+    const i = deltaByRank[j] as number;
+    const r = deltaRank[i] as number;
+    seen.clear();
+    forEachGramOfValue(read(deltaDocs[i]), (code) => {
+      if (seen.has(code)) return;
+      seen.add(code);
+      let id = ids.get(code) ?? added?.get(code);
+      if (id === undefined) {
+        added ??= new Map();
+        id = ids.size + added.size;
+        added.set(code, id);
+      }
+      entryId.push(id);
+      entryRank.push(r);
+    });
+  }
+  // id · scale + rank is an exact double (ids < 2^31, ranks < scale ≤ 2^31): a native numeric sort.
+  const scale = 2 ** Math.ceil(Math.log2(remap.size + 1));
+  const packed = new Float64Array(entryId.length);
+  for (let e = 0; e < packed.length; e++) packed[e] = (entryId[e] as number) * scale + (entryRank[e] as number);
+  packed.sort();
+  const dId = new Int32Array(packed.length);
+  const dRank = new Int32Array(packed.length);
+  for (let e = 0; e < packed.length; e++) {
+    const x = packed[e] as number;
+    dId[e] = Math.floor(x / scale);
+    dRank[e] = x - (dId[e] as number) * scale;
+  }
+  return { added, dId, dRank };
+};
+
+/** The values by new rank: survivors moved, the changed rooms' values read. */
+const mergeValues = (old: GramIndex, values: ReadonlyArray<unknown>, remap: RankRemap): unknown[] => {
+  const read = compilePath(old.path);
+  const out = new Array<unknown>(remap.size).fill(undefined);
+  const { rankMap, deltaDocs, deltaRank } = remap;
+  for (let r = 0; r < values.length; r++) {
+    const to = rankMap[r] as number;
+    if (to >= 0) out[to] = values[r];
+  }
+  for (let i = 0; i < deltaDocs.length; i++) {
+    const value = read(deltaDocs[i]);
+    if (typeof value === 'string' || Array.isArray(value)) out[deltaRank[i] as number] = value;
+  }
+  return out;
+};
+
+/** `old` over the compacted collection, or undefined when `old` was not made by gram-index.ts. */
+export const mergeGramIndex = (old: GramIndex, remap: RankRemap): GramIndex | undefined => {
+  const parts = gramIndexParts(old);
+  if (parts === undefined) return undefined;
+  const { ids, offsets, ranks, dense, values } = parts;
+  const { rankMap, size: n } = remap;
+  const { added, dId, dRank } = deltaEntries(old, ids, remap);
+  const oldIdCount = offsets.length - 1;
+  const idCount = oldIdCount + (added?.size ?? 0);
+  let largestDense = 0;
+  for (const set of dense.values()) largestDense = Math.max(largestDense, setSize(set));
+  // Each gram's merged posting is written at the end of `out`; a dense one is then turned into a bitmap
+  // and its room in `out` given back, so `out` never needs more than this.
+  const out = new Int32Array(ranks.length + dRank.length + largestDense);
+  const newOffsets = new Int32Array(idCount + 1);
+  const newDense = new Map<number, RankSet>();
+  let w = 0;
+  let j = 0;
+  for (let id = 0; id < idCount; id++) {
+    const start = w;
+    const push = (r: number): boolean => {
+      if (r < 0) return true;
+      while (j < dId.length && dId[j] === id && (dRank[j] as number) < r) out[w++] = dRank[j++] as number;
+      out[w++] = r;
+      return true;
+    };
+    if (id < oldIdCount) {
+      const bitmap = dense.get(id);
+      if (bitmap !== undefined) forEachAsc(bitmap, 0, rankMap.length, (oldRank) => push(rankMap[oldRank] as number));
+      else for (let e = offsets[id] as number, to = offsets[id + 1] as number; e < to; e++) push(rankMap[ranks[e] as number] as number);
+    }
+    while (j < dId.length && dId[j] === id) out[w++] = dRank[j++] as number;
+    const count = w - start;
+    if (count > 0 && count * 32 >= n) {
+      const bits = new Uint32Array((n + 31) >>> 5);
+      for (let e = start; e < w; e++) {
+        const r = out[e] as number;
+        bits[r >>> 5] = (bits[r >>> 5] as number) | (1 << (r & 31));
+      }
+      newDense.set(id, { kind: 'bitmap', words: bits, size: count });
+      w = start;
+    }
+    newOffsets[id + 1] = w;
+  }
+  const newRanks = out.length - w > w >>> 3 ? out.slice(0, w) : out.subarray(0, w);
+  let newIds: ReadonlyMap<number, number> = ids;
+  if (added !== undefined) {
+    // Copy-on-write: older collections keep reading the old map (new grams are rare once names repeat).
+    const grown = new Map(ids);
+    for (const [code, id] of added) grown.set(code, id);
+    newIds = grown;
+  }
+  return gramIndexFromParts(old.path, {
+    ids: newIds,
+    offsets: newOffsets,
+    ranks: newRanks,
+    dense: newDense,
+    values: mergeValues(old, values, remap),
+  });
+};

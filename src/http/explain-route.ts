@@ -1,0 +1,31 @@
+// room-query EXTENSION (upstream has no such route): GET /api/v1/voip/rooms.explain?<the rooms params>
+// answers the plan of that request for an admin — `explain`'s text (filter, sort, chosen index,
+// estimated vs actual documents examined) — and 403 for anyone else. The explorer page shows it.
+import * as E from 'fp-ts/lib/Either.js';
+import type { RoomCollection } from '../collection/collection.js';
+import { ApiErrors } from '../errors.js';
+import { explainRooms } from '../explain.js';
+import type { QueryOptions } from '../options.js';
+import type { Authenticate } from './authenticate.js';
+import type { HttpRequest, HttpResponse } from './create-rooms-api.js';
+import { splitUrl } from './split-url.js';
+
+export const EXPLAIN_ROUTE = '/api/v1/voip/rooms.explain';
+
+const JSON_HEADERS = { 'content-type': 'application/json', 'cache-control': 'no-store', 'x-room-query-extension': '1' } as const;
+
+/** The route's answer for an already routed GET request; `collection` is read per request (live stores move on). */
+export const answerExplain = (
+  request: HttpRequest,
+  authenticate: Authenticate,
+  collection: () => RoomCollection,
+  options: QueryOptions,
+): HttpResponse => {
+  const principal = authenticate(request.headers);
+  if (principal === undefined) return { status: 401, headers: JSON_HEADERS, body: ApiErrors.unauthenticated().body };
+  if (!principal.roles.includes('admin')) return { status: 403, headers: JSON_HEADERS, body: ApiErrors.unauthorized().body };
+  const answer = explainRooms(collection(), splitUrl(request.url).search, principal, options);
+  return E.isLeft(answer)
+    ? { status: answer.left.status, headers: JSON_HEADERS, body: answer.left.body }
+    : { status: 200, headers: JSON_HEADERS, body: { success: true, explain: answer.right } };
+};

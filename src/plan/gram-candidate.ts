@@ -1,0 +1,56 @@
+// The index candidate of a `substring` condition (roomName): the needle's gram postings from a
+// substring index (collection/gram-index.ts). A needle of 1 to 3 code units is one exact posting (the
+// plan may stop early and count `total` from it). A longer one intersects its trigrams' postings,
+// smallest first, then keeps the ranks whose value passes the real matcher (compile/operators.ts) — read
+// from the index's value array, not the room — so the set is exact too: the page is read in order and
+// `total` is the set's size. Whether that beats a walk or the scan is the planner's cost model, fed by
+// the postings' sizes.
+import type { GramIndex } from '../collection/gram-index.js';
+import { fromSortedRanks, intersectAll, setSize, forEachAsc, type RankSet } from '../collection/rank-set.js';
+import { substringMatcher } from '../compile/operators.js';
+import type { SubstringNode } from '../query/substring-node.js';
+import type { Candidate } from './candidate.js';
+
+/** Verifying one candidate (a regex test on its value), in index entries (~ half a random room read). */
+const VERIFY = 20;
+
+export const gramCandidate = (index: GramIndex, node: SubstringNode, n: number): Candidate | undefined => {
+  const found = index.lookup(node.needle);
+  if (found === undefined) return undefined;
+  const { exact, postings } = found;
+  const sizes = postings.map((p) => setSize(p.set));
+  const smallest = sizes[0] as number;
+  const grams = postings.map((p, i) => `${JSON.stringify(p.gram)} ${sizes[i]}`).join(' ∩ ');
+  const how = exact ? `gram ${grams}` : `grams ${grams}, verified: ≤ ${smallest} rows`;
+  const label = `${node.path.dotted} contains ${JSON.stringify(node.needle)} (${how})`;
+  if (exact) {
+    const set = (postings[0] as (typeof postings)[0]).set;
+    return { label, size: smallest, buildCost: 0, exact: true, build: () => set };
+  }
+  const sets = postings.map((p) => p.set);
+  // Probing the others with each member of the smallest (or ANDing bitmaps), then one matcher call each.
+  const intersectCost = Math.min(smallest * (sets.length - 1) * 2, (((n + 31) >>> 5) * sets.length) / 2 + smallest);
+  return {
+    label,
+    size: smallest,
+    buildCost: intersectCost + smallest * VERIFY,
+    exact: true,
+    build: (work) => verify(intersectAll(sets, n, work), index.values, substringMatcher(node.needle), n, work),
+  };
+};
+
+const verify = (
+  set: RankSet,
+  values: ReadonlyArray<unknown>,
+  matches: (value: unknown) => boolean,
+  n: number,
+  work: { keys: number },
+): RankSet => {
+  const kept: number[] = [];
+  forEachAsc(set, 0, n, (r) => {
+    if (matches(values[r])) kept.push(r);
+    return true;
+  });
+  work.keys += setSize(set);
+  return fromSortedRanks(kept, n);
+};
