@@ -57,12 +57,16 @@ export const renderBarChart = ({ title, unit, series, groups }: BarChart): strin
       );
     });
     const cx = left + gi * groupW + groupW / 2;
-    parts.push(`<text x="${cx}" y="${top + plotH + 16}" text-anchor="end" transform="rotate(-25 ${cx} ${top + plotH + 16})">${esc(g.name)}</text>`);
+    parts.push(
+      `<text x="${cx}" y="${top + plotH + 16}" text-anchor="end" transform="rotate(-25 ${cx} ${top + plotH + 16})">${esc(g.name)}</text>`,
+    );
   });
   series.forEach((s, si) => {
     const lx = left + (si % 4) * 250;
     const ly = height - 40 + Math.floor(si / 4) * 18;
-    parts.push(`<rect x="${lx}" y="${ly - 10}" width="12" height="12" fill="${COLORS[si % COLORS.length]}"/><text x="${lx + 18}" y="${ly}">${esc(s)}</text>`);
+    parts.push(
+      `<rect x="${lx}" y="${ly - 10}" width="12" height="12" fill="${COLORS[si % COLORS.length]}"/><text x="${lx + 18}" y="${ly}">${esc(s)}</text>`,
+    );
   });
   parts.push('</svg>');
   return parts.join('\n');

@@ -31,7 +31,8 @@ export interface SizeReport {
 
 const version = (pkg: string): string => {
   try {
-    return (JSON.parse(readFileSync(new URL(`../node_modules/${pkg}/package.json`, import.meta.url), 'utf8')) as { version: string }).version;
+    return (JSON.parse(readFileSync(new URL(`../node_modules/${pkg}/package.json`, import.meta.url), 'utf8')) as { version: string })
+      .version;
   } catch {
     return '?';
   }
@@ -43,13 +44,15 @@ const ok = (b: boolean): string => (b ? '✅' : '❌');
 const sizeName = (n: number): string => (n >= 1e6 ? `${n / 1e6}M` : n >= 1e3 ? `${n / 1e3}k` : String(n));
 
 const WHY: Record<string, string> = {
-  mingo: 'mingo is only slow on large data: at 10k–100k a keyed query costs it tens of ms; the ratio grows with n (O(n) vs O(page + log n)).',
+  mingo:
+    'mingo is only slow on large data: at 10k–100k a keyed query costs it tens of ms; the ratio grows with n (O(n) vs O(page + log n)).',
   loki: 'The index part takes ~1–2 µs; the rest is turning request parameters into a query (validation ~6 µs, compile ~1–3 µs) and copying + deep-freezing each returned room (~2 µs, first time only): LokiJS gets a prebuilt query object and returns its own mutable objects. Would meet: a validation fast path for the common parameter shapes, and caching compiled queries per query string.',
   hand: 'The index walk reads only offset + count rooms; a loss here means the page was not the bottleneck (tiny n).',
   scan: 'The engine reads every path MongoDB-safely (own properties of plain objects only: a type test and Object.hasOwn per step, so prototype keys and odd documents read as missing); the hand loop reads `r.t` directly. Measured on 100k rooms: the same loop with the predicate inlined by hand runs 1.9× the hand loop with those checks and 1.15× without them, so the checks (and the dependent loads they add on a memory-bound scan) are the gap, not compiling. Would meet: a "trusted documents" mode (rooms validated once, e.g. by validateRoom at collection build) whose readers skip the per-step checks, or per-query generated source with the checks hoisted.',
   planner: 'Candidate costs are estimates; on a loaded 2-core machine single-digit-ms medians also move by more than 10% between runs.',
   heap: 'Posting lists are 4 bytes per (room, key) plus n/8 bytes per dense bitmap.',
-  build: 'Two ordered indexes (ts, closedAt) each sort all rooms, plus one pass over every room for eight key/presence indexes; a single sort of the array compares Dates only. Would meet: building closedAt lazily on first use, or radix-sorting the times.',
+  build:
+    'Two ordered indexes (ts, closedAt) each sort all rooms, plus one pass over every room for eight key/presence indexes; a single sort of the array compares Dates only. Would meet: building closedAt lazily on first use, or radix-sorting the times.',
 };
 
 const targets = (r: SizeReport): string[] => {
@@ -67,7 +70,13 @@ const targets = (r: SizeReport): string[] => {
     const vsLoki = m(q, 'LokiJS (indices)') / m(q, 'room-query indexed');
     const vsLokiPre = m(q, 'LokiJS (indices)') / m(q, 'room-query indexed, precompiled');
     row('keyed/admin ≥ 1,000× faster than mingo', q.name, `${ratio(vsMingo)}×`, vsMingo >= 1000, WHY['mingo'] as string);
-    row('keyed/admin faster than LokiJS', q.name, `${ratio(vsLoki)}× (precompiled: ${ratio(vsLokiPre)}×)`, vsLoki > 1, WHY['loki'] as string);
+    row(
+      'keyed/admin faster than LokiJS',
+      q.name,
+      `${ratio(vsLoki)}× (precompiled: ${ratio(vsLokiPre)}×)`,
+      vsLoki > 1,
+      WHY['loki'] as string,
+    );
   }
   for (const q of r.queries.filter((x) => x.group === 'complex')) {
     const vsMingo = m(q, 'mingo') / m(q, 'room-query indexed');
@@ -85,8 +94,20 @@ const targets = (r: SizeReport): string[] => {
   }
   const heap = r.indexHeap / r.rawHeap;
   const build = r.buildMs / r.sortMs;
-  row('index heap ≤ 0.5× raw rooms', 'all', `${heap.toFixed(3)}× (${(r.indexHeap / r.size).toFixed(0)} vs ${(r.rawHeap / r.size).toFixed(0)} B/room)`, heap <= 0.5, WHY['heap'] as string);
-  row('build ≤ 3× one sort by ts', 'all', `${build.toFixed(2)}× (${fmt(r.buildMs)} vs ${fmt(r.sortMs)} ms)`, build <= 3, WHY['build'] as string);
+  row(
+    'index heap ≤ 0.5× raw rooms',
+    'all',
+    `${heap.toFixed(3)}× (${(r.indexHeap / r.size).toFixed(0)} vs ${(r.rawHeap / r.size).toFixed(0)} B/room)`,
+    heap <= 0.5,
+    WHY['heap'] as string,
+  );
+  row(
+    'build ≤ 3× one sort by ts',
+    'all',
+    `${build.toFixed(2)}× (${fmt(r.buildMs)} vs ${fmt(r.sortMs)} ms)`,
+    build <= 3,
+    WHY['build'] as string,
+  );
   if (missed.size > 0) lines.push('', 'Why a target was missed, and what would meet it:', '');
   for (const key of missed) lines.push(`- <a id="why-${key}"></a>**${key}**: ${WHY[key] as string}`);
   return lines;
@@ -100,19 +121,19 @@ const HOW = [
   '  equality postings for `t`, `servedBy._id`, `servedBy.username`, `v._id`, `queue`, `tags` (multi-key),',
   '  `direction`, and presence of `open`. A posting is a sorted Int32Array (CSR: one array per index) or,',
   '  past n/32 members, a bitmap; a `ts` window is an interval of ranks.',
-  '- The planner intersects the candidates of the filter\'s conditions (probing the smallest, or ANDing',
-  '  bitmaps 32 ranks per operation). When every condition was covered exactly, `total` is the set\'s size',
-  '  and only the page\'s rooms are read: the walk of the `ts` order (descending: by runs of equal `ts`,',
+  "- The planner intersects the candidates of the filter's conditions (probing the smallest, or ANDing",
+  "  bitmaps 32 ranks per operation). When every condition was covered exactly, `total` is the set's size",
+  "  and only the page's rooms are read: the walk of the `ts` order (descending: by runs of equal `ts`,",
   '  each run `_id`-ascending) stops after offset + count. Otherwise the residual predicate runs on each',
   '  candidate, a bounded top-k heap orders other sorts, and a sequential scan wins when most rooms are candidates.',
-  '- Answers are identical to the scan\'s (property-tested against the scan and the reference, including odd',
-  '  documents, duplicate `_id`s and every alternative plan). The default projection\'s frozen copies are',
+  "- Answers are identical to the scan's (property-tested against the scan and the reference, including odd",
+  "  documents, duplicate `_id`s and every alternative plan). The default projection's frozen copies are",
   '  memoized per room of a collection (immutable), so a page returned again costs no copy.',
-  '- Incremental maintenance (issue #8): the snapshot\'s ranks are dense and shift on insert. A mutable store',
+  "- Incremental maintenance (issue #8): the snapshot's ranks are dense and shift on insert. A mutable store",
   '  keeps each posting as an ordered set keyed by (ts, _id, seq) (a B+tree), O(log n) per insert/remove per',
   '  index, and answers the same four questions the planner asks a `RankSet` here: size, membership, ordered',
   '  walk from either end, and Date range → key interval.',
-  '- Timings: the machine\'s 2 cores were shared with other work during the run (load average ≈ 5); ratios',
+  "- Timings: the machine's 2 cores were shared with other work during the run (load average ≈ 5); ratios",
   '  within one run are comparable, absolute times move by ±30% between runs.',
   '',
 ];
@@ -130,7 +151,7 @@ export const renderMarkdown = (
     '',
     'Workload (bench/workload.ts): eight requests of a call-center dashboard, page of 50 + `total`, default sort',
     '`{ts:-1}` + `_id` tie-break unless stated. Rooms: `generateRooms({ count, seed: 1 })` served by 50 agents.',
-    'Every contender\'s answer (ids in order + total) is checked against room-query\'s scan before it is timed;',
+    "Every contender's answer (ids in order + total) is checked against room-query's scan before it is timed;",
     'a contender that differs is marked ≠ (only LokiJS may, and each difference is listed below).',
     'Times are tinybench medians (p95 in parentheses), in ms, all contenders in the same process and run.',
     '',
@@ -162,10 +183,15 @@ export const renderMarkdown = (
       out.push(`| ${q.name} | ${contenders.map((c) => ratio((q.timings[c] as Timing).median / base)).join(' | ')} |`);
     }
     out.push('', 'Planner (every candidate plan timed; work counters of the chosen one):', '');
-    out.push('| query | chosen plan | chosen ms | best candidate | chosen / best | docsExamined | indexKeysExamined |', '|---|---|---:|---|---:|---:|---:|');
+    out.push(
+      '| query | chosen plan | chosen ms | best candidate | chosen / best | docsExamined | indexKeysExamined |',
+      '|---|---|---:|---|---:|---:|---:|',
+    );
     for (const q of r.queries) {
       const p = q.plan;
-      out.push(`| ${q.name} | ${p.chosen} | ${fmt(p.chosenMs)} | ${p.best} | ${ratio(p.chosenMs / p.bestMs)} | ${p.docsExamined} | ${p.indexKeysExamined} |`);
+      out.push(
+        `| ${q.name} | ${p.chosen} | ${fmt(p.chosenMs)} | ${p.best} | ${ratio(p.chosenMs / p.bestMs)} | ${p.docsExamined} | ${p.indexKeysExamined} |`,
+      );
     }
     out.push(
       '',
@@ -175,23 +201,28 @@ export const renderMarkdown = (
       '',
     );
     const diffs = r.queries.flatMap((q) => Object.entries(q.differences).map(([c, d]) => `- ${q.name}: ${c}: ${d}`));
-    out.push('LokiJS differences on this data:', '', ...(diffs.length > 0 ? diffs : ['- none on this generated data (see the list of known semantic gaps below)']), '');
+    out.push(
+      'LokiJS differences on this data:',
+      '',
+      ...(diffs.length > 0 ? diffs : ['- none on this generated data (see the list of known semantic gaps below)']),
+      '',
+    );
   }
   const last = reports[reports.length - 1];
   if (last !== undefined) out.push('## Targets of issue #7', '', ...targets(last), '');
   out.push(
     '## LokiJS: adapted operators and where it differs from MongoDB',
     '',
-    '- `tags: {$in: [...]}` becomes `$containsAny` (Loki\'s `$in` does not look inside array fields);',
+    "- `tags: {$in: [...]}` becomes `$containsAny` (Loki's `$in` does not look inside array fields);",
     '  the `createdAt` window becomes `ts: {$between: [start, end]}`; `roomName` a RegExp object under `$regex`.',
     '- Loki compares with JS `<`/`>`: a `ts` that is not a Date (a string, a number) is compared with Dates',
-    '  by coercion instead of MongoDB\'s type order (null < numbers < strings < … < Dates); generated rooms',
+    "  by coercion instead of MongoDB's type order (null < numbers < strings < … < Dates); generated rooms",
     '  always hold Dates, so the answers agree here.',
-    '- Loki\'s `$exists` and equality on dotted paths do not apply MongoDB\'s array semantics',
+    "- Loki's `$exists` and equality on dotted paths do not apply MongoDB's array semantics",
     '  (`servedBy._id` inside an array of objects), and `$eq` on an array field does not match an element.',
     '- Binary indices only serve the FIRST condition of a query and only top-level operators; the queries put',
     '  the most selective indexed field first (`v._id`, `servedBy._id`, `queue`, `ts`).',
-    '- A sort with a tie-break (`compoundsort`) never uses Loki\'s index: every match is sorted.',
+    "- A sort with a tie-break (`compoundsort`) never uses Loki's index: every match is sorted.",
     '',
   );
   return out.join('\n');

@@ -9,7 +9,19 @@ import os from 'node:os';
 import { Bench } from 'tinybench';
 import * as E from 'fp-ts/lib/Either.js';
 import { agentsOf, generateRooms, generateUsers } from '../src/fixtures/index.js';
-import { compileQuery, createRoomCollection, indexBytes, parseRoomsParams, planQuery, queryRooms, runQuery, runQueryWithStats, scopeQuery, type Room, type RoomCollection } from '../src/index.js';
+import {
+  compileQuery,
+  createRoomCollection,
+  indexBytes,
+  parseRoomsParams,
+  planQuery,
+  queryRooms,
+  runQuery,
+  runQueryWithStats,
+  scopeQuery,
+  type Room,
+  type RoomCollection,
+} from '../src/index.js';
 import { handFullSort, handTopK, type Answer } from './peers/hand-loop.js';
 import { createLoki, lokiRunner } from './peers/loki.js';
 import { mingoRunner, siftRunner } from './peers/mongo-like.js';
@@ -81,7 +93,10 @@ const benchOptions = (n: number) =>
 const percentile = (sorted: ReadonlyArray<number>, p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] as number;
 
-const timeTasks = async (n: number, tasks: ReadonlyArray<readonly [string, () => unknown]>): Promise<Map<string, { median: number; p95: number; runs: number }>> => {
+const timeTasks = async (
+  n: number,
+  tasks: ReadonlyArray<readonly [string, () => unknown]>,
+): Promise<Map<string, { median: number; p95: number; runs: number }>> => {
   const bench = new Bench(benchOptions(n));
   for (const [name, fn] of tasks) bench.add(name, fn);
   await bench.run();
@@ -102,13 +117,17 @@ const runSize = async (n: number): Promise<SizeReport> => {
   let rooms: ReadonlyArray<Room> | undefined = generateRooms({ count: n, seed: SEED, agents });
   const rawHeap = heapUsed() - heap0;
 
-  const sortMs = median([0, 1, 2].map(() => timeOnce(() => [...(rooms as Room[])].sort((a, b) => (a['ts'] as Date).getTime() - (b['ts'] as Date).getTime()))));
+  const sortMs = median(
+    [0, 1, 2].map(() => timeOnce(() => [...(rooms as Room[])].sort((a, b) => (a['ts'] as Date).getTime() - (b['ts'] as Date).getTime()))),
+  );
   let collection: RoomCollection | undefined;
-  const buildMs = median([0, 1, 2].map(() => {
-    collection = undefined;
-    gc();
-    return timeOnce(() => (collection = createRoomCollection(rooms as Room[])));
-  }));
+  const buildMs = median(
+    [0, 1, 2].map(() => {
+      collection = undefined;
+      gc();
+      return timeOnce(() => (collection = createRoomCollection(rooms as Room[])));
+    }),
+  );
   collection = undefined;
   const heapBefore = heapUsed();
   collection = createRoomCollection(rooms);
@@ -116,7 +135,9 @@ const runSize = async (n: number): Promise<SizeReport> => {
   const lokiStart = performance.now();
   const loki = createLoki(rooms);
   const lokiBuildMs = performance.now() - lokiStart;
-  console.log(`rooms heap ${(rawHeap / n).toFixed(0)} B/room; index heap ${(indexHeap / n).toFixed(1)} B/room (arrays ${(indexBytes(collection) / n).toFixed(1)}); build ${buildMs.toFixed(0)} ms vs one sort by ts ${sortMs.toFixed(0)} ms; LokiJS load+index ${lokiBuildMs.toFixed(0)} ms`);
+  console.log(
+    `rooms heap ${(rawHeap / n).toFixed(0)} B/room; index heap ${(indexHeap / n).toFixed(1)} B/room (arrays ${(indexBytes(collection) / n).toFixed(1)}); build ${buildMs.toFixed(0)} ms vs one sort by ts ${sortMs.toFixed(0)} ms; LokiJS load+index ${lokiBuildMs.toFixed(0)} ms`,
+  );
 
   const sample = rooms[Math.floor(n / 3)] as Room;
   const queries = workload({
@@ -129,7 +150,16 @@ const runSize = async (n: number): Promise<SizeReport> => {
     roomName: 'silva',
   });
 
-  const report: SizeReport = { size: n, rawHeap, indexHeap, indexArrays: indexBytes(collection), buildMs, sortMs, lokiBuildMs, queries: [] };
+  const report: SizeReport = {
+    size: n,
+    rawHeap,
+    indexHeap,
+    indexArrays: indexBytes(collection),
+    buildMs,
+    sortMs,
+    lokiBuildMs,
+    queries: [],
+  };
   const coll = collection;
   const arr = rooms;
   for (const q of queries) {
@@ -168,7 +198,10 @@ const runSize = async (n: number): Promise<SizeReport> => {
       if (!name.startsWith('LokiJS')) throw new Error(`${q.name}: ${name} answers differently: ${diff}`);
       console.log(`  ${q.name}: ${name} differs: ${diff}`);
     }
-    const timings = await timeTasks(n, CONTENDERS.map((name) => [name, runners[name]] as const));
+    const timings = await timeTasks(
+      n,
+      CONTENDERS.map((name) => [name, runners[name]] as const),
+    );
 
     // Planner: time every candidate plan and compare the chosen one with the best.
     const plan = planQuery(compiled, coll);
@@ -201,9 +234,16 @@ const runSize = async (n: number): Promise<SizeReport> => {
 };
 
 const describeKind = (p: ReturnType<typeof planQuery>['chosen']): string =>
-  p.kind === 'scan' ? 'scan' : p.ordering.kind === 'key-walk' ? `index walk ${p.ordering.keys.path.dotted} then ${p.ordering.index.path.dotted}` : p.ordering.kind === 'walk' ? `index walk ${p.ordering.index.path.dotted}${p.exact ? '' : ' + residual'}` : `index top-k${p.exact ? '' : ' + residual'}`;
+  p.kind === 'scan'
+    ? 'scan'
+    : p.ordering.kind === 'key-walk'
+      ? `index walk ${p.ordering.keys.path.dotted} then ${p.ordering.index.path.dotted}`
+      : p.ordering.kind === 'walk'
+        ? `index walk ${p.ordering.index.path.dotted}${p.exact ? '' : ' + residual'}`
+        : `index top-k${p.exact ? '' : ' + residual'}`;
 
-export const fmt = (ms: number): string => (ms >= 100 ? ms.toFixed(0) : ms >= 1 ? ms.toFixed(2) : ms >= 0.01 ? ms.toFixed(3) : ms.toFixed(4));
+export const fmt = (ms: number): string =>
+  ms >= 100 ? ms.toFixed(0) : ms >= 1 ? ms.toFixed(2) : ms >= 0.01 ? ms.toFixed(3) : ms.toFixed(4);
 
 const printTable = (r: SizeReport): void => {
   const rows = r.queries.flatMap((q) =>

@@ -6,7 +6,13 @@ import { fork } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-interface Ready { kind: 'ready'; port: number; rss: number; sampleIds: string[]; users: Array<{ _id: string; token: string; roles: string[] }> }
+interface Ready {
+  kind: 'ready';
+  port: number;
+  rss: number;
+  sampleIds: string[];
+  users: Array<{ _id: string; token: string; roles: string[] }>;
+}
 
 const AMOUNT = Number(process.env['LOAD_REQUESTS'] ?? 5_000);
 const PATCHES = process.env['LOAD_PATCHES'] === '1' ? Number(process.env['LOAD_PATCH_COUNT'] ?? 500) : 0;
@@ -20,7 +26,7 @@ const next = <T>(kind: string): Promise<T> =>
         resolve(m as T);
       }
     };
-    child.on("message", on);
+    child.on('message', on);
   });
 
 const ready = await next<Ready>('ready');
@@ -32,7 +38,10 @@ const requests = [
   { path: q({ 'agents[]': alice._id }), headers: auth(alice) },
   { path: q({ 'agents[]': bob._id, open: 'false', sort: '{"ts":1}' }), headers: auth(bob) },
   { path: q({ open: 'true', queue: '8001', count: '20' }), headers: auth(manager) },
-  { path: q({ createdAt: '{"start":"2023-03-01T00:00:00Z","end":"2023-06-01T00:00:00Z"}', 'tags[]': 'sales', direction: 'inbound' }), headers: auth(admin) },
+  {
+    path: q({ createdAt: '{"start":"2023-03-01T00:00:00Z","end":"2023-06-01T00:00:00Z"}', 'tags[]': 'sales', direction: 'inbound' }),
+    headers: auth(admin),
+  },
   { path: q({ roomName: 'mar', offset: '100' }), headers: auth(manager) },
 ].map((r) => ({ method: 'GET' as const, ...r }));
 

@@ -76,21 +76,21 @@ export const ApiErrors = {
     body: { status: 'error', message: 'You must be logged in to do this.' },
   }),
   /** ajv-style validator message, e.g. `must be number`. */
-  invalidParams: (message: string): ApiError =>
-    failure(400, 'invalid-params', `${message} [invalid-params]`, 'invalid-params'),
+  invalidParams: (message: string): ApiError => failure(400, 'invalid-params', `${message} [invalid-params]`, 'invalid-params'),
   invalidSort: (raw: string): ApiError =>
     failure(400, 'invalid-sort', `Invalid sort parameter provided: "${raw}" [error-invalid-sort]`, 'error-invalid-sort'),
   invalidFields: (raw: string): ApiError =>
     failure(400, 'invalid-fields', `Invalid fields parameter provided: "${raw}" [error-invalid-fields]`, 'error-invalid-fields'),
-  invalidDate: (path: string): ApiError =>
-    failure(400, 'invalid-date', `The "${path}" query parameter must be a valid date.`),
+  invalidDate: (path: string): ApiError => failure(400, 'invalid-date', `The "${path}" query parameter must be a valid date.`),
   invalidDateJson: (param: string): ApiError =>
     failure(400, 'invalid-date-json', `The "${param}" query parameter must be a valid JSON object.`),
   /** livechat/rooms: a JSON parameter (createdAt, closedAt) is not JSON; upstream sends JSON.parse's own message. */
   invalidJson: (message: string): ApiError => failure(400, 'invalid-json', message),
   /** livechat/rooms, rocketchat mode: `query` is not JSON (parsed, then never used). */
   invalidQuery: (raw: string): ApiError =>
-    fromParseJsonQuery(failure(400, 'invalid-query', `Invalid query parameter provided: "${raw}" [error-invalid-query]`, 'error-invalid-query')),
+    fromParseJsonQuery(
+      failure(400, 'invalid-query', `Invalid query parameter provided: "${raw}" [error-invalid-query]`, 'error-invalid-query'),
+    ),
   /** livechat/rooms: customFields is not a JSON object of field paths. */
   invalidCustomFields: (): ApiError => failure(400, 'invalid-custom-fields', 'The "customFields" query parameter must be a valid JSON.'),
   /** livechat/rooms: a customFields value JavaScript's RegExp refuses; `message` is the engine's own. */
@@ -112,15 +112,27 @@ export const ApiErrors = {
     failure(403, 'missing-permission', 'User does not have the permissions required for this action [error-unauthorized]'),
   /** room-query's own write route (rooms.patch): the caller's roles do not hold `permission` (admin's by default). */
   patchForbidden: (permission: string): ApiError =>
-    failure(403, 'patch-forbidden', `unauthorized: patching rooms needs the ${permission} permission [error-unauthorized]`, 'error-unauthorized'),
+    failure(
+      403,
+      'patch-forbidden',
+      `unauthorized: patching rooms needs the ${permission} permission [error-unauthorized]`,
+      'error-unauthorized',
+    ),
   notFound: (): ApiError => failure(404, 'not-found', 'Not found'),
   methodNotAllowed: (): ApiError => failure(405, 'method-not-allowed', 'Method not allowed'),
-  uriTooLong: (max: number): ApiError => failure(414, 'uri-too-long', `The request URL is longer than ${max} characters [error-uri-too-long]`, 'error-uri-too-long'),
+  uriTooLong: (max: number): ApiError =>
+    failure(414, 'uri-too-long', `The request URL is longer than ${max} characters [error-uri-too-long]`, 'error-uri-too-long'),
   /** The HTTP server's own rejections (before any route): a request node:http cannot parse, too slow, too big. */
   badRequest: (): ApiError => failure(400, 'bad-request', 'The request is not valid HTTP [error-bad-request]', 'error-bad-request'),
-  requestTimeout: (): ApiError => failure(408, 'request-timeout', 'The request took too long to arrive [error-request-timeout]', 'error-request-timeout'),
+  requestTimeout: (): ApiError =>
+    failure(408, 'request-timeout', 'The request took too long to arrive [error-request-timeout]', 'error-request-timeout'),
   headersTooLarge: (maxBytes: number): ApiError =>
-    failure(431, 'headers-too-large', `The request line and headers are larger than ${maxBytes} bytes [error-headers-too-large]`, 'error-headers-too-large'),
+    failure(
+      431,
+      'headers-too-large',
+      `The request line and headers are larger than ${maxBytes} bytes [error-headers-too-large]`,
+      'error-headers-too-large',
+    ),
   /** Rocket.Chat's rate limiter answer, word for word. */
   tooManyRequests: (waitSeconds: number): ApiError =>
     failure(
@@ -130,7 +142,8 @@ export const ApiErrors = {
       'error-too-many-requests',
     ),
   /** A `rooms.patch` body over the size limit. */
-  payloadTooLarge: (): ApiError => failure(413, 'payload-too-large', 'The patch is too large [error-payload-too-large]', 'error-payload-too-large'),
+  payloadTooLarge: (): ApiError =>
+    failure(413, 'payload-too-large', 'The patch is too large [error-payload-too-large]', 'error-payload-too-large'),
   /** A `rooms.patch` body that is not JSON. */
   patchNotJson: (): ApiError => failure(400, 'invalid-patch', 'The body is not JSON [invalid-patch]', 'invalid-patch'),
   /** A JSON Patch the store refused: `message` says which operation and why; `details` locates it. */

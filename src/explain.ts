@@ -37,8 +37,7 @@ export const describeFilter: (node: FilterNode) => string = foldFilter<string>({
   or: (n, go) => `(${n.children.map(go).join(' OR ')})`,
 });
 
-const describeSort = (spec: SortSpec): string =>
-  spec.map((k) => `${k.path.dotted} ${k.direction === 1 ? 'asc' : 'desc'}`).join(', ');
+const describeSort = (spec: SortSpec): string => spec.map((k) => `${k.path.dotted} ${k.direction === 1 ? 'asc' : 'desc'}`).join(', ');
 
 const describeProjection = (p: Projection): string => {
   switch (p.kind) {

@@ -11,15 +11,40 @@ import { queryLivechatRooms } from '../src/query-rooms.js';
 const at = (day: number): Date => new Date(Date.UTC(2024, 0, day));
 const alice = { _id: 'a1', username: 'alice' };
 const rooms: ReadonlyArray<Room> = [
-  { _id: 'r1', t: 'l', fname: 'Mary Ann', ts: at(1), open: true, servedBy: alice, departmentId: 'd1', departmentAncestors: ['u1'], livechatData: { plan: 'Gold' } },
+  {
+    _id: 'r1',
+    t: 'l',
+    fname: 'Mary Ann',
+    ts: at(1),
+    open: true,
+    servedBy: alice,
+    departmentId: 'd1',
+    departmentAncestors: ['u1'],
+    livechatData: { plan: 'Gold' },
+  },
   { _id: 'r2', t: 'l', fname: 'Bob', ts: at(2), open: true, departmentId: 'd2', livechatData: { plan: 'free' }, tags: ['vip'] },
   { _id: 'r3', t: 'l', fname: 'Mary', ts: at(3), open: true, onHold: true, servedBy: alice, departmentId: 'd3' },
-  { _id: 'r4', t: 'l', fname: 'Carl', ts: at(4), closedAt: at(5), servedBy: { _id: 'a2', username: 'a1' }, livechatData: { plan: 'GOLDEN' } },
+  {
+    _id: 'r4',
+    t: 'l',
+    fname: 'Carl',
+    ts: at(4),
+    closedAt: at(5),
+    servedBy: { _id: 'a2', username: 'a1' },
+    livechatData: { plan: 'GOLDEN' },
+  },
   { _id: 'r5', t: 'v', fname: 'Mary Call', ts: at(6) },
 ];
 const omnichannel: Omnichannel = {
-  departments: [{ _id: 'd1', name: 'Sales', ancestors: ['u1'] }, { _id: 'd2', name: 'Support' }, { _id: 'd3', name: 'Billing', ancestors: ['u2'] }],
-  units: [{ _id: 'u1', name: 'North' }, { _id: 'u2', name: 'South' }],
+  departments: [
+    { _id: 'd1', name: 'Sales', ancestors: ['u1'] },
+    { _id: 'd2', name: 'Support' },
+    { _id: 'd3', name: 'Billing', ancestors: ['u2'] },
+  ],
+  units: [
+    { _id: 'u1', name: 'North' },
+    { _id: 'u2', name: 'South' },
+  ],
   unitMonitors: [{ monitorId: 'm1', unitId: 'u1' }],
 };
 const admin = { _id: 'x', username: 'admin', roles: ['admin'] };
@@ -126,27 +151,56 @@ describe('queryLivechatRooms: errors, in upstream order', () => {
     ['departmentId[]=d1', 'rocketchat', params('must be string')],
     ['open[]=a&open[]=b', 'rocketchat', params('must be string\n must be boolean\n must match a schema in anyOf')],
     ['count=abc', 'rocketchat', params('must be number')],
-    ['sort=x', 'rocketchat', { success: false, error: 'Invalid sort parameter provided: "x" [error-invalid-sort]', errorType: 'error-invalid-sort', details }],
-    ['sort=x', 'default', { success: false, error: 'Invalid sort parameter provided: "x" [error-invalid-sort]', errorType: 'error-invalid-sort' }],
-    ['fields=x', 'rocketchat', { success: false, error: 'Invalid fields parameter provided: "x" [error-invalid-fields]', errorType: 'error-invalid-fields', details }],
-    ['query=x', 'rocketchat', { success: false, error: 'Invalid query parameter provided: "x" [error-invalid-query]', errorType: 'error-invalid-query', details }],
+    [
+      'sort=x',
+      'rocketchat',
+      { success: false, error: 'Invalid sort parameter provided: "x" [error-invalid-sort]', errorType: 'error-invalid-sort', details },
+    ],
+    [
+      'sort=x',
+      'default',
+      { success: false, error: 'Invalid sort parameter provided: "x" [error-invalid-sort]', errorType: 'error-invalid-sort' },
+    ],
+    [
+      'fields=x',
+      'rocketchat',
+      {
+        success: false,
+        error: 'Invalid fields parameter provided: "x" [error-invalid-fields]',
+        errorType: 'error-invalid-fields',
+        details,
+      },
+    ],
+    [
+      'query=x',
+      'rocketchat',
+      { success: false, error: 'Invalid query parameter provided: "x" [error-invalid-query]', errorType: 'error-invalid-query', details },
+    ],
     ['createdAt=x', 'rocketchat', { success: false, error: 'Unexpected token \'x\', "x" is not valid JSON' }],
     ['createdAt={"start":"nope"}', 'default', { success: false, error: 'The "createdAt.start" query parameter must be a valid date.' }],
     ['closedAt={"end":"nope"}', 'rocketchat', { success: false, error: 'The "closedAt.end" query parameter must be a valid date.' }],
     ['customFields=5', 'rocketchat', { success: false, error: 'The "customFields" query parameter must be a valid JSON.' }],
     ['customFields={"$where":"x"}', 'default', { success: false, error: 'The "customFields" query parameter must be a valid JSON.' }],
     ['customFields={"a..b":"x"}', 'default', { success: false, error: 'The "customFields" query parameter must be a valid JSON.' }],
-    ['customFields={"plan":"["}', 'rocketchat', { success: false, error: 'Invalid regular expression: /[/i: Unterminated character class' }],
+    [
+      'customFields={"plan":"["}',
+      'rocketchat',
+      { success: false, error: 'Invalid regular expression: /[/i: Unterminated character class' },
+    ],
   ])('%s (%s)', (search, mode, expected) => {
     expect(body(search, mode)).toEqual(expected);
   });
 
   it('dates before the 403, customFields after it', () => {
-    expect(body('createdAt={"start":"nope"}', 'rocketchat', agent)).toEqual({ success: false, error: 'The "createdAt.start" query parameter must be a valid date.' });
+    expect(body('createdAt={"start":"nope"}', 'rocketchat', agent)).toEqual({
+      success: false,
+      error: 'The "createdAt.start" query parameter must be a valid date.',
+    });
     expect(body('customFields=5', 'rocketchat', agent)).toEqual({ success: false, error: 'unauthorized' });
     expect(body('customFields={"plan":"(a)\\\\1"}', 'default')).toEqual({
       success: false,
-      error: 'The "customFields.plan" pattern needs a feature without a linear-time match (backreference or lookaround) [error-invalid-regex]',
+      error:
+        'The "customFields.plan" pattern needs a feature without a linear-time match (backreference or lookaround) [error-invalid-regex]',
       errorType: 'error-invalid-regex',
     });
   });

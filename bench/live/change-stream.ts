@@ -23,7 +23,12 @@ export const streamSeed = (rooms: ReadonlyArray<Room>, maxIds = rooms.length): S
   return { template, newest, ids };
 };
 
-export const changeStreamFrom = (seedOf: StreamSeed, agents: ReadonlyArray<{ _id: string; username: string }>, count: number, prefix = 'live'): unknown[][] => {
+export const changeStreamFrom = (
+  seedOf: StreamSeed,
+  agents: ReadonlyArray<{ _id: string; username: string }>,
+  count: number,
+  prefix = 'live',
+): unknown[][] => {
   let seed = 12345;
   const rand = (n: number): number => {
     seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
@@ -37,7 +42,11 @@ export const changeStreamFrom = (seedOf: StreamSeed, agents: ReadonlyArray<{ _id
     out.push([{ op: 'add', path: `/${id}`, value: { ...template, _id: id, ts, callStarted: ts, open: true } }]); // new call
     const a = agents[rand(agents.length)] as { _id: string; username: string };
     if (k >= 1) out.push([{ op: 'add', path: `/${prefix}-${k - 1}/servedBy`, value: { _id: a._id, username: a.username, ts } }]); // answer
-    if (k >= 2) out.push([{ op: 'remove', path: `/${prefix}-${k - 2}/open` }, { op: 'add', path: `/${prefix}-${k - 2}/closedAt`, value: ts }]); // close
+    if (k >= 2)
+      out.push([
+        { op: 'remove', path: `/${prefix}-${k - 2}/open` },
+        { op: 'add', path: `/${prefix}-${k - 2}/closedAt`, value: ts },
+      ]); // close
     if (k >= 3) out.push([{ op: 'add', path: `/${prefix}-${k - 3}/tags`, value: ['vip'] }]); // tag
     const old = ids[rand(ids.length)] as string;
     out.push([{ op: 'add', path: `/${old}/tags`, value: ['billing'] }]); // tag an old room (off every first page)
@@ -45,5 +54,8 @@ export const changeStreamFrom = (seedOf: StreamSeed, agents: ReadonlyArray<{ _id
   return out.slice(0, count);
 };
 
-export const changeStream = (rooms: ReadonlyArray<Room>, agents: ReadonlyArray<{ _id: string; username: string }>, count: number): unknown[][] =>
-  changeStreamFrom(streamSeed(rooms), agents, count);
+export const changeStream = (
+  rooms: ReadonlyArray<Room>,
+  agents: ReadonlyArray<{ _id: string; username: string }>,
+  count: number,
+): unknown[][] => changeStreamFrom(streamSeed(rooms), agents, count);

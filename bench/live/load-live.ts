@@ -96,38 +96,41 @@ const parse = (data: string): unknown => {
 
 const open = (c: Client): Promise<void> =>
   new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, agent, path: `/api/v1/voip/rooms.stream?${c.params}`, headers: headers(c.who) }, (res: IncomingMessage) => {
-      if (res.statusCode !== 200) return reject(new Error(`stream ${res.statusCode}`));
-      res.setEncoding('utf8');
-      let buffer = '';
-      res.on('data', (chunk: string) => {
-        const at = performance.now();
-        buffer += chunk;
-        for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          if (block.startsWith(':') || block.startsWith('retry:')) continue;
-          const lines = block.split('\n');
-          const event = lines[0]?.slice(7);
-          if (event === 'close') {
-            c.closed = lines[1] ?? '';
-            continue;
+    const req = request(
+      { host: '127.0.0.1', port, agent, path: `/api/v1/voip/rooms.stream?${c.params}`, headers: headers(c.who) },
+      (res: IncomingMessage) => {
+        if (res.statusCode !== 200) return reject(new Error(`stream ${res.statusCode}`));
+        res.setEncoding('utf8');
+        let buffer = '';
+        res.on('data', (chunk: string) => {
+          const at = performance.now();
+          buffer += chunk;
+          for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+            const block = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            if (block.startsWith(':') || block.startsWith('retry:')) continue;
+            const lines = block.split('\n');
+            const event = lines[0]?.slice(7);
+            if (event === 'close') {
+              c.closed = lines[1] ?? '';
+              continue;
+            }
+            const id = Number(lines[1]?.slice(4));
+            const data = lines[2]?.slice(6) ?? '';
+            c.events++;
+            if (id <= c.lastId && c.lastId >= 0) c.outOfOrder++;
+            c.lastId = id;
+            if (event === 'page') {
+              c.page = JSON.parse(data) as Client['page'];
+              resolve();
+            } else {
+              c.receipts.push([id, at]);
+              jsonpatch.applyPatch(c.page, parse(data) as jsonpatch.Operation[], false, true);
+            }
           }
-          const id = Number(lines[1]?.slice(4));
-          const data = lines[2]?.slice(6) ?? '';
-          c.events++;
-          if (id <= c.lastId && c.lastId >= 0) c.outOfOrder++;
-          c.lastId = id;
-          if (event === 'page') {
-            c.page = JSON.parse(data) as Client['page'];
-            resolve();
-          } else {
-            c.receipts.push([id, at]);
-            jsonpatch.applyPatch(c.page, parse(data) as jsonpatch.Operation[], false, true);
-          }
-        }
-      });
-    });
+        });
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -135,25 +138,48 @@ const open = (c: Client): Promise<void> =>
 const json = (method: string, path: string, who: DemoUser, body?: unknown): Promise<{ status: number; body: unknown }> =>
   new Promise((resolve, reject) => {
     const text = body === undefined ? undefined : JSON.stringify(body);
-    const req = request({ host: '127.0.0.1', port, agent, method, path, headers: { ...headers(who), ...(text ? { 'content-type': 'application/json' } : {}) } }, (res) => {
-      let out = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (out += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(out) }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        agent,
+        method,
+        path,
+        headers: { ...headers(who), ...(text ? { 'content-type': 'application/json' } : {}) },
+      },
+      (res) => {
+        let out = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (out += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(out) }));
+      },
+    );
     req.on('error', reject);
     req.end(text);
   });
 
 const before = await stats(true);
-const clients: Client[] = Array.from({ length: SUBSCRIBERS }, (_, i) => ({ ...queryOf(i), page: undefined, lastId: -1, outOfOrder: 0, events: 0, receipts: [], closed: undefined }));
+const clients: Client[] = Array.from({ length: SUBSCRIBERS }, (_, i) => ({
+  ...queryOf(i),
+  page: undefined,
+  lastId: -1,
+  outOfOrder: 0,
+  events: 0,
+  receipts: [],
+  closed: undefined,
+}));
 const t1 = performance.now();
 for (let i = 0; i < clients.length; i += 50) await Promise.all(clients.slice(i, i + 50).map(open));
 console.error(`  ${SUBSCRIBERS} streams open in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
 const opened = await stats(true);
 
 // The patch stream: one patcher, one connection (versions follow the sending order), a fixed rate.
-const patches = changeStreamFrom(seed, agents.map((a) => ({ _id: a._id, username: a.username })), RATE * SECONDS, 'load');
+const patches = changeStreamFrom(
+  seed,
+  agents.map((a) => ({ _id: a._id, username: a.username })),
+  RATE * SECONDS,
+  'load',
+);
 const patcher = new Agent({ keepAlive: true, maxSockets: 1 });
 const sentAt = new Map<number, number>();
 let failed = 0;
@@ -161,17 +187,27 @@ const post = (ops: unknown): Promise<void> =>
   new Promise((resolve) => {
     const text = JSON.stringify(ops);
     const at = performance.now();
-    const req = request({ host: '127.0.0.1', port, agent: patcher, method: 'POST', path: '/api/v1/voip/rooms.patch', headers: { ...headers(admin), 'content-type': 'application/json' } }, (res) => {
-      let out = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (out += c));
-      res.on('end', () => {
-        const body = JSON.parse(out) as { success: boolean; version?: number };
-        if (body.success && body.version !== undefined) sentAt.set(body.version, at);
-        else failed++;
-        resolve();
-      });
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        agent: patcher,
+        method: 'POST',
+        path: '/api/v1/voip/rooms.patch',
+        headers: { ...headers(admin), 'content-type': 'application/json' },
+      },
+      (res) => {
+        let out = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (out += c));
+        res.on('end', () => {
+          const body = JSON.parse(out) as { success: boolean; version?: number };
+          if (body.success && body.version !== undefined) sentAt.set(body.version, at);
+          else failed++;
+          resolve();
+        });
+      },
+    );
     req.on('error', () => {
       failed++;
       resolve();

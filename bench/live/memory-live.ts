@@ -38,7 +38,11 @@ const agentPrincipal: Principal = { _id: agent0._id, username: agent0.username, 
 export const MEMORY_QUERIES: ReadonlyArray<{ name: string; params: Record<string, unknown>; principal: Principal }> = [
   { name: 'admin page', params: { count: '50' }, principal: admin },
   { name: "an agent's page", params: { agents: [agent0._id], count: '50' }, principal: agentPrincipal },
-  { name: 'filtered: open calls of a queue, oldest first', params: { open: 'true', queue: '8003', sort: '{"ts":1}', count: '50' }, principal: admin },
+  {
+    name: 'filtered: open calls of a queue, oldest first',
+    params: { open: 'true', queue: '8003', sort: '{"ts":1}', count: '50' },
+    principal: admin,
+  },
 ];
 
 const scopedOf = (params: Record<string, unknown>, principal: Principal): ScopedQuery => {
@@ -108,7 +112,9 @@ const runSize = async (n: number): Promise<MemorySize> => {
     for (const s of subs) s.close();
     hub.close();
     rows.push({ query: q.name, matches, heapPerView, rssPerView, entriesPerView, heapPerSharedSubscriber });
-    console.error(`  ${q.name}: ${Math.round(heapPerView / 1024)} KiB heap per view, ${entriesPerView} entries, ${Math.round(heapPerSharedSubscriber)} B per shared subscriber`);
+    console.error(
+      `  ${q.name}: ${Math.round(heapPerView / 1024)} KiB heap per view, ${entriesPerView} entries, ${Math.round(heapPerSharedSubscriber)} B per shared subscriber`,
+    );
   }
   return { size: n, rows };
 };
@@ -120,13 +126,26 @@ for (const n of sizes) {
 }
 const kib = (b: number): string => `${(b / 1024).toFixed(1)} KiB`;
 for (const r of results) {
-  console.table(r.rows.map((x) => ({
-    rooms: r.size, query: x.query, matches: x.matches, 'entries held / view': x.entriesPerView,
-    'heap / view': kib(x.heapPerView), 'RSS / view': kib(x.rssPerView), 'heap / shared subscriber': `${Math.round(x.heapPerSharedSubscriber)} B`,
-  })));
+  console.table(
+    r.rows.map((x) => ({
+      rooms: r.size,
+      query: x.query,
+      matches: x.matches,
+      'entries held / view': x.entriesPerView,
+      'heap / view': kib(x.heapPerView),
+      'RSS / view': kib(x.rssPerView),
+      'heap / shared subscriber': `${Math.round(x.heapPerSharedSubscriber)} B`,
+    })),
+  );
 }
 if (write) {
-  const out: MemoryResults = { views: VIEWS, subscribers: SUBSCRIBERS, changes: CHANGES, loadAverage: os.loadavg()[0] ?? 0, sizes: results };
+  const out: MemoryResults = {
+    views: VIEWS,
+    subscribers: SUBSCRIBERS,
+    changes: CHANGES,
+    loadAverage: os.loadavg()[0] ?? 0,
+    sizes: results,
+  };
   writeFileSync(new URL('./memory-results.json', import.meta.url), `${JSON.stringify(out, null, 1)}\n`);
   rerenderLiveDocs();
   console.log('wrote bench/live/memory-results.json, docs/live-benchmarks.md and docs/live-scale.svg');

@@ -96,7 +96,7 @@ export const renderLiveMarkdown = (r: LiveResults): string => {
     "over its rooms, through a collection built beforehand, and through the store's own snapshot (derived: base indexes +",
     'overlay, no rebuild).',
     `Store throughput: ${int(r.applyOps)} single-field \`replace\` ops over 10,000 rooms, each a real change (best of ${r.rounds}).`,
-    'Before each timed phase (each live round, each throughput round): a full GC, then a pause while V8\'s concurrent sweeper',
+    "Before each timed phase (each live round, each throughput round): a full GC, then a pause while V8's concurrent sweeper",
     'finishes (bench/live/run-live.ts, `settle`).',
     '',
     'Run: `npm run bench:live` alone, or `npm run bench:live -- --sizes 100000,1000000 --changes 10000 --rounds 5 --live-rounds 9 --live-changes 50000`.',
@@ -127,7 +127,8 @@ export const renderLiveMarkdown = (r: LiveResults): string => {
     row(`snapshot() of the version after ${int(r.changes)} patches (derive)`, (s) => `${s.deriveMs.toFixed(1)} ms`),
     row('a full collection build of that version (what derivation avoids)', (s) => `${int(s.rebuildMs)} ms`),
     row('compaction of that version, merged from the base (rooms changed)', (s) =>
-      s.compactMs === undefined ? '-' : `${int(s.compactMs)} ms (${int(s.compactChanged)})`),
+      s.compactMs === undefined ? '-' : `${int(s.compactMs)} ms (${int(s.compactChanged)})`,
+    ),
     row('createRoomStore (validate + copy every room)', (s) => `${int(s.createMs)} ms`),
     '',
     '## Machine',

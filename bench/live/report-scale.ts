@@ -70,7 +70,9 @@ export const renderScaleMarkdown = ({ memory, load }: { memory?: MemoryResults; 
     );
     for (const s of memory.sizes) {
       for (const r of s.rows) {
-        lines.push(`| ${int(s.size)} | ${r.query} | ${int(r.matches)} | ${r.entriesPerView} | ${kib(r.heapPerView)} | ${kib(r.rssPerView)} | ${int(r.heapPerSharedSubscriber)} B | ${mark(r.heapPerView <= GOAL_BYTES)} (own view) |`);
+        lines.push(
+          `| ${int(s.size)} | ${r.query} | ${int(r.matches)} | ${r.entriesPerView} | ${kib(r.heapPerView)} | ${kib(r.rssPerView)} | ${int(r.heapPerSharedSubscriber)} B | ${mark(r.heapPerView <= GOAL_BYTES)} (own view) |`,
+        );
       }
     }
     lines.push('', 'Chart: [live-scale.svg](live-scale.svg) (heap per view, by query and collection size).', '');

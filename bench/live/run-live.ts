@@ -8,7 +8,16 @@
 import { writeFileSync } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
 import { agentsOf, generateRooms, generateUsers } from '../../src/fixtures/index.js';
-import { compileQuery, createRoomCollection, parseRoomsParams, runQuery, scopeQuery, type Principal, type Room, type ScopedQuery } from '../../src/index.js';
+import {
+  compileQuery,
+  createRoomCollection,
+  parseRoomsParams,
+  runQuery,
+  scopeQuery,
+  type Principal,
+  type Room,
+  type ScopedQuery,
+} from '../../src/index.js';
 import { overlaySize } from '../../src/collection/derived/derived-collection.js';
 import { compactView } from '../../src/collection/derived/merge-collection.js';
 import { DEFAULT_INDEXES } from '../../src/collection/room-collection.js';
@@ -125,7 +134,10 @@ const runSize = async (n: number): Promise<SizeResult> => {
     for (let round = 0; round < LIVE_ROUNDS; round++) {
       let listener: ((c: StoreChange) => void) | undefined;
       let at = -1;
-      const source: LiveSource = { current: () => (at < 0 ? v0 : (states[at] as StoreVersion)), subscribe: (l) => ((listener = l), () => (listener = undefined)) };
+      const source: LiveSource = {
+        current: () => (at < 0 ? v0 : (states[at] as StoreVersion)),
+        subscribe: (l) => ((listener = l), () => (listener = undefined)),
+      };
       patchesOut = 0;
       const live = liveQuery(source, scopedOf(q.params, q.principal), (e) => void (e.kind === 'patch' && patchesOut++));
       await settle(n);
@@ -139,7 +151,16 @@ const runSize = async (n: number): Promise<SizeResult> => {
     const sorted = [...perChange].sort((a, b) => a - b);
     const median = ((sorted[(sorted.length - 1) >> 1] as number) + (sorted[sorted.length >> 1] as number)) / 2;
     const mean = perChange.reduce((a, b) => a + b, 0) / perChange.length;
-    queries.push({ name: q.name, workPerChange, liveUs: median, liveMeanUs: mean, patches: patchesOut, scanUs: 0, indexedUs: 0, derivedUs: 0 });
+    queries.push({
+      name: q.name,
+      workPerChange,
+      liveUs: median,
+      liveMeanUs: mean,
+      patches: patchesOut,
+      scanUs: 0,
+      indexedUs: 0,
+      derivedUs: 0,
+    });
   }
 
   // Store throughput: single-field ops, vs a bare Map.set of a copied room (best of ROUNDS).
@@ -153,7 +174,8 @@ const runSize = async (n: number): Promise<SizeResult> => {
     await settle(n);
     t0 = now();
     // A value unique to each pass over the ids, so every op really changes its room (a no-op makes no version).
-    for (let i = 0; i < APPLY_OPS; i++) store.apply([{ op: 'replace', path: `/${ids[i % ids.length]}/queue`, value: `q${round}-${Math.floor(i / ids.length)}` }]);
+    for (let i = 0; i < APPLY_OPS; i++)
+      store.apply([{ op: 'replace', path: `/${ids[i % ids.length]}/queue`, value: `q${round}-${Math.floor(i / ids.length)}` }]);
     applyOpsPerSec = Math.max(applyOpsPerSec, APPLY_OPS / ((now() - t0) / 1000));
     t0 = now();
     for (let i = 0; i < APPLY_OPS; i++) {
@@ -216,7 +238,15 @@ for (const n of sizes) {
       `snapshot of the newest version ${r.deriveMs.toFixed(1)} ms (rebuild ${r.rebuildMs.toFixed(0)} ms, merge compaction ${r.compactMs?.toFixed(0) ?? '-'} ms), create ${r.createMs.toFixed(0)} ms`,
   );
 }
-const all: LiveResults = { machine: machine(), changes: CHANGES, liveChanges: LIVE_CHANGES, rounds: ROUNDS, liveRounds: LIVE_ROUNDS, applyOps: APPLY_OPS, sizes: results };
+const all: LiveResults = {
+  machine: machine(),
+  changes: CHANGES,
+  liveChanges: LIVE_CHANGES,
+  rounds: ROUNDS,
+  liveRounds: LIVE_ROUNDS,
+  applyOps: APPLY_OPS,
+  sizes: results,
+};
 console.log('\nTargets (same run):');
 for (const line of targetLines(all)) console.log(line);
 if (write) {

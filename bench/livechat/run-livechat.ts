@@ -77,7 +77,9 @@ for (const size of sizes) {
   const runs = size >= 1_000_000 ? 7 : size >= 100_000 ? 15 : 40;
   for (const q of workload) {
     const parsed = parseLivechatParams(q.params, {});
-    const scoped = E.chain((query: Parameters<typeof scopeLivechatQuery>[0]) => scopeLivechatQuery(query, q.principal, { omnichannel }))(parsed);
+    const scoped = E.chain((query: Parameters<typeof scopeLivechatQuery>[0]) => scopeLivechatQuery(query, q.principal, { omnichannel }))(
+      parsed,
+    );
     if (E.isLeft(scoped)) throw new Error(`${q.name}: ${JSON.stringify(scoped.left.body)}`);
     const compiled = compileQuery(scoped.right);
     const viaIndex = runQueryWithStats(compiled, collection);

@@ -43,7 +43,13 @@ const TOP_K_SOURCE = `
   return { rooms: heap.slice(offset), total };
 `;
 
-type Loop = (rooms: ReadonlyArray<Room>, pred: BenchQuery['predicate'], cmp: BenchQuery['compare'], offset: number, count: number) => Answer;
+type Loop = (
+  rooms: ReadonlyArray<Room>,
+  pred: BenchQuery['predicate'],
+  cmp: BenchQuery['compare'],
+  offset: number,
+  count: number,
+) => Answer;
 
 export const handTopK = (q: BenchQuery): ((rooms: ReadonlyArray<Room>) => Answer) => {
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
@@ -51,8 +57,10 @@ export const handTopK = (q: BenchQuery): ((rooms: ReadonlyArray<Room>) => Answer
   return (rooms) => loop(rooms, q.predicate, q.compare, q.offset, q.count);
 };
 
-export const handFullSort = (q: BenchQuery): ((rooms: ReadonlyArray<Room>) => Answer) => (rooms) => {
-  const matched = rooms.filter(q.predicate);
-  matched.sort(q.compare);
-  return { rooms: matched.slice(q.offset, q.offset + q.count), total: matched.length };
-};
+export const handFullSort =
+  (q: BenchQuery): ((rooms: ReadonlyArray<Room>) => Answer) =>
+  (rooms) => {
+    const matched = rooms.filter(q.predicate);
+    matched.sort(q.compare);
+    return { rooms: matched.slice(q.offset, q.offset + q.count), total: matched.length };
+  };

@@ -30,7 +30,8 @@ const read = (doc: unknown, steps: ReadonlyArray<string>): unknown => {
 /** A generic comparator for sift's matches: missing < numbers < strings < Dates, per key direction. */
 const genericCompare = (sort: Sort) => {
   const keys = sort.map(([path, dir]) => ({ steps: path.split('.'), dir }));
-  const rank = (v: unknown): number => (v === undefined || v === null ? 0 : typeof v === 'number' ? 1 : typeof v === 'string' ? 2 : v instanceof Date ? 6 : 3);
+  const rank = (v: unknown): number =>
+    v === undefined || v === null ? 0 : typeof v === 'number' ? 1 : typeof v === 'string' ? 2 : v instanceof Date ? 6 : 3;
   return (a: Room, b: Room): number => {
     for (const { steps, dir } of keys) {
       const x = read(a, steps);

@@ -10,8 +10,7 @@ import { DEFAULT_PERMISSIONS, hasPermission, VIEW_ALL_ROOMS, VIEW_OWN_ROOMS } fr
 import type { Principal } from './principal.js';
 
 const withScope = (query: RoomsQuery, scope: Scope): ScopedQuery => {
-  const filter =
-    scope.kind === 'all' ? query.filter : AndNode.create([...query.filter.children, ServedByNode.create(scope.agentId)]);
+  const filter = scope.kind === 'all' ? query.filter : AndNode.create([...query.filter.children, ServedByNode.create(scope.agentId)]);
   return Object.freeze({ ...query, filter, scope }) as ScopedQuery;
 };
 

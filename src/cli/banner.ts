@@ -59,7 +59,8 @@ export const bannerLines = (options: BannerOptions): ReadonlyArray<string> => {
   }
   const monitor = users.find((u) => u.roles.includes('livechat-monitor'));
   lines.push('', `livechat (${LIVECHAT_ROOMS_ROUTE}):`);
-  if (admin !== undefined) lines.push('# admin: queued chats, oldest first', curl(baseUrl, admin, ['queued=true', 'sort={"ts":1}'], LIVECHAT_ROOMS_ROUTE));
+  if (admin !== undefined)
+    lines.push('# admin: queued chats, oldest first', curl(baseUrl, admin, ['queued=true', 'sort={"ts":1}'], LIVECHAT_ROOMS_ROUTE));
   if (agent !== undefined) {
     lines.push(`# ${agent.username}: its open chats`, curl(baseUrl, agent, [`agents[]=${agent._id}`, 'open=true'], LIVECHAT_ROOMS_ROUTE));
   }

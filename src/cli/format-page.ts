@@ -44,7 +44,11 @@ const status = (room: Readonly<Record<string, unknown>>): string =>
 
 const table = (page: RoomsPage, endpoint: EndpointName): ReadonlyArray<string> => {
   const columns = COLUMNS[endpoint];
-  const row = (cells: ReadonlyArray<string>): string => cells.map((c, i) => fit(c, columns[i]?.[2] ?? 10)).join('  ').trimEnd();
+  const row = (cells: ReadonlyArray<string>): string =>
+    cells
+      .map((c, i) => fit(c, columns[i]?.[2] ?? 10))
+      .join('  ')
+      .trimEnd();
   const value = (room: Readonly<Record<string, unknown>>, path: string): string =>
     path === 'open' ? (room['open'] === true ? 'yes' : 'no') : path === 'status' ? status(room) : cell(at(room, path));
   return [

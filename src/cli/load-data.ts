@@ -33,8 +33,9 @@ export interface Data {
 export const loadData = async (source: DataSource): Promise<E.Either<string, Data>> => {
   const demoUsers = generateUsers({ seed: source.seed });
   const demo = generateOmnichannel({ seed: source.seed, agents: agentsOf(demoUsers) });
-  const users: E.Either<string, ReadonlyArray<CliUser>> =
-    source.users === undefined ? E.right([...demoUsers, demo.monitor]) : await readUsersFile(source.users);
+  const users: E.Either<string, ReadonlyArray<CliUser>> = source.users === undefined
+    ? E.right([...demoUsers, demo.monitor])
+    : await readUsersFile(source.users);
   if (E.isLeft(users)) return users;
   if (source.rooms.kind === 'file') {
     return E.map((rs: ReadonlyArray<Room>): Data => ({ rooms: rs, users: users.right, usersLoaded: source.users !== undefined }))(
@@ -61,6 +62,10 @@ export const toApiUser = (user: CliUser): ApiUser => ({
 /** The user named by `--as`: its `_id` or its username. */
 export const findUser = (users: ReadonlyArray<CliUser>, who: string): E.Either<string, CliUser> => {
   const user = users.find((u) => u._id === who || u.username === who);
-  const names = users.slice(0, 8).map((u) => u.username).join(', ') + (users.length > 8 ? ', …' : '');
+  const names =
+    users
+      .slice(0, 8)
+      .map((u) => u.username)
+      .join(', ') + (users.length > 8 ? ', …' : '');
   return user === undefined ? E.left(`--as: no user '${who}'; the users are ${names}`) : E.right(user);
 };

@@ -16,12 +16,15 @@ export const integer = (name: string, raw: string | undefined, fallback: number,
 };
 
 /** One of a fixed set of words. */
-export const oneOf = <A extends string>(name: string, raw: string | undefined, allowed: ReadonlyArray<A>, fallback: A): E.Either<string, A> => {
+export const oneOf = <A extends string>(
+  name: string,
+  raw: string | undefined,
+  allowed: ReadonlyArray<A>,
+  fallback: A,
+): E.Either<string, A> => {
   if (raw === undefined) return E.right(fallback);
   const found = allowed.find((a) => a === raw);
-  return found === undefined
-    ? E.left(`--${name} must be ${allowed.map((a) => `'${a}'`).join(' or ')}, got '${raw}'`)
-    : E.right(found);
+  return found === undefined ? E.left(`--${name} must be ${allowed.map((a) => `'${a}'`).join(' or ')}, got '${raw}'`) : E.right(found);
 };
 
 export const MODES: ReadonlyArray<Mode> = ['default', 'rocketchat'];
@@ -37,7 +40,9 @@ export type RateLimit = RateLimitOptions | false;
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { limit: 600, windowMs: 60_000, failedAuth: DEFAULT_FAILED_AUTH, trustProxy: 0 };
 
 const perMinute = (name: string, raw: string): E.Either<string, number> =>
-  E.mapLeft(() => `--${name} must be a number of requests per minute (1 to 1000000) or 'off', got '${raw}'`)(integer(name, raw, 0, 1, 1_000_000));
+  E.mapLeft(() => `--${name} must be a number of requests per minute (1 to 1000000) or 'off', got '${raw}'`)(
+    integer(name, raw, 0, 1, 1_000_000),
+  );
 
 /**
  * `--rate-limit N|off` (requests per minute, user and route), `--failed-auth-limit N|off` (failed
@@ -46,16 +51,20 @@ const perMinute = (name: string, raw: string): E.Either<string, number> =>
  */
 export const rateLimit = (raw: string | undefined, failedRaw?: string, trustRaw?: string): E.Either<string, RateLimit> => {
   if (raw === 'off' || raw === '0') {
-    if (failedRaw !== undefined) return E.left("--failed-auth-limit cannot be combined with --rate-limit off (which turns every limit off)");
-    if (trustRaw !== undefined) return E.left("--trust-proxy cannot be combined with --rate-limit off (no limit reads the client's address)");
+    if (failedRaw !== undefined)
+      return E.left('--failed-auth-limit cannot be combined with --rate-limit off (which turns every limit off)');
+    if (trustRaw !== undefined)
+      return E.left("--trust-proxy cannot be combined with --rate-limit off (no limit reads the client's address)");
     return E.right(false);
   }
   const { windowMs } = DEFAULT_RATE_LIMIT;
   const limit = raw === undefined ? E.right(DEFAULT_RATE_LIMIT.limit) : perMinute('rate-limit', raw);
   const failedAuth: E.Either<string, RateLimitOptions['failedAuth']> =
-    failedRaw === undefined ? E.right(DEFAULT_FAILED_AUTH)
-    : failedRaw === 'off' || failedRaw === '0' ? E.right(false)
-    : E.map((n: number) => ({ limit: n, windowMs }))(perMinute('failed-auth-limit', failedRaw));
+    failedRaw === undefined
+      ? E.right(DEFAULT_FAILED_AUTH)
+      : failedRaw === 'off' || failedRaw === '0'
+        ? E.right(false)
+        : E.map((n: number) => ({ limit: n, windowMs }))(perMinute('failed-auth-limit', failedRaw));
   const trustProxy = integer('trust-proxy', trustRaw, 0, 0, 10);
   return pipe(
     E.Do,

@@ -45,79 +45,131 @@ Examples:
 /** Builds the program; `done` receives the parsed command of whichever action commander runs. */
 const program = (done: (c: E.Either<string, CliCommand>) => void, out: (s: string) => void): Command => {
   const root = new Command('room-query')
-    .description("Rocket.Chat's GET /api/v1/voip/rooms and GET /api/v1/livechat/rooms over in-memory rooms: serve them, query them, explain them, generate data.")
+    .description(
+      "Rocket.Chat's GET /api/v1/voip/rooms and GET /api/v1/livechat/rooms over in-memory rooms: serve them, query them, explain them, generate data.",
+    )
     .exitOverride()
     .configureOutput({ writeOut: out, writeErr: () => undefined, outputError: () => undefined })
     .showSuggestionAfterError(true)
     .addHelpText('after', EXAMPLES);
 
-  dataOptions(root.command('serve').description('serve GET /api/v1/voip/rooms and GET /api/v1/livechat/rooms over HTTP; prints demo users and curl lines'),
-    `how many rooms to generate, or a file of rooms: a mongoexport of rocketchat_room or generate's output (default ${DEFAULTS.rooms})`)
+  dataOptions(
+    root
+      .command('serve')
+      .description('serve GET /api/v1/voip/rooms and GET /api/v1/livechat/rooms over HTTP; prints demo users and curl lines'),
+    `how many rooms to generate, or a file of rooms: a mongoexport of rocketchat_room or generate's output (default ${DEFAULTS.rooms})`,
+  )
     .option('--port <P>', `port to listen on, 0 for any free port (default ${DEFAULTS.port})`)
     .option('--host <H>', `address to listen on (default ${DEFAULTS.host})`)
-    .option('--rate-limit <N|off>', 'requests per minute, user and route before 429, counted after authentication (default 600); off: no limits')
+    .option(
+      '--rate-limit <N|off>',
+      'requests per minute, user and route before 429, counted after authentication (default 600); off: no limits',
+    )
     .option('--failed-auth-limit <N|off>', 'failed or missing authentications per minute, client address and route before 429 (default 10)')
-    .option('--trust-proxy <N>', 'proxies in front of the server: the client address is read from X-Forwarded-For, N hops back (default 0: the socket)')
+    .option(
+      '--trust-proxy <N>',
+      'proxies in front of the server: the client address is read from X-Forwarded-For, N hops back (default 0: the socket)',
+    )
     .option('--no-log', 'do not log requests on stderr')
     .option('--watch', 'reload the --rooms file when it changes')
     .option('--live', 'room-query extensions: GET …/rooms.stream (SSE) and POST …/rooms.patch (admin) over a room store')
     .action((o: Opts) =>
-      done(pipe(
-        dataSource(o),
-        E.bindW('port', () => integer('port', str(o, 'port'), DEFAULTS.port, 0, 65_535)),
-        E.bindW('host', () => nonEmpty('host', str(o, 'host'), DEFAULTS.host)),
-        E.bindW('rateLimit', () => rateLimit(str(o, 'rateLimit'), str(o, 'failedAuthLimit'), str(o, 'trustProxy'))),
-        E.filterOrElseW((d) => o['watch'] !== true || d.rooms.kind === 'file', () => '--watch needs --rooms <file>'),
-        E.filterOrElseW(() => o['watch'] !== true || o['live'] !== true, () => '--live and --watch cannot be combined (patches would be lost on reload)'),
-        E.map((d): CliCommand => ({ kind: 'serve', ...d, log: o['log'] !== false, watch: o['watch'] === true, live: o['live'] === true })),
-      )));
+      done(
+        pipe(
+          dataSource(o),
+          E.bindW('port', () => integer('port', str(o, 'port'), DEFAULTS.port, 0, 65_535)),
+          E.bindW('host', () => nonEmpty('host', str(o, 'host'), DEFAULTS.host)),
+          E.bindW('rateLimit', () => rateLimit(str(o, 'rateLimit'), str(o, 'failedAuthLimit'), str(o, 'trustProxy'))),
+          E.filterOrElseW(
+            (d) => o['watch'] !== true || d.rooms.kind === 'file',
+            () => '--watch needs --rooms <file>',
+          ),
+          E.filterOrElseW(
+            () => o['watch'] !== true || o['live'] !== true,
+            () => '--live and --watch cannot be combined (patches would be lost on reload)',
+          ),
+          E.map((d): CliCommand => ({
+            kind: 'serve',
+            ...d,
+            log: o['log'] !== false,
+            watch: o['watch'] === true,
+            live: o['live'] === true,
+          })),
+        ),
+      ),
+    );
 
-  dataOptions(root.command('query').argument('<params>', "the endpoint's query string, e.g. 'open=true&count=5'")
-    .description('run a query locally and print the page'),
-    `how many rooms to generate, or a file of rooms: a mongoexport of rocketchat_room or generate's output (default ${DEFAULTS.rooms})`)
+  dataOptions(
+    root
+      .command('query')
+      .argument('<params>', "the endpoint's query string, e.g. 'open=true&count=5'")
+      .description('run a query locally and print the page'),
+    `how many rooms to generate, or a file of rooms: a mongoexport of rocketchat_room or generate's output (default ${DEFAULTS.rooms})`,
+  )
     .option('--as <user>', `a demo user's _id or username (default ${DEFAULTS.as})`)
     .option('--format <F>', 'table | json | ndjson (default table)')
     .option('--endpoint <E>', 'voip (GET /api/v1/voip/rooms) | livechat (GET /api/v1/livechat/rooms) (default voip)')
     .action((params: string, o: Opts) =>
-      done(pipe(
-        dataSource(o),
-        E.bindW('as', () => nonEmpty('as', str(o, 'as'), DEFAULTS.as)),
-        E.bindW('endpoint', () => oneOf<EndpointName>('endpoint', str(o, 'endpoint'), ['voip', 'livechat'], 'voip')),
-        E.bindW('format', () => oneOf<PageFormat>('format', str(o, 'format'), ['table', 'json', 'ndjson'], 'table')),
-        E.map((d): CliCommand => ({ kind: 'query', params, ...d })),
-      )));
+      done(
+        pipe(
+          dataSource(o),
+          E.bindW('as', () => nonEmpty('as', str(o, 'as'), DEFAULTS.as)),
+          E.bindW('endpoint', () => oneOf<EndpointName>('endpoint', str(o, 'endpoint'), ['voip', 'livechat'], 'voip')),
+          E.bindW('format', () => oneOf<PageFormat>('format', str(o, 'format'), ['table', 'json', 'ndjson'], 'table')),
+          E.map((d): CliCommand => ({ kind: 'query', params, ...d })),
+        ),
+      ),
+    );
 
-  dataOptions(root.command('explain').argument('<params>', "the endpoint's query string")
-    .description('show how a query is scoped, filtered, sorted and paged'),
-    `how many rooms to generate, or a file of rooms: a mongoexport of rocketchat_room or generate's output (default ${DEFAULTS.rooms})`)
+  dataOptions(
+    root
+      .command('explain')
+      .argument('<params>', "the endpoint's query string")
+      .description('show how a query is scoped, filtered, sorted and paged'),
+    `how many rooms to generate, or a file of rooms: a mongoexport of rocketchat_room or generate's output (default ${DEFAULTS.rooms})`,
+  )
     .option('--as <user>', `a demo user's _id or username (default ${DEFAULTS.as})`)
     .option('--endpoint <E>', 'voip | livechat (default voip)')
     .action((params: string, o: Opts) =>
-      done(pipe(
-        dataSource(o),
-        E.bindW('as', () => nonEmpty('as', str(o, 'as'), DEFAULTS.as)),
-        E.bindW('endpoint', () => oneOf<EndpointName>('endpoint', str(o, 'endpoint'), ['voip', 'livechat'], 'voip')),
-        E.map((d): CliCommand => ({ kind: 'explain', params, ...d })),
-      )));
+      done(
+        pipe(
+          dataSource(o),
+          E.bindW('as', () => nonEmpty('as', str(o, 'as'), DEFAULTS.as)),
+          E.bindW('endpoint', () => oneOf<EndpointName>('endpoint', str(o, 'endpoint'), ['voip', 'livechat'], 'voip')),
+          E.map((d): CliCommand => ({ kind: 'explain', params, ...d })),
+        ),
+      ),
+    );
 
-  root.command('generate').description('write seeded rooms to a file or stdout, streaming (rooms are never all held in memory)')
+  root
+    .command('generate')
+    .description('write seeded rooms to a file or stdout, streaming (rooms are never all held in memory)')
     .option('--rooms <N>', `how many rooms (default ${DEFAULTS.rooms})`)
     .option('--seed <S>', `seed (default ${DEFAULTS.seed}); rooms are served by the demo agents of the same seed`)
     .option('--out <file>', "file to write, '-' for stdout (default -)")
-    .option('--format <F>', 'ndjson (one room a line) | json (an array) | ejson (mongoexport\'s Extended JSON lines) (default ndjson)')
+    .option('--format <F>', "ndjson (one room a line) | json (an array) | ejson (mongoexport's Extended JSON lines) (default ndjson)")
     .option('--progress', 'always show a progress bar on stderr')
     .option('--no-progress', 'never show a progress bar (default: shown on a terminal from 100000 rooms)')
     .action((o: Opts) =>
-      done(pipe(
-        E.Do,
-        E.apS('count', integer('rooms', str(o, 'rooms'), DEFAULTS.rooms, 0, MAX_GENERATED_ROOMS)),
-        E.apS('seed', integer('seed', str(o, 'seed'), DEFAULTS.seed, -MAX_SEED, MAX_SEED)),
-        E.apS('out', nonEmpty('out', str(o, 'out'), '-')),
-        E.apS('format', oneOf<FileFormat>('format', str(o, 'format'), ['json', 'ndjson', 'ejson'], 'ndjson')),
-        E.map((d): CliCommand => ({ kind: 'generate', ...d, progress: o['progress'] === undefined ? 'auto' : o['progress'] ? 'on' : 'off' })),
-      )));
+      done(
+        pipe(
+          E.Do,
+          E.apS('count', integer('rooms', str(o, 'rooms'), DEFAULTS.rooms, 0, MAX_GENERATED_ROOMS)),
+          E.apS('seed', integer('seed', str(o, 'seed'), DEFAULTS.seed, -MAX_SEED, MAX_SEED)),
+          E.apS('out', nonEmpty('out', str(o, 'out'), '-')),
+          E.apS('format', oneOf<FileFormat>('format', str(o, 'format'), ['json', 'ndjson', 'ejson'], 'ndjson')),
+          E.map((d): CliCommand => ({
+            kind: 'generate',
+            ...d,
+            progress: o['progress'] === undefined ? 'auto' : o['progress'] ? 'on' : 'off',
+          })),
+        ),
+      ),
+    );
 
-  root.command('bench').description('run the benchmark suite (same as npm run bench; needs a clone of room-query)')
+  root
+    .command('bench')
+    .description('run the benchmark suite (same as npm run bench; needs a clone of room-query)')
     .argument('[args...]', 'passed on to the benchmark runner (room-query bench --help lists them)')
     .allowUnknownOption(true)
     .helpOption(false)
@@ -127,7 +179,11 @@ const program = (done: (c: E.Either<string, CliCommand>) => void, out: (s: strin
 };
 
 /** commander's message as one line, without its `error: ` prefix. */
-const oneLine = (message: string): string => message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim();
+const oneLine = (message: string): string =>
+  message
+    .replace(/^error: /, '')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
 
 /** `argv` without the node and script paths, e.g. `['serve', '--port', '0']`. */
 export const parseCliArgs = (argv: ReadonlyArray<string>): E.Either<string, CliCommand> => {
@@ -135,7 +191,10 @@ export const parseCliArgs = (argv: ReadonlyArray<string>): E.Either<string, CliC
   let result: E.Either<string, CliCommand> = E.left('no command ran');
   let help = '';
   try {
-    program((c) => (result = c), (s) => (help += s)).parse([...argv], { from: 'user' });
+    program(
+      (c) => (result = c),
+      (s) => (help += s),
+    ).parse([...argv], { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? E.right({ kind: 'help', text: help.trimEnd() }) : E.left(oneLine(error.message));

@@ -10,7 +10,12 @@ export interface Progress {
 const NONE: Progress = { tick: () => undefined, stop: () => undefined };
 
 /** Redraws at most every `step` items (and at the end), so drawing never dominates the work. */
-export const createProgress = (options: { readonly total: number; readonly label: string; readonly show: boolean; readonly stream: NodeJS.WritableStream }): Progress => {
+export const createProgress = (options: {
+  readonly total: number;
+  readonly label: string;
+  readonly show: boolean;
+  readonly stream: NodeJS.WritableStream;
+}): Progress => {
   if (!options.show) return NONE;
   const bar = new SingleBar(
     {

@@ -3,7 +3,16 @@
 
 import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
-import { createRoomCollection, endpointNamed, explainRooms, queryEndpointRooms, VOIP_ROOMS, type ApiError, type Endpoint, type QueryOptions } from '../index.js';
+import {
+  createRoomCollection,
+  endpointNamed,
+  explainRooms,
+  queryEndpointRooms,
+  VOIP_ROOMS,
+  type ApiError,
+  type Endpoint,
+  type QueryOptions,
+} from '../index.js';
 import type { ExplainCommand, QueryCommand } from './commands.js';
 import { formatPage } from './format-page.js';
 import { hintFor, seedWarning } from './hints.js';
@@ -26,10 +35,12 @@ const optionsOf = (command: QueryCommand | ExplainCommand, omnichannel: Data['om
 const search = (params: string): string => params.replace(/^\?/, '');
 
 /** The error line, then a hint on the next line when there is one (hints.ts). */
-const describeWithHint = (user: CliUser, command: QueryCommand | ExplainCommand) => (error: ApiError): string => {
-  const hint = hintFor(error, user, search(command.params), command.mode);
-  return hint === undefined ? describeApiError(error) : `${describeApiError(error)}\n${hint}`;
-};
+const describeWithHint =
+  (user: CliUser, command: QueryCommand | ExplainCommand) =>
+  (error: ApiError): string => {
+    const hint = hintFor(error, user, search(command.params), command.mode);
+    return hint === undefined ? describeApiError(error) : `${describeApiError(error)}\n${hint}`;
+  };
 
 /** Loads the data; warns (stderr) when a rooms file and the demo users cannot meet. */
 const loadChecked = async (command: QueryCommand | ExplainCommand, warn: (line: string) => void): Promise<E.Either<string, Data>> => {
@@ -42,7 +53,10 @@ const loadChecked = async (command: QueryCommand | ExplainCommand, warn: (line: 
 };
 
 /** The lines to print, or one line saying what went wrong (plus a hint line). Warnings go to `warn`. */
-export const runQuery = async (command: QueryCommand, warn: (line: string) => void = () => {}): Promise<E.Either<string, ReadonlyArray<string>>> => {
+export const runQuery = async (
+  command: QueryCommand,
+  warn: (line: string) => void = () => {},
+): Promise<E.Either<string, ReadonlyArray<string>>> => {
   const data = await loadChecked(command, warn);
   return pipe(
     data,
@@ -60,7 +74,10 @@ export const runQuery = async (command: QueryCommand, warn: (line: string) => vo
   );
 };
 
-export const runExplain = async (command: ExplainCommand, warn: (line: string) => void = () => {}): Promise<E.Either<string, ReadonlyArray<string>>> => {
+export const runExplain = async (
+  command: ExplainCommand,
+  warn: (line: string) => void = () => {},
+): Promise<E.Either<string, ReadonlyArray<string>>> => {
   const data = await loadChecked(command, warn);
   return pipe(
     data,
@@ -69,7 +86,10 @@ export const runExplain = async (command: ExplainCommand, warn: (line: string) =
         findUser(users, command.as),
         E.chain((user) =>
           E.mapLeft(describeWithHint(user, command))(
-            explainRooms(createRoomCollection(rooms), search(command.params), user, { ...optionsOf(command, omnichannel), endpoint: endpointOf(command) }),
+            explainRooms(createRoomCollection(rooms), search(command.params), user, {
+              ...optionsOf(command, omnichannel),
+              endpoint: endpointOf(command),
+            }),
           ),
         ),
         E.map((text) => text.split('\n')),

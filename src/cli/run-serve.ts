@@ -47,9 +47,10 @@ const WATCH_INTERVAL_MS = 500;
  * Where `npm run build` puts the explorer page: dist/explorer, next to this file's dist/cli; run from the
  * sources (tsx), src/explorer holds no bundle, so the clone's dist/explorer is used when built.
  */
-export const DEFAULT_EXPLORER_DIR = [new URL('../explorer/', import.meta.url), new URL('../../dist/explorer/', import.meta.url)]
-  .map((url) => fileURLToPath(url))
-  .find((dir) => existsSync(join(dir, 'explorer.js'))) ?? fileURLToPath(new URL('../explorer/', import.meta.url));
+export const DEFAULT_EXPLORER_DIR =
+  [new URL('../explorer/', import.meta.url), new URL('../../dist/explorer/', import.meta.url)]
+    .map((url) => fileURLToPath(url))
+    .find((dir) => existsSync(join(dir, 'explorer.js'))) ?? fileURLToPath(new URL('../explorer/', import.meta.url));
 
 const watchRooms = (path: string, io: CliIo, reload: (rooms: ReadonlyArray<Room>) => void): (() => void) => {
   let reading = false;
@@ -95,7 +96,10 @@ export const runServe = async (command: ServeCommand, io: CliIo): Promise<E.Eith
     };
     return pipe(
       createRoomsApi(options),
-      E.bimap((error) => `the users do not make an API: ${error.message}`, (api) => (command.log ? withRequestLog(api, io.err) : api)),
+      E.bimap(
+        (error) => `the users do not make an API: ${error.message}`,
+        (api) => (command.log ? withRequestLog(api, io.err) : api),
+      ),
     );
   };
   const first = build(data.right.rooms);
@@ -106,7 +110,14 @@ export const runServe = async (command: ServeCommand, io: CliIo): Promise<E.Eith
   if (command.live) {
     const store = createRoomStore(data.right.rooms);
     if (E.isLeft(store)) return E.left(`--live: the rooms do not make a store: ${store.left.reason}`);
-    const routes = createLiveRoutes({ store: store.right, users: apiUsers, mode: command.mode, onError, rateLimit, ...(omnichannel === undefined ? {} : { omnichannel }) });
+    const routes = createLiveRoutes({
+      store: store.right,
+      users: apiUsers,
+      mode: command.mode,
+      onError,
+      rateLimit,
+      ...(omnichannel === undefined ? {} : { omnichannel }),
+    });
     if (E.isLeft(routes)) return E.left(`--live: ${routes.left.message}`);
     live = routes.right;
     roomsNow = () => store.right.current().collection();
@@ -121,7 +132,14 @@ export const runServe = async (command: ServeCommand, io: CliIo): Promise<E.Eith
   });
   if (E.isLeft(explorer)) return E.left(`the users do not make an API: ${explorer.left.message}`);
   const extensions: RouteExtension = live === undefined ? explorer.right : combineRoutes(explorer.right, live);
-  const server = await serve({ routes: current.routes, handle: (request) => current.handle(request), ...(current.maxUrlLength === undefined ? {} : { maxUrlLength: current.maxUrlLength }) }, { port: command.port, host: command.host, extensions });
+  const server = await serve(
+    {
+      routes: current.routes,
+      handle: (request) => current.handle(request),
+      ...(current.maxUrlLength === undefined ? {} : { maxUrlLength: current.maxUrlLength }),
+    },
+    { port: command.port, host: command.host, extensions },
+  );
   if (command.watch && command.rooms.kind === 'file') {
     // The users never change, so a rebuild over new rooms is always Right.
     const stop = watchRooms(command.rooms.path, io, (rooms) => (current = E.getOrElse(() => current)(build(rooms))));
@@ -133,11 +151,20 @@ export const runServe = async (command: ServeCommand, io: CliIo): Promise<E.Eith
   const rooms = data.right.rooms.length;
   const lines = usersLoaded
     ? loadedUsersBannerLines({ users, baseUrl, rooms, mode: command.mode })
-    : bannerLines({ users: users.map((u) => ({ ...u, name: u.username, token: u.token ?? '' })), baseUrl, rooms, seed: command.seed, mode: command.mode, queue });
+    : bannerLines({
+        users: users.map((u) => ({ ...u, name: u.username, token: u.token ?? '' })),
+        baseUrl,
+        rooms,
+        seed: command.seed,
+        mode: command.mode,
+        queue,
+      });
   for (const line of lines) io.out(line);
   io.out('');
   if (command.live) {
-    io.out(`room-query extensions: GET ${baseUrl}/api/v1/voip/rooms.stream (SSE), POST ${baseUrl}/api/v1/voip/rooms.patch (admin, JSON Patch)`);
+    io.out(
+      `room-query extensions: GET ${baseUrl}/api/v1/voip/rooms.stream (SSE), POST ${baseUrl}/api/v1/voip/rooms.patch (admin, JSON Patch)`,
+    );
     const admin = usersLoaded ? undefined : users.find((u) => u.roles.includes('admin'));
     const adminLogin = admin?.token === undefined ? undefined : { _id: admin._id, token: admin.token };
     for (const line of liveBannerLines({ baseUrl, admin: adminLogin, rooms: data.right.rooms })) io.out(line);

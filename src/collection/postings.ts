@@ -85,7 +85,10 @@ export const keyIndexBuilder = (n: number, path: FieldPath): IndexBuilder<KeyInd
       for (const x of v) if (typeof x === 'string') add(x, r);
     }
   };
-  return { add: addDoc, finish: () => finishKeyIndex(n, path, ids, entryKey.subarray(0, entries), entryRank.subarray(0, entries), arrayCount) };
+  return {
+    add: addDoc,
+    finish: () => finishKeyIndex(n, path, ids, entryKey.subarray(0, entries), entryRank.subarray(0, entries), arrayCount),
+  };
 };
 
 const finishKeyIndex = (
@@ -105,7 +108,7 @@ const finishKeyIndex = (
   // Entries arrive in rank order, so each key's slice ends up ascending.
   for (let e = 0; e < entryKey.length; e++) {
     const id = entryKey[e] as number;
-    ranks[(fill[id] as number)] = entryRank[e] as number;
+    ranks[fill[id] as number] = entryRank[e] as number;
     fill[id] = (fill[id] as number) + 1;
   }
   return keyIndexFromParts(n, path, { ids: [ids], offsets, ranks, arrayCount });

@@ -261,5 +261,4 @@ export const prevMember = (s: RankSet, before: number): number => {
 };
 
 /** Bytes held by the set's arrays. */
-export const setBytes = (s: RankSet): number =>
-  s.kind === 'interval' ? 0 : s.kind === 'list' ? s.ranks.byteLength : s.words.byteLength;
+export const setBytes = (s: RankSet): number => (s.kind === 'interval' ? 0 : s.kind === 'list' ? s.ranks.byteLength : s.words.byteLength);

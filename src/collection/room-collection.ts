@@ -42,7 +42,17 @@ export interface CollectionOptions {
  * scope's units, queued rooms = servedBy absent).
  */
 export const DEFAULT_INDEXES: CollectionIndexes = Object.freeze({
-  keys: Object.freeze(['t', 'servedBy._id', 'servedBy.username', 'v._id', 'queue', 'tags', 'direction', 'departmentId', 'departmentAncestors']),
+  keys: Object.freeze([
+    't',
+    'servedBy._id',
+    'servedBy.username',
+    'v._id',
+    'queue',
+    'tags',
+    'direction',
+    'departmentId',
+    'departmentAncestors',
+  ]),
   presence: Object.freeze(['open', 'servedBy']),
   orders: Object.freeze(['ts', 'closedAt']),
   substrings: Object.freeze(['name']),
@@ -87,10 +97,12 @@ export const indexedCollection = (parts: IndexParts): IndexedCollection =>
   brandCollection(Object.freeze({ kind: 'indexed' as const, ...parts, copies: new CopyMemo() }) as unknown as IndexedCollection);
 
 /** Insertion position of the document at `rank`. */
-export const positionAt = (c: IndexedCollection, rank: number): number => (c.primary === undefined ? rank : (c.primary.order[rank] as number));
+export const positionAt = (c: IndexedCollection, rank: number): number =>
+  c.primary === undefined ? rank : (c.primary.order[rank] as number);
 
 /** Rank of the document at insertion `position`. */
-export const rankAt = (c: IndexedCollection, position: number): number => (c.primary === undefined ? position : (c.primary.rankOf[position] as number));
+export const rankAt = (c: IndexedCollection, position: number): number =>
+  c.primary === undefined ? position : (c.primary.rankOf[position] as number);
 
 /**
  * Builds an immutable indexed snapshot of `rooms` (the default indexes cover the endpoint's access paths).
@@ -120,7 +132,9 @@ export const createRoomCollection = (rooms: ReadonlyArray<Room>, options: Collec
     for (let b = 0; b < builders.length; b++) (builders[b] as IndexBuilder<unknown>).add(r, doc);
   }
   const keys = new Map<string, KeyIndex>(keyPaths.map((path, i) => [path, (keyBuilders[i] as IndexBuilder<KeyIndex>).finish()]));
-  const presence = new Map<string, PresenceIndex>(presencePaths.map((path, i) => [path, (presenceBuilders[i] as IndexBuilder<PresenceIndex>).finish()]));
+  const presence = new Map<string, PresenceIndex>(
+    presencePaths.map((path, i) => [path, (presenceBuilders[i] as IndexBuilder<PresenceIndex>).finish()]),
+  );
   const grams = new Map<string, GramIndex>(gramPaths.map((path, i) => [path, (gramBuilders[i] as IndexBuilder<GramIndex>).finish()]));
   return indexedCollection({ docs, size: n, primary, orders, keys, presence, grams });
 };

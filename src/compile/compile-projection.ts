@@ -51,8 +51,10 @@ const includeProjector = (paths: ReadonlyArray<FieldPath>, includeId: boolean, h
   };
 };
 
-const excludeProjector = (paths: ReadonlyArray<FieldPath>, hidden: ReadonlySet<string>): Projector => (room) =>
-  frozenCopy(paths.reduce((acc, p) => unsetPath(acc, p.steps), withoutHidden(room, hidden))) as Room;
+const excludeProjector =
+  (paths: ReadonlyArray<FieldPath>, hidden: ReadonlySet<string>): Projector =>
+  (room) =>
+    frozenCopy(paths.reduce((acc, p) => unsetPath(acc, p.steps), withoutHidden(room, hidden))) as Room;
 
 export const compileProjection = (projection: Projection): Projector => {
   const hidden = new Set(projection.hidden);

@@ -11,8 +11,7 @@ const SERVED_BY_ID = FieldPath.of('servedBy._id');
 export type Predicate = (doc: unknown) => boolean;
 
 // MongoDB matches an array field when any element satisfies the condition.
-const anyElement = (value: unknown, test: (x: unknown) => boolean): boolean =>
-  test(value) || (Array.isArray(value) && value.some(test));
+const anyElement = (value: unknown, test: (x: unknown) => boolean): boolean => test(value) || (Array.isArray(value) && value.some(test));
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

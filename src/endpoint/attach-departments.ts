@@ -15,6 +15,11 @@ export const attachDepartment = (names: DepartmentNames, room: Room): Room => {
   const name = names.get(id);
   if (name === undefined) return room;
   const out: Record<string, unknown> = { ...room };
-  Object.defineProperty(out, 'department', { value: Object.freeze({ _id: id, name }), enumerable: true, writable: true, configurable: true });
+  Object.defineProperty(out, 'department', {
+    value: Object.freeze({ _id: id, name }),
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
   return Object.freeze(out);
 };

@@ -41,7 +41,13 @@ export interface Matches {
 
 export const execIndexed = (compiled: CompiledQuery, c: IndexedCollection, plan: PlanNode): RoomsPageWithStats => {
   const { offset, limit } = compiled.paging;
-  const { positions, total, stats } = execPlanMatches(compiled, c, plan, offset, limit === null ? Number.POSITIVE_INFINITY : offset + limit);
+  const { positions, total, stats } = execPlanMatches(
+    compiled,
+    c,
+    plan,
+    offset,
+    limit === null ? Number.POSITIVE_INFINITY : offset + limit,
+  );
   return { page: pageOf(compiled, c.docs, positions, total, c.copies), stats };
 };
 
@@ -65,7 +71,11 @@ export const execPlanMatches = (
   const n = c.size;
   const docs = c.docs;
   const work: SetWork = { keys: 0 };
-  const set = intersectAll(plan.candidates.map((cand) => cand.build(work)), n, work);
+  const set = intersectAll(
+    plan.candidates.map((cand) => cand.build(work)),
+    n,
+    work,
+  );
   let docsExamined = 0;
   let keysRead = work.keys;
   const { ordering, exact } = plan;
@@ -125,7 +135,11 @@ export const execPlanMatches = (
       positions,
       total,
       stats: {
-        docsExamined, indexKeysExamined: keysRead, matched: total, ordering: positions.length > 0 ? 'index-order' : 'none', access: 'index',
+        docsExamined,
+        indexKeysExamined: keysRead,
+        matched: total,
+        ordering: positions.length > 0 ? 'index-order' : 'none',
+        access: 'index',
         regexSteps: regexStepsSoFar() - regexBefore,
       },
     };
@@ -151,7 +165,11 @@ export const execPlanMatches = (
     positions,
     total: matched,
     stats: {
-      docsExamined, indexKeysExamined: keysRead, matched, ordering: kept.length > offset ? acc.ordering : 'none', access: 'index',
+      docsExamined,
+      indexKeysExamined: keysRead,
+      matched,
+      ordering: kept.length > offset ? acc.ordering : 'none',
+      access: 'index',
       regexSteps: regexStepsSoFar() - regexBefore,
     },
   };

@@ -73,5 +73,9 @@ export const scanMatches = (
   const kept = acc.result();
   const positions = kept.slice(from).map((k) => k.position);
   const ordering = kept.length > from ? acc.ordering : 'none';
-  return { positions, total: matched, stats: { docsExamined: n, indexKeysExamined: 0, matched, ordering, access: 'scan', regexSteps: regexStepsSoFar() - regexBefore } };
+  return {
+    positions,
+    total: matched,
+    stats: { docsExamined: n, indexKeysExamined: 0, matched, ordering, access: 'scan', regexSteps: regexStepsSoFar() - regexBefore },
+  };
 };

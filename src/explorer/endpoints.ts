@@ -45,7 +45,12 @@ const common = {
   fields: { name: 'fields', kind: 'json', placeholder: '{"name":1}', help: 'JSON projection. The fields chooser sets it.' },
   createdAt: { name: 'createdAt', kind: 'json', placeholder: DATE_RANGE, help: 'JSON {start?, end?}: when the room was created.' },
   closedAt: { name: 'closedAt', kind: 'json', placeholder: DATE_RANGE, help: 'JSON {start?, end?}: when the room was closed.' },
-  agents: { name: 'agents', kind: 'list', placeholder: 'agent user ids, comma-separated', help: 'Rooms served by these agents (an agent may ask only for itself).' },
+  agents: {
+    name: 'agents',
+    kind: 'list',
+    placeholder: 'agent user ids, comma-separated',
+    help: 'Rooms served by these agents (an agent may ask only for itself).',
+  },
   tags: { name: 'tags', kind: 'list', placeholder: 'support, sales', help: 'Rooms with any of these tags.' },
   roomName: { name: 'roomName', kind: 'text', help: 'Part of the room name (case-insensitive).' },
 } as const satisfies Record<string, ParamSpec>;

@@ -34,12 +34,18 @@ const clearErrors = (): void => {
 const showError = (place: string, answer: ApiAnswer): void => {
   const slot = errorSlot(place) ?? errorSlot('general');
   slot?.replaceChildren(
-    h('div', { 'data-testid': 'api-error', role: 'alert', 'data-status': String(answer.status) }, h('strong', {}, `${answer.status} `), h('code', {}, answer.text)),
+    h(
+      'div',
+      { 'data-testid': 'api-error', role: 'alert', 'data-status': String(answer.status) },
+      h('strong', {}, `${answer.status} `),
+      h('code', {}, answer.text),
+    ),
   );
 };
 
 const showWho = (): void => {
-  byId('whoami').textContent = who === undefined ? 'Not signed in: pick a demo user or paste a user id and token.' : `Signed in as ${who.label}.`;
+  byId('whoami').textContent =
+    who === undefined ? 'Not signed in: pick a demo user or paste a user id and token.' : `Signed in as ${who.label}.`;
   // Roles are unknown for a pasted user: the panel shows, and the server answers 403 if need be.
   const admin = who !== undefined && (who.roles === undefined || who.roles.includes('admin'));
   byId('patch-panel').hidden = !(liveAvailable && liveBox.checked && admin);
@@ -81,7 +87,14 @@ const renderColumnsChooser = (fields: string | undefined): void => {
     ...spec.columns.map((c) => {
       const box = h('input', { type: 'checkbox', value: c.path, checked: asked === undefined || asked.includes(c.path) });
       box.addEventListener('change', () => {
-        setParam(form, 'fields', fieldsFor(chosenColumns().map((x) => x.path), spec.columns.map((x) => x.path)));
+        setParam(
+          form,
+          'fields',
+          fieldsFor(
+            chosenColumns().map((x) => x.path),
+            spec.columns.map((x) => x.path),
+          ),
+        );
         void run();
       });
       return h('label', { class: 'column-choice' }, box, ` ${c.label}`);
@@ -156,7 +169,8 @@ const signIn = (next: SignedIn | undefined): void => {
   if (who !== undefined && isPlainAgent(who.roles) && agents?.length === 1 && agents[0] === who.userId) setParam(form, 'agents', '');
   who = next;
   saveSignedIn(next);
-  if (next !== undefined && isPlainAgent(next.roles) && readParams(form, spec)['agents'] === undefined) setParam(form, 'agents', next.userId);
+  if (next !== undefined && isPlainAgent(next.roles) && readParams(form, spec)['agents'] === undefined)
+    setParam(form, 'agents', next.userId);
   void run();
 };
 

@@ -53,7 +53,11 @@ const headerCell = (column: ColumnSpec, sort: SortKeys, onSort: TableOptions['on
   );
   button.addEventListener('click', (e) => onSort(column.path, e.shiftKey));
   // Only the primary key gets aria-sort (ARIA allows one sorted column per table).
-  return h('th', { scope: 'col', 'aria-sort': at === 0 ? direction : undefined, 'data-sort-rank': at === -1 ? undefined : String(at + 1) }, button);
+  return h(
+    'th',
+    { scope: 'col', 'aria-sort': at === 0 ? direction : undefined, 'data-sort-rank': at === -1 ? undefined : String(at + 1) },
+    button,
+  );
 };
 
 export const renderTable = (table: HTMLTableElement, options: TableOptions): void => {

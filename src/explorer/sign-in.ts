@@ -39,14 +39,26 @@ const roleLabel = (roles: ReadonlyArray<string>): string => roles.filter((r) => 
 
 /** An agent may only ask for its own rooms: signing in as one fills `agents` with its id. */
 export const isPlainAgent = (roles: ReadonlyArray<string> | undefined): boolean =>
-  roles !== undefined && roles.includes('livechat-agent') && !roles.some((r) => r === 'admin' || r === 'livechat-manager' || r === 'livechat-monitor');
+  roles !== undefined &&
+  roles.includes('livechat-agent') &&
+  !roles.some((r) => r === 'admin' || r === 'livechat-manager' || r === 'livechat-monitor');
 
-export const asSignedIn = (u: DemoUser): SignedIn => ({ userId: u._id, token: u.token, label: `${u.username} (${roleLabel(u.roles)})`, roles: u.roles });
+export const asSignedIn = (u: DemoUser): SignedIn => ({
+  userId: u._id,
+  token: u.token,
+  label: `${u.username} (${roleLabel(u.roles)})`,
+  roles: u.roles,
+});
 
 export const renderDemoUsers = (container: HTMLElement, users: ReadonlyArray<DemoUser>, onPick: (u: DemoUser) => void): void => {
   container.replaceChildren(
     ...users.map((u) => {
-      const button = h('button', { type: 'button', class: 'demo-user', 'data-username': u.username }, `${u.username}`, h('small', {}, ` ${roleLabel(u.roles)}`));
+      const button = h(
+        'button',
+        { type: 'button', class: 'demo-user', 'data-username': u.username },
+        `${u.username}`,
+        h('small', {}, ` ${roleLabel(u.roles)}`),
+      );
       button.addEventListener('click', () => onPick(u));
       return button;
     }),

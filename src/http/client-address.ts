@@ -13,7 +13,7 @@ const forwardedFor = (headers: RequestHeaders): string[] => {
   for (const key of Object.keys(headers)) {
     if (key.toLowerCase() !== 'x-forwarded-for') continue;
     const raw = headers[key];
-    for (const value of typeof raw === 'string' ? [raw] : raw ?? []) entries.push(...value.split(','));
+    for (const value of typeof raw === 'string' ? [raw] : (raw ?? [])) entries.push(...value.split(','));
   }
   return entries.map((e) => e.trim()).filter((e) => e !== '');
 };

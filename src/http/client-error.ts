@@ -14,16 +14,18 @@ const errorFor = (code: string | undefined, maxHeaderSize: number): ApiError | u
 };
 
 /** A `clientError` listener: writes the raw response (the socket has no ServerResponse yet) and closes. */
-export const answerClientError = (maxHeaderSize: number) => (error: Error & { code?: string }, socket: Socket): void => {
-  const answer = socket.writable ? errorFor(error.code, maxHeaderSize) : undefined;
-  if (answer === undefined) {
-    socket.destroy();
-    return;
-  }
-  const body = JSON.stringify(answer.body);
-  socket.end(
-    `HTTP/1.1 ${answer.status} ${REASONS[answer.status] ?? 'Error'}\r\n` +
-      'content-type: application/json\r\ncache-control: no-store\r\nconnection: close\r\n' +
-      `content-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
-  );
-};
+export const answerClientError =
+  (maxHeaderSize: number) =>
+  (error: Error & { code?: string }, socket: Socket): void => {
+    const answer = socket.writable ? errorFor(error.code, maxHeaderSize) : undefined;
+    if (answer === undefined) {
+      socket.destroy();
+      return;
+    }
+    const body = JSON.stringify(answer.body);
+    socket.end(
+      `HTTP/1.1 ${answer.status} ${REASONS[answer.status] ?? 'Error'}\r\n` +
+        'content-type: application/json\r\ncache-control: no-store\r\nconnection: close\r\n' +
+        `content-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+  };

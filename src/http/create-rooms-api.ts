@@ -155,7 +155,11 @@ export const roomsHandler = (options: RoomsApiOptions, authenticate: Authenticat
     const scoped = prepareEndpointQuery(endpoint, search, principal, queryOptions);
     if (E.isLeft(scoped)) return respond(scoped.left.status, scoped.left.body, rateHeaders);
     const compiled = compileQuery(scoped.right);
-    if (!immutable) return respondText(pageJson(presentPage(endpoint, queryOptions, runQuery(compiled, rooms)), false), { ...JSON_HEADERS, ...rateHeaders });
+    if (!immutable)
+      return respondText(pageJson(presentPage(endpoint, queryOptions, runQuery(compiled, rooms)), false), {
+        ...JSON_HEADERS,
+        ...rateHeaders,
+      });
     // An immutable collection: the same request gets the same bytes until the collection is replaced.
     const etag = etagOf(rooms, scoped.right);
     const headers = { ...PAGE_HEADERS, etag, ...rateHeaders };

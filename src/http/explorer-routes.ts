@@ -41,7 +41,12 @@ export interface ExplorerRoutesOptions extends QueryOptions {
 
 const sendJson = (res: ServerResponse, status: number, body: Json, extra: Readonly<Record<string, string>> = {}): void => {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', ...extra, 'content-length': String(Buffer.byteLength(text)) });
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'cache-control': 'no-store',
+    ...extra,
+    'content-length': String(Buffer.byteLength(text)),
+  });
   res.end(text);
 };
 
@@ -57,7 +62,13 @@ export const createExplorerRoutes = (options: ExplorerRoutesOptions): E.Either<C
 const explorerRoutes = (options: ExplorerRoutesOptions, authenticate: Authenticate): RouteExtension => {
   const assets = readStaticAssets(options.assetsDir);
   const queryOptions = queryOptionsOf(options);
-  const demoUsers: Json | undefined = options.demoUsers?.map((u) => ({ _id: u._id, username: u.username, name: u.name ?? u.username, roles: [...u.roles], token: u.token }));
+  const demoUsers: Json | undefined = options.demoUsers?.map((u) => ({
+    _id: u._id,
+    username: u.username,
+    name: u.name ?? u.username,
+    roles: [...u.roles],
+    token: u.token,
+  }));
 
   const assetOf = (path: string): string | undefined => {
     if (path === '/' || path === '/index.html') return 'index.html';

@@ -61,7 +61,12 @@ export const roomsFastifyPlugin = async (instance: FastifyInstanceLike, options:
       handler: (request, reply) => {
         // the socket's address, not `request.ip`: which proxies to trust is the rooms API's own `rateLimit.trustProxy`
         const remoteAddress = request.socket?.remoteAddress;
-        const response = api.handle({ method: request.method, url: request.url, headers: request.headers, ...(remoteAddress === undefined ? {} : { remoteAddress }) });
+        const response = api.handle({
+          method: request.method,
+          url: request.url,
+          headers: request.headers,
+          ...(remoteAddress === undefined ? {} : { remoteAddress }),
+        });
         // the body is serialised here, as node:http does, so every adapter sends the same bytes
         return reply.code(response.status).headers(response.headers).send(responseText(response));
       },

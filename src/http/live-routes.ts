@@ -75,7 +75,13 @@ const EXTENSION = { 'x-room-query-extension': '1' } as const;
 
 const sendJson = (res: ServerResponse, status: number, body: Json, extra: Record<string, string> = {}): void => {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', ...EXTENSION, ...extra, 'content-length': String(Buffer.byteLength(text)) });
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'cache-control': 'no-store',
+    ...EXTENSION,
+    ...extra,
+    'content-length': String(Buffer.byteLength(text)),
+  });
   res.end(text);
 };
 
@@ -109,14 +115,28 @@ const liveRoutes = (options: LiveRoutesOptions, authenticate: Authenticate): Liv
   const queryOptions = queryOptionsOf(options);
   // One guard for every version's rooms API and both routes, so a new version does not reset the counts.
   const guard = guardOf(options.rateLimit, options.now);
-  const admit = (route: string, req: IncomingMessage) => guard.admit(route, { headers: req.headers, remoteAddress: req.socket.remoteAddress }, authenticate);
+  const admit = (route: string, req: IncomingMessage) =>
+    guard.admit(route, { headers: req.headers, remoteAddress: req.socket.remoteAddress }, authenticate);
   const streams = new Set<(last?: string) => void>();
   // GET /rooms over the current version's indexed snapshot (derived from the last built indexes plus an
   // overlay of changes, so a new version costs O(changes), not a rebuild): one rooms API per version.
   let roomsApi: { version: number; api: RoomsApi } | undefined;
   const currentApi = (): RoomsApi => {
     const v = store.current();
-    if (roomsApi?.version !== v.version) roomsApi = { version: v.version, api: roomsHandler({ ...queryOptions, users: options.users, rooms: v.collection(), rateLimit: guard, ...(options.onError ? { onError: options.onError } : {}) }, authenticate) };
+    if (roomsApi?.version !== v.version)
+      roomsApi = {
+        version: v.version,
+        api: roomsHandler(
+          {
+            ...queryOptions,
+            users: options.users,
+            rooms: v.collection(),
+            rateLimit: guard,
+            ...(options.onError ? { onError: options.onError } : {}),
+          },
+          authenticate,
+        ),
+      };
     return roomsApi.api;
   };
 
@@ -130,7 +150,8 @@ const liveRoutes = (options: LiveRoutesOptions, authenticate: Authenticate): Liv
     const { principal, headers: rateHeaders } = admission;
     // Open connections per user, apart from the rate limiter's calls per window.
     const release = cap.acquire(principal._id);
-    if (release === undefined) return sendJson(res, 429, ApiErrors.tooManyRequests(Math.max(1, Math.ceil(retryMs / 1000))).body, { ...rateHeaders });
+    if (release === undefined)
+      return sendJson(res, 429, ApiErrors.tooManyRequests(Math.max(1, Math.ceil(retryMs / 1000))).body, { ...rateHeaders });
     let subscription: LiveSubscription | undefined;
     let heartbeat: ReturnType<typeof setInterval> | undefined;
     let open = true;
@@ -147,7 +168,14 @@ const liveRoutes = (options: LiveRoutesOptions, authenticate: Authenticate): Liv
     };
     const begin = (): void => {
       if (res.headersSent) return;
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no', ...EXTENSION, ...rateHeaders });
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+        ...EXTENSION,
+        ...rateHeaders,
+      });
       res.write(sseRetry(retryMs));
     };
     const send = (frame: LiveFrame): void => {
@@ -203,7 +231,9 @@ const liveRoutes = (options: LiveRoutesOptions, authenticate: Authenticate): Liv
     const result = store.apply(ops);
     if (E.isLeft(result)) {
       const { code, index, path, reason } = result.left;
-      return sendJson(res, 400, ApiErrors.invalidPatch(formatPatchError(result.left), { code, index, path, reason }).body, { ...rateHeaders });
+      return sendJson(res, 400, ApiErrors.invalidPatch(formatPatchError(result.left), { code, index, path, reason }).body, {
+        ...rateHeaders,
+      });
     }
     sendJson(res, 200, { success: true, version: result.right.version, changed: [...result.right.changed] }, { ...rateHeaders });
   };
@@ -237,15 +267,17 @@ const liveRoutes = (options: LiveRoutesOptions, authenticate: Authenticate): Liv
     } else void patch(req, res).catch(fail(res));
     return true;
   };
-  const fail = (res: ServerResponse) => (error: unknown): void => {
-    try {
-      options.onError?.(error);
-    } catch {
-      // a failing logger must not turn a 500 into a throw
-    }
-    if (!res.headersSent) sendJson(res, 500, ApiErrors.internalError().body);
-    else res.destroy();
-  };
+  const fail =
+    (res: ServerResponse) =>
+    (error: unknown): void => {
+      try {
+        options.onError?.(error);
+      } catch {
+        // a failing logger must not turn a 500 into a throw
+      }
+      if (!res.headersSent) sendJson(res, 500, ApiErrors.internalError().body);
+      else res.destroy();
+    };
 
   return {
     handle: (req, res) => {

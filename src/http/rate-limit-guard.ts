@@ -44,8 +44,10 @@ export interface RateLimitGuard {
 }
 
 const checkSettings = (name: string, s: RateLimitSettings): void => {
-  if (!Number.isSafeInteger(s.limit) || s.limit < 1) throw new TypeError(`${name}.limit must be a positive integer, got ${String(s.limit)}`);
-  if (!Number.isFinite(s.windowMs) || s.windowMs <= 0) throw new TypeError(`${name}.windowMs must be a positive number, got ${String(s.windowMs)}`);
+  if (!Number.isSafeInteger(s.limit) || s.limit < 1)
+    throw new TypeError(`${name}.limit must be a positive integer, got ${String(s.limit)}`);
+  if (!Number.isFinite(s.windowMs) || s.windowMs <= 0)
+    throw new TypeError(`${name}.windowMs must be a positive number, got ${String(s.windowMs)}`);
 };
 
 const rateHeaders = (d: RateDecision): Record<string, string> => ({
@@ -67,9 +69,11 @@ export const createRateLimitGuard = (options: RateLimitOptions, now: () => numbe
   const failedAuth = options.failedAuth ?? DEFAULT_FAILED_AUTH;
   if (failedAuth !== false) checkSettings('rateLimit.failedAuth', failedAuth);
   const maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
-  if (!Number.isSafeInteger(maxEntries) || maxEntries < 1) throw new TypeError(`rateLimit.maxEntries must be a positive integer, got ${String(maxEntries)}`);
+  if (!Number.isSafeInteger(maxEntries) || maxEntries < 1)
+    throw new TypeError(`rateLimit.maxEntries must be a positive integer, got ${String(maxEntries)}`);
   const trustProxy = options.trustProxy ?? 0;
-  if (!Number.isSafeInteger(trustProxy) || trustProxy < 0) throw new TypeError(`rateLimit.trustProxy must be a whole number of proxies, got ${String(trustProxy)}`);
+  if (!Number.isSafeInteger(trustProxy) || trustProxy < 0)
+    throw new TypeError(`rateLimit.trustProxy must be a whole number of proxies, got ${String(trustProxy)}`);
 
   const users = createRateLimiter(options, now, maxEntries);
   const clients: RateLimiter | undefined = failedAuth === false ? undefined : createRateLimiter(failedAuth, now, maxEntries);
@@ -81,7 +85,8 @@ export const createRateLimitGuard = (options: RateLimitOptions, now: () => numbe
     admit: (route, request, authenticate) => {
       const clientKey = clients && keyOf(route, clientBudgetKey(clientAddress(request.remoteAddress, request.headers, trustProxy)));
       const standing = clientKey === undefined ? undefined : clients?.peek(clientKey);
-      if (standing !== undefined && !standing.allowed) return { kind: 'rejected', error: tooMany(standing), headers: rateHeaders(standing) };
+      if (standing !== undefined && !standing.allowed)
+        return { kind: 'rejected', error: tooMany(standing), headers: rateHeaders(standing) };
       const principal = authenticate(request.headers);
       if (principal === undefined) {
         const failed = clientKey === undefined ? undefined : clients?.hit(clientKey);
@@ -101,7 +106,9 @@ export const createRateLimitGuard = (options: RateLimitOptions, now: () => numbe
 export const UNLIMITED: RateLimitGuard = {
   admit: (_route, request, authenticate) => {
     const principal = authenticate(request.headers);
-    return principal === undefined ? { kind: 'rejected', error: ApiErrors.unauthenticated(), headers: {} } : { kind: 'admitted', principal, headers: {} };
+    return principal === undefined
+      ? { kind: 'rejected', error: ApiErrors.unauthenticated(), headers: {} }
+      : { kind: 'admitted', principal, headers: {} };
   },
   size: { users: 0, clients: 0 },
 };

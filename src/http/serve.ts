@@ -34,26 +34,33 @@ const send = (res: ServerResponse, status: number, headers: Readonly<Record<stri
   res.end(body);
 };
 
-const onRequest = (api: RoomsApi, extensions: RouteExtension | undefined) => (req: IncomingMessage, res: ServerResponse): void => {
-  try {
-    // Extensions first: they may read the body, so it is drained only for the rooms API.
-    if (extensions?.handle(req, res) === true) return;
-  } catch {
-    if (!res.headersSent) send(res, 500, { 'content-type': 'application/json' }, INTERNAL_ERROR_JSON);
-    else res.destroy();
-    return;
-  }
-  req.resume(); // a request body is never read: drain it so the connection can be reused
-  try {
-    const response = api.handle({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, remoteAddress: req.socket.remoteAddress });
-    const text = responseText(response);
-    res.writeHead(response.status, sendHeaders(response, Buffer.byteLength(text)));
-    res.end(text);
-  } catch {
-    if (!res.headersSent) send(res, 500, { 'content-type': 'application/json' }, INTERNAL_ERROR_JSON);
-    else res.destroy();
-  }
-};
+const onRequest =
+  (api: RoomsApi, extensions: RouteExtension | undefined) =>
+  (req: IncomingMessage, res: ServerResponse): void => {
+    try {
+      // Extensions first: they may read the body, so it is drained only for the rooms API.
+      if (extensions?.handle(req, res) === true) return;
+    } catch {
+      if (!res.headersSent) send(res, 500, { 'content-type': 'application/json' }, INTERNAL_ERROR_JSON);
+      else res.destroy();
+      return;
+    }
+    req.resume(); // a request body is never read: drain it so the connection can be reused
+    try {
+      const response = api.handle({
+        method: req.method ?? 'GET',
+        url: req.url ?? '/',
+        headers: req.headers,
+        remoteAddress: req.socket.remoteAddress,
+      });
+      const text = responseText(response);
+      res.writeHead(response.status, sendHeaders(response, Buffer.byteLength(text)));
+      res.end(text);
+    } catch {
+      if (!res.headersSent) send(res, 500, { 'content-type': 'application/json' }, INTERNAL_ERROR_JSON);
+      else res.destroy();
+    }
+  };
 
 /**
  * Starts an HTTP server for `api`; resolves once it is listening, rejects if it cannot listen

@@ -14,7 +14,5 @@ export const splitUrl = (url: string): SplitUrl => {
   const hash = target.indexOf('#');
   const noHash = hash === -1 ? target : target.slice(0, hash);
   const q = noHash.indexOf('?');
-  return q === -1
-    ? { path: noHash === '' ? '/' : noHash, search: '' }
-    : { path: noHash.slice(0, q) || '/', search: noHash.slice(q + 1) };
+  return q === -1 ? { path: noHash === '' ? '/' : noHash, search: '' } : { path: noHash.slice(0, q) || '/', search: noHash.slice(q + 1) };
 };

@@ -13,7 +13,6 @@ type NodeRequest = IncomingMessage & { readonly originalUrl?: string };
 /** `(req, res)` for node:http, `(req, res, next)` for Express and Connect. */
 export type NodeListener = (req: NodeRequest, res: ServerResponse, next?: (error?: unknown) => void) => void;
 
-
 /**
  * A listener answering the api's routes (voip/rooms, livechat/rooms) through `api.handle`; as middleware, other paths go to `next()`.
  *
@@ -24,22 +23,24 @@ export type NodeListener = (req: NodeRequest, res: ServerResponse, next?: (error
  * if (E.isRight(api)) app.use(toNodeListener(api.right));
  * // or: http.createServer(toNodeListener(api)).listen(3000)
  */
-export const toNodeListener = (api: RoomsApi): NodeListener => (req, res, next) => {
-  const url = req.originalUrl ?? req.url ?? '/';
-  if (next !== undefined && !(api.routes ?? [ROOMS_ROUTE]).includes(splitUrl(url).path)) {
-    next();
-    return;
-  }
-  req.resume(); // the body is never read: drain it so the connection can be reused
-  let body: string;
-  let response: HttpResponse;
-  try {
-    response = api.handle({ method: req.method ?? 'GET', url, headers: req.headers, remoteAddress: req.socket.remoteAddress });
-    body = responseText(response);
-  } catch {
-    response = { status: 500, headers: { 'content-type': 'application/json' }, body: null };
-    body = INTERNAL_ERROR_JSON;
-  }
-  res.writeHead(response.status, sendHeaders(response, Buffer.byteLength(body)));
-  res.end(body);
-};
+export const toNodeListener =
+  (api: RoomsApi): NodeListener =>
+  (req, res, next) => {
+    const url = req.originalUrl ?? req.url ?? '/';
+    if (next !== undefined && !(api.routes ?? [ROOMS_ROUTE]).includes(splitUrl(url).path)) {
+      next();
+      return;
+    }
+    req.resume(); // the body is never read: drain it so the connection can be reused
+    let body: string;
+    let response: HttpResponse;
+    try {
+      response = api.handle({ method: req.method ?? 'GET', url, headers: req.headers, remoteAddress: req.socket.remoteAddress });
+      body = responseText(response);
+    } catch {
+      response = { status: 500, headers: { 'content-type': 'application/json' }, body: null };
+      body = INTERNAL_ERROR_JSON;
+    }
+    res.writeHead(response.status, sendHeaders(response, Buffer.byteLength(body)));
+    res.end(body);
+  };

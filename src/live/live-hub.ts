@@ -47,8 +47,7 @@ export interface LiveHub {
 }
 
 /** Requests that normalize to the same scoped query share a key (parameter spelling and order do not matter). */
-export const queryKey = (q: ScopedQuery): string =>
-  JSON.stringify([q.mode, q.scope, q.filter, q.sort, q.projection, q.paging]);
+export const queryKey = (q: ScopedQuery): string => JSON.stringify([q.mode, q.scope, q.filter, q.sort, q.projection, q.paging]);
 
 interface Shared {
   readonly view: LiveView;

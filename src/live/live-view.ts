@@ -120,13 +120,20 @@ export const createLiveView = (source: LiveSource, compiled: CompiledQuery, opti
     },
   };
   // The page is JSON: with every field returned, skip the projector's frozen copy and convert the room directly.
-  const toJson = compiled.query.projection.kind === 'all'
-    ? (room: Room): Json => toJsonObjectWithout(room, hidden)
-    : (room: Room): Json => toJsonValue(compiled.project(room));
-  const pageJson = (p: HeldPage): LivePage => ({ rooms: p.rooms.map((e) => toJson(e.doc)), count: p.count, offset: p.offset, total: p.total });
+  const toJson =
+    compiled.query.projection.kind === 'all'
+      ? (room: Room): Json => toJsonObjectWithout(room, hidden)
+      : (room: Room): Json => toJsonValue(compiled.project(room));
+  const pageJson = (p: HeldPage): LivePage => ({
+    rooms: p.rooms.map((e) => toJson(e.doc)),
+    count: p.count,
+    offset: p.offset,
+    total: p.total,
+  });
   /** The diff's room values (entries) as JSON. */
   const withJson = (ops: Operation[]): Operation[] => {
-    for (const op of ops) if ((op.op === 'add' || op.op === 'replace') && typeof op.value === 'object') op.value = toJson((op.value as WindowEntry).doc);
+    for (const op of ops)
+      if ((op.op === 'add' || op.op === 'replace') && typeof op.value === 'object') op.value = toJson((op.value as WindowEntry).doc);
     return ops;
   };
   const listeners = new Set<(event: LiveEvent, frame: () => LiveFrame) => void>();

@@ -50,7 +50,11 @@ export interface LiveWindow {
 export const bufferFor = (limit: number | null): number => (limit === null ? 0 : Math.min(64, Math.max(8, limit)));
 
 /** `buffer`: held matches past the page, and before it when the page has an offset (default `bufferFor(limit)`). */
-export const createLiveWindow = (compiled: CompiledQuery, counters: WindowCounters, buffer = bufferFor(compiled.paging.limit)): LiveWindow => {
+export const createLiveWindow = (
+  compiled: CompiledQuery,
+  counters: WindowCounters,
+  buffer = bufferFor(compiled.paging.limit),
+): LiveWindow => {
   const { predicate, sort, paging } = compiled;
   const { offset } = paging;
   const limit = paging.limit ?? Number.POSITIVE_INFINITY;
@@ -150,7 +154,8 @@ export const createLiveWindow = (compiled: CompiledQuery, counters: WindowCounte
 
   /** The page's first and last ranks are held (or the page is empty). */
   const covered = (): boolean => total <= offset || (start <= offset && start + held.length >= Math.min(pageEnd, total));
-  const join = (a: WindowEffect, b: WindowEffect): WindowEffect => (a === 'reread' || b === 'reread' ? 'reread' : a === 'page' || b === 'page' ? 'page' : 'none');
+  const join = (a: WindowEffect, b: WindowEffect): WindowEffect =>
+    a === 'reread' || b === 'reread' ? 'reread' : a === 'page' || b === 'page' ? 'page' : 'none';
 
   return {
     get total() {

@@ -14,7 +14,10 @@ type Path = ReadonlyArray<string>;
 const at = (path: Path): string => `/${path.join('/')}`;
 
 const isPlainObject = (x: unknown): x is Record<string, unknown> =>
-  typeof x === 'object' && x !== null && !Array.isArray(x) && (Object.getPrototypeOf(x) === Object.prototype || Object.getPrototypeOf(x) === null);
+  typeof x === 'object' &&
+  x !== null &&
+  !Array.isArray(x) &&
+  (Object.getPrototypeOf(x) === Object.prototype || Object.getPrototypeOf(x) === null);
 
 const INTEGER = /^-?(0|[1-9][0-9]*)$/;
 const DOUBLE = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
@@ -46,8 +49,10 @@ const doubleOf = (raw: unknown, path: Path): number => {
 const dateOf = (raw: unknown, path: Path): Date => {
   let ms = Number.NaN;
   if (typeof raw === 'string') ms = Date.parse(raw);
-  else if (typeof raw === 'number') ms = raw; // legacy relaxed form
-  else if (isPlainObject(raw) && Object.keys(raw).length === 1 && Object.hasOwn(raw, '$numberLong')) ms = longOf(raw['$numberLong'], [...path, '$numberLong']);
+  else if (typeof raw === 'number')
+    ms = raw; // legacy relaxed form
+  else if (isPlainObject(raw) && Object.keys(raw).length === 1 && Object.hasOwn(raw, '$numberLong'))
+    ms = longOf(raw['$numberLong'], [...path, '$numberLong']);
   const date = new Date(ms);
   return Number.isNaN(date.getTime()) ? fail(path, `expected {"$date": ISO-8601 | {"$numberLong": ms}}, got ${JSON.stringify(raw)}`) : date;
 };
@@ -65,7 +70,9 @@ const decodeWrapper = (key: string, raw: unknown, path: Path): { readonly value:
     case '$numberDouble':
       return { value: doubleOf(raw, path) };
     case '$oid':
-      return typeof raw === 'string' && OID.test(raw) ? { value: raw } : fail(path, `expected {"$oid": "<24 hex digits>"}, got ${JSON.stringify(raw)}`);
+      return typeof raw === 'string' && OID.test(raw)
+        ? { value: raw }
+        : fail(path, `expected {"$oid": "<24 hex digits>"}, got ${JSON.stringify(raw)}`);
     default:
       return undefined;
   }
@@ -125,7 +132,10 @@ const encode = (value: unknown, path: Path): unknown => {
     }
     return Object.fromEntries(entries);
   }
-  return fail(path, `cannot write a ${typeof value === 'object' ? (value as object).constructor?.name ?? 'object' : typeof value} as Extended JSON`);
+  return fail(
+    path,
+    `cannot write a ${typeof value === 'object' ? ((value as object).constructor?.name ?? 'object') : typeof value} as Extended JSON`,
+  );
 };
 
 /** JS values → Extended JSON v2 relaxed (a JSON value, ready for JSON.stringify); Left names the path. */

@@ -1,12 +1,6 @@
 // Why an export could not be loaded: one error, naming the line (and document) it was found at.
 
-export type LoadErrorCode =
-  | 'read-failed'
-  | 'invalid-json'
-  | 'invalid-ejson'
-  | 'invalid-document'
-  | 'duplicate-id'
-  | 'write-failed';
+export type LoadErrorCode = 'read-failed' | 'invalid-json' | 'invalid-ejson' | 'invalid-document' | 'duplicate-id' | 'write-failed';
 
 export interface LoadError {
   readonly code: LoadErrorCode;

@@ -26,13 +26,19 @@ const UnitMonitorDocument = t.type({ monitorId: t.string, unitId: t.string });
 const DepartmentAgentDocument = t.type({ agentId: t.string, departmentId: t.string });
 
 const pathOf = (context: t.Context): string =>
-  '/' + context.filter((entry, i) => entry.key !== '' && !(context[i - 1]?.type instanceof t.IntersectionType)).map((e) => e.key).join('/');
+  '/' +
+  context
+    .filter((entry, i) => entry.key !== '' && !(context[i - 1]?.type instanceof t.IntersectionType))
+    .map((e) => e.key)
+    .join('/');
 
-const decodeWith = <A>(codec: t.Decoder<unknown, A>, what: string) => (doc: unknown): E.Either<{ code: 'invalid-document'; message: string }, A> =>
-  E.mapLeft((errors: t.Errors) => {
-    const first = errors[0];
-    return { code: 'invalid-document' as const, message: `${first === undefined ? '/' : pathOf(first.context)}: expected ${what}` };
-  })(codec.decode(doc));
+const decodeWith =
+  <A>(codec: t.Decoder<unknown, A>, what: string) =>
+  (doc: unknown): E.Either<{ code: 'invalid-document'; message: string }, A> =>
+    E.mapLeft((errors: t.Errors) => {
+      const first = errors[0];
+      return { code: 'invalid-document' as const, message: `${first === undefined ? '/' : pathOf(first.context)}: expected ${what}` };
+    })(codec.decode(doc));
 
 type Unit = { readonly _id: string; readonly name: string };
 

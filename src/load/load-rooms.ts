@@ -15,7 +15,8 @@ export interface LoadRoomsOptions {
   readonly validate?: boolean;
 }
 
-const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x) && !(x instanceof Date);
+const isRecord = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x) && !(x instanceof Date);
 
 /**
  * Loads a `mongoexport` of `rocketchat_room`: NDJSON (the default), `--jsonArray` or `--pretty`, Extended
@@ -33,7 +34,8 @@ export const loadRooms = (source: ExportSource, options: LoadRoomsOptions = {}):
   const accept: Accept<Room> = (doc, { line }) => {
     if (!isRecord(doc)) return E.left({ code: 'invalid-document', message: 'expected a document (a JSON object)' });
     const id = doc['_id'];
-    if (typeof id !== 'string') return E.left({ code: 'invalid-document', message: `/_id: expected a string (or {"$oid"}), got ${JSON.stringify(id) ?? 'nothing'}` });
+    if (typeof id !== 'string')
+      return E.left({ code: 'invalid-document', message: `/_id: expected a string (or {"$oid"}), got ${JSON.stringify(id) ?? 'nothing'}` });
     const first = seen.get(id);
     if (first !== undefined) return E.left({ code: 'duplicate-id', message: `_id ${JSON.stringify(id)} already used on line ${first}` });
     seen.set(id, line);

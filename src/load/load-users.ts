@@ -35,7 +35,11 @@ export const isHashedToken = (s: string): boolean => {
 };
 
 const pathOf = (context: t.Context): string =>
-  '/' + context.filter((entry, i) => entry.key !== '' && !(context[i - 1]?.type instanceof t.IntersectionType)).map((e) => e.key).join('/');
+  '/' +
+  context
+    .filter((entry, i) => entry.key !== '' && !(context[i - 1]?.type instanceof t.IntersectionType))
+    .map((e) => e.key)
+    .join('/');
 
 /**
  * Loads a `mongoexport` of Rocket.Chat's `users` collection (same formats as loadRooms). A user without a
@@ -54,16 +58,26 @@ export const loadUsers = (source: ExportSource): Promise<E.Either<LoadError, Rea
     if (E.isLeft(decoded)) {
       const first = decoded.left[0];
       const where = first === undefined ? '/' : pathOf(first.context);
-      return E.left({ code: 'invalid-document', message: `${where}: expected ${first?.context[first.context.length - 1]?.type.name ?? 'a user'}` });
+      return E.left({
+        code: 'invalid-document',
+        message: `${where}: expected ${first?.context[first.context.length - 1]?.type.name ?? 'a user'}`,
+      });
     }
     const user = decoded.right;
     const first = seen.get(user._id);
-    if (first !== undefined) return E.left({ code: 'duplicate-id', message: `_id ${JSON.stringify(user._id)} already used on line ${first}` });
+    if (first !== undefined)
+      return E.left({ code: 'duplicate-id', message: `_id ${JSON.stringify(user._id)} already used on line ${first}` });
     seen.set(user._id, line);
     if (user.username === undefined) return E.right(undefined);
-    const tokens = (user.services?.resume?.loginTokens ?? []).flatMap((token) => (token.hashedToken === undefined ? [] : [token.hashedToken]));
+    const tokens = (user.services?.resume?.loginTokens ?? []).flatMap((token) =>
+      token.hashedToken === undefined ? [] : [token.hashedToken],
+    );
     const bad = tokens.findIndex((h) => !isHashedToken(h));
-    if (bad >= 0) return E.left({ code: 'invalid-document', message: `/services/resume/loginTokens: hashedToken #${bad + 1} is not a base64 SHA-256 digest` });
+    if (bad >= 0)
+      return E.left({
+        code: 'invalid-document',
+        message: `/services/resume/loginTokens: hashedToken #${bad + 1} is not a base64 SHA-256 digest`,
+      });
     return E.right(
       Object.freeze({
         _id: user._id,

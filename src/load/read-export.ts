@@ -12,7 +12,10 @@ export interface Position {
 }
 
 /** Checks one decoded document; Left(code, message) rejects the whole export. */
-export type Accept<T> = (doc: unknown, at: Position) => E.Either<{ readonly code: LoadError['code']; readonly message: string }, T | undefined>;
+export type Accept<T> = (
+  doc: unknown,
+  at: Position,
+) => E.Either<{ readonly code: LoadError['code']; readonly message: string }, T | undefined>;
 
 const describeError = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -35,7 +38,8 @@ export const readExport = async <T>(source: ExportSource, accept: Accept<T>): Pr
       if (accepted.right !== undefined) out.push(accepted.right);
     }
   } catch (error) {
-    if (error instanceof SplitError) return E.left(loadError('invalid-json', name, { line: error.line, document: error.document }, error.message));
+    if (error instanceof SplitError)
+      return E.left(loadError('invalid-json', name, { line: error.line, document: error.document }, error.message));
     return E.left(loadError('read-failed', name, undefined, `cannot read: ${describeError(error)}`));
   }
   return E.right(out);

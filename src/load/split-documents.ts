@@ -104,8 +104,18 @@ export async function* splitDocuments(chunks: AsyncIterable<string>): AsyncGener
         continue;
       }
       const expected =
-        where === 'ended' ? 'nothing after the closing "]"' : where === 'array-next' ? '"," or "]"' : inArray ? 'a document "{"' : 'a document "{" (or a "[" opening the export)';
-      throw new SplitError(`unexpected ${show(c)}, expected ${expected}`, line, count + (where === 'array-next' || where === 'ended' ? 0 : 1));
+        where === 'ended'
+          ? 'nothing after the closing "]"'
+          : where === 'array-next'
+            ? '"," or "]"'
+            : inArray
+              ? 'a document "{"'
+              : 'a document "{" (or a "[" opening the export)';
+      throw new SplitError(
+        `unexpected ${show(c)}, expected ${expected}`,
+        line,
+        count + (where === 'array-next' || where === 'ended' ? 0 : 1),
+      );
     }
     if (depth > 0) parts.push(chunk.slice(from === -1 ? 0 : from));
   }

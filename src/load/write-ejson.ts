@@ -30,7 +30,8 @@ const drained = (sink: LineSink): Promise<void> =>
  * formatEjsonLine({ _id: 'r1', t: 'v', ts: new Date('2021-07-09T20:12:19.795Z') })
  * // Right('{"_id":"r1","t":"v","ts":{"$date":"2021-07-09T20:12:19.795Z"}}\n')
  */
-export const formatEjsonLine = (room: Room): E.Either<string, string> => E.map((json: unknown) => `${JSON.stringify(json)}\n`)(toEjson(room));
+export const formatEjsonLine = (room: Room): E.Either<string, string> =>
+  E.map((json: unknown) => `${JSON.stringify(json)}\n`)(toEjson(room));
 
 /**
  * Writes `rooms` (an array, a generator such as generateRoomsIterable, or an async iterable) to `sink`,

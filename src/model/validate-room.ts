@@ -24,10 +24,12 @@ const pathOf = (context: t.Context): string =>
     .map((entry) => entry.key)
     .join('/');
 
-const formatError = (prefix: string) => (error: t.ValidationError): string => {
-  const expected = error.message ?? `expected ${error.context[error.context.length - 1]?.type.name ?? 'a value'}`;
-  return `${prefix}${pathOf(error.context)}: ${expected}, got ${describe(error.value)}`;
-};
+const formatError =
+  (prefix: string) =>
+  (error: t.ValidationError): string => {
+    const expected = error.message ?? `expected ${error.context[error.context.length - 1]?.type.name ?? 'a value'}`;
+    return `${prefix}${pathOf(error.context)}: ${expected}, got ${describe(error.value)}`;
+  };
 
 const dedupe = (xs: ReadonlyArray<string>): ReadonlyArray<string> => [...new Set(xs)];
 

@@ -13,7 +13,8 @@ import type { RoomsCollection } from './rooms-collection.js';
 import { toMongoQuery } from './to-mongo-query.js';
 
 /** The MongoDB form of a scoped livechat query: ties are always broken by `_id` (both modes). */
-export const toLivechatMongoQuery = (scoped: ScopedQuery): MongoQuery => toMongoQuery(scoped, { tieBreak: LIVECHAT_ROOMS.mongoTieBreak(scoped.mode) });
+export const toLivechatMongoQuery = (scoped: ScopedQuery): MongoQuery =>
+  toMongoQuery(scoped, { tieBreak: LIVECHAT_ROOMS.mongoTieBreak(scoped.mode) });
 
 /**
  * Answers GET /api/v1/livechat/rooms from a MongoDB collection (`rocketchat_room`), as queryLivechatRooms

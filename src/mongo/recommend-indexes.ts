@@ -44,7 +44,8 @@ export const recommendIndexes = (options: RecommendIndexesOptions = {}): Readonl
     {
       name: 'voip_ts',
       key: { t: 1, ...order },
-      serves: 'every listing newest first: the admin page, createdAt ranges, and the residual filters (tags, direction, closedAt, roomName, open=false)',
+      serves:
+        'every listing newest first: the admin page, createdAt ranges, and the residual filters (tags, direction, closedAt, roomName, open=false)',
       example: { search: 'createdAt={"start":"2023-01-01T00:00:00Z"}&direction=inbound', as: 'admin' },
       priority: 'essential',
     },
@@ -80,7 +81,8 @@ export const recommendIndexes = (options: RecommendIndexesOptions = {}): Readonl
     {
       name: 'voip_agent_username_ts',
       key: { t: 1, 'servedBy.username': 1, ...order },
-      serves: "an admin's agents filter: with voip_agent_ts, each branch of its $or (servedBy._id / servedBy.username) has an index, so MongoDB can merge two index scans instead of filtering every call room",
+      serves:
+        "an admin's agents filter: with voip_agent_ts, each branch of its $or (servedBy._id / servedBy.username) has an index, so MongoDB can merge two index scans instead of filtering every call room",
       example: { search: 'agents[]=alice', as: 'admin' },
       priority: 'workload',
     },

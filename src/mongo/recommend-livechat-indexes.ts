@@ -16,7 +16,8 @@ export const recommendLivechatIndexes = (): ReadonlyArray<IndexRecommendation> =
     {
       name: 'livechat_ts',
       key: { t: 1, ...order },
-      serves: 'every listing newest first (Current Chats), createdAt ranges, and the residual filters (roomName, customFields, tags, closedAt)',
+      serves:
+        'every listing newest first (Current Chats), createdAt ranges, and the residual filters (roomName, customFields, tags, closedAt)',
       example: { search: 'createdAt={"start":"2023-01-01T00:00:00Z"}', as: 'admin' },
       priority: 'essential',
     },

@@ -12,8 +12,7 @@ import type { MongoFilter } from './mongo-query.js';
  * metacharacters escaped (as upstream's escapeRegExp), NUL written `\x00` (the driver refuses a
  * pattern holding a NUL byte; both engines read `\x00` as NUL).
  */
-export const escapeNeedle = (needle: string): string =>
-  needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\0/g, '\\x00');
+export const escapeNeedle = (needle: string): string => needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\0/g, '\\x00');
 
 /** A caller's regex source for the driver: a raw NUL becomes `\x00` (the driver refuses NUL bytes). */
 const driverSafeSource = (source: string): string => {

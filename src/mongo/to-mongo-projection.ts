@@ -10,7 +10,6 @@
 import type { Projection } from '../query/projection.js';
 import type { MongoProjection } from './mongo-query.js';
 
-
 /** Name of the computed field that turns an otherwise empty inclusion into a valid one. */
 export const EMPTY_INCLUSION_FIELD = '__room_query_none';
 

@@ -5,7 +5,15 @@
 import type { IndexedCollection } from '../collection/room-collection.js';
 import { dateRangeEntries } from '../collection/order.js';
 import {
-  complement, EMPTY, fromSortedRanks, interval, intersectAll, setSize, unionAll, type RankSet, type SetWork,
+  complement,
+  EMPTY,
+  fromSortedRanks,
+  interval,
+  intersectAll,
+  setSize,
+  unionAll,
+  type RankSet,
+  type SetWork,
 } from '../collection/rank-set.js';
 import type { FilterNode } from '../query/filter-node.js';
 import type { Candidate } from './candidate.js';
@@ -26,13 +34,21 @@ const ready = (label: string, set: RankSet): Candidate => ({
 });
 
 const union = (label: string, parts: ReadonlyArray<Candidate>, n: number): Candidate => {
-  const size = Math.min(n, parts.reduce((acc, c) => acc + c.size, 0));
+  const size = Math.min(
+    n,
+    parts.reduce((acc, c) => acc + c.size, 0),
+  );
   return {
     label: `${label} (union ≤ ${size})`,
     size,
     buildCost: parts.reduce((acc, c) => acc + c.buildCost, 0) + Math.min(size * 2, parts.length * ((n + 31) >>> 5) + size),
     exact: parts.every((c) => c.exact),
-    build: (work) => unionAll(parts.map((c) => c.build(work)), n, work),
+    build: (work) =>
+      unionAll(
+        parts.map((c) => c.build(work)),
+        n,
+        work,
+      ),
   };
 };
 
@@ -145,4 +161,8 @@ export const candidateFor = (c: IndexedCollection, node: FilterNode): Candidate 
 };
 
 const intersectBuilt = (parts: ReadonlyArray<Candidate>, n: number, work: SetWork): RankSet =>
-  intersectAll(parts.map((p) => p.build(work)), n, work);
+  intersectAll(
+    parts.map((p) => p.build(work)),
+    n,
+    work,
+  );

@@ -36,7 +36,13 @@ export type Ordering =
    * Sort (K, primary order, _id) where every room holds a string at K: K's keys in order, each key's
    * posting walked in the primary order (postings are rank-ordered), stopping after offset + count.
    */
-  | { readonly kind: 'key-walk'; readonly keys: KeyIndex; readonly keyDescending: boolean; readonly index: OrderedIndex; readonly descending: boolean }
+  | {
+      readonly kind: 'key-walk';
+      readonly keys: KeyIndex;
+      readonly keyDescending: boolean;
+      readonly index: OrderedIndex;
+      readonly descending: boolean;
+    }
   | { readonly kind: 'top-k' };
 
 export type PlanNode =
@@ -127,7 +133,10 @@ const planIndexed = (compiled: CompiledQuery, c: IndexedCollection): QueryPlan =
       const primary = walk.index === c.primary;
       if (primary) {
         plans.push({
-          kind: 'index', candidates: chosen, exact, ordering: { kind: 'walk', ...walk, primary },
+          kind: 'index',
+          candidates: chosen,
+          exact,
+          ordering: { kind: 'walk', ...walk, primary },
           estimatedDocs: exact ? Math.max(0, want - offset) : size,
           cost: buildCost + (exact ? want * INDEX_ENTRY + (want - offset) * RANDOM_DOC : size * RANDOM_DOC),
         });
@@ -135,7 +144,10 @@ const planIndexed = (compiled: CompiledQuery, c: IndexedCollection): QueryPlan =
         // Walk the secondary order, keeping entries in the set: ~ want * n / size entries.
         const walked = size === 0 ? 0 : Math.min(n, (want * n) / size);
         plans.push({
-          kind: 'index', candidates: chosen, exact, ordering: { kind: 'walk', ...walk, primary },
+          kind: 'index',
+          candidates: chosen,
+          exact,
+          ordering: { kind: 'walk', ...walk, primary },
           estimatedDocs: Math.max(0, want - offset),
           cost: buildCost + walked * PROBE + (want - offset) * RANDOM_DOC,
         });
@@ -146,13 +158,19 @@ const planIndexed = (compiled: CompiledQuery, c: IndexedCollection): QueryPlan =
       // Each key's posting is walked and tested against the set: ~ want * n / size entries, plus one step per key.
       const walked = size === 0 ? 0 : Math.min(n, (want * n) / size) + keyWalk.keys.keyCount;
       plans.push({
-        kind: 'index', candidates: chosen, exact, ordering: keyWalk,
+        kind: 'index',
+        candidates: chosen,
+        exact,
+        ordering: keyWalk,
         estimatedDocs: Math.max(0, want - offset),
         cost: buildCost + walked * PROBE + (want - offset) * RANDOM_DOC,
       });
     }
     plans.push({
-      kind: 'index', candidates: chosen, exact, ordering: { kind: 'top-k' },
+      kind: 'index',
+      candidates: chosen,
+      exact,
+      ordering: { kind: 'top-k' },
       estimatedDocs: size,
       cost: buildCost + size * (RANDOM_DOC + HEAP_OFFER),
     });

@@ -13,16 +13,5 @@ import type { ServedByNode } from './served-by-node.js';
 import type { SubstringNode } from './substring-node.js';
 
 export type FilterNode =
-  | EqNode
-  | InNode
-  | ExistsNode
-  | RangeNode
-  | SubstringNode
-  | ServedByNode
-  | IsTrueNode
-  | RegexNode
-  | NoneNode
-  | NotNode
-  | AndNode
-  | OrNode;
+  EqNode | InNode | ExistsNode | RangeNode | SubstringNode | ServedByNode | IsTrueNode | RegexNode | NoneNode | NotNode | AndNode | OrNode;
 export type FilterKind = FilterNode['kind'];

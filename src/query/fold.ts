@@ -1,7 +1,9 @@
 // Exhaustive visitor over the filter AST: adding a node kind fails to compile until every fold handles it.
 import type { FilterNode } from './filter-node.js';
 
-export type FilterFolder<R> = { readonly [K in FilterNode['kind']]: (node: Extract<FilterNode, { kind: K }>, recurse: (n: FilterNode) => R) => R };
+export type FilterFolder<R> = {
+  readonly [K in FilterNode['kind']]: (node: Extract<FilterNode, { kind: K }>, recurse: (n: FilterNode) => R) => R;
+};
 
 export const foldFilter = <R>(folder: FilterFolder<R>) => {
   const go = (node: FilterNode): R => {

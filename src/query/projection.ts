@@ -5,7 +5,12 @@ import { FieldPath } from './field-path.js';
 
 export type Projection =
   | { readonly kind: 'all'; readonly hidden: ReadonlyArray<string> }
-  | { readonly kind: 'include'; readonly paths: ReadonlyArray<FieldPath>; readonly includeId: boolean; readonly hidden: ReadonlyArray<string> }
+  | {
+      readonly kind: 'include';
+      readonly paths: ReadonlyArray<FieldPath>;
+      readonly includeId: boolean;
+      readonly hidden: ReadonlyArray<string>;
+    }
   | { readonly kind: 'exclude'; readonly paths: ReadonlyArray<FieldPath>; readonly hidden: ReadonlyArray<string> };
 
 /** Fields Rocket.Chat never returns from voip/rooms, whatever the projection says. */

@@ -8,7 +8,6 @@ export interface SubstringNode {
 }
 
 export const SubstringNode = Object.freeze({
-  create: (path: string, needle: string): SubstringNode =>
-    Object.freeze({ kind: 'substring', path: FieldPath.of(path), needle }),
+  create: (path: string, needle: string): SubstringNode => Object.freeze({ kind: 'substring', path: FieldPath.of(path), needle }),
   is: (node: { readonly kind: string }): node is SubstringNode => node.kind === 'substring',
 });

@@ -5,9 +5,7 @@ import { ApiErrors, type ApiError } from '../errors.js';
 import { HIDDEN_FIELDS, Projection } from '../query/projection.js';
 import { isFieldPath, parseJsonObject } from './parse-json-object.js';
 
-
-const collides = (keys: ReadonlyArray<string>): boolean =>
-  keys.some((a) => keys.some((b) => a !== b && b.startsWith(`${a}.`)));
+const collides = (keys: ReadonlyArray<string>): boolean => keys.some((a) => keys.some((b) => a !== b && b.startsWith(`${a}.`)));
 
 /** `hidden`: the fields the endpoint never returns (dropped from an inclusion list). */
 export const parseFields = (raw: string | undefined, hidden: ReadonlyArray<string> = HIDDEN_FIELDS): E.Either<ApiError, Projection> => {
@@ -26,7 +24,13 @@ export const parseFields = (raw: string | undefined, hidden: ReadonlyArray<strin
   if (included.length > 0 && excluded.length > 0) return E.left(ApiErrors.invalidFields(raw));
   const idFlag = parsed.right['_id'];
   if (included.length > 0 || (excluded.length === 0 && idFlag === 1)) {
-    return E.right(Projection.include(included.filter((k) => !isHidden(k)), idFlag !== 0, hidden));
+    return E.right(
+      Projection.include(
+        included.filter((k) => !isHidden(k)),
+        idFlag !== 0,
+        hidden,
+      ),
+    );
   }
   return E.right(Projection.exclude(idFlag === 0 ? ['_id', ...excluded] : excluded, hidden));
 };

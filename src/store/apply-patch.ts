@@ -40,15 +40,22 @@ export const DEFAULT_MAX_OPERATIONS = 10_000;
 type Step = E.Either<PatchError, void>;
 const OK: Step = E.right(undefined);
 
-const isPlainObject = (u: unknown): boolean =>
-  typeof u === 'object' && u !== null && !Array.isArray(u) && !(u instanceof Date);
+const isPlainObject = (u: unknown): boolean => typeof u === 'object' && u !== null && !Array.isArray(u) && !(u instanceof Date);
 
 /** Splits "/id/rest..." into the room id and the steps inside it. */
 const target = (pointer: string, index: number): E.Either<PatchError, { id: string; steps: ReadonlyArray<string> }> => {
   const parsed = parsePointer(pointer);
   if (E.isLeft(parsed)) return E.left(patchError('invalid-pointer', index, pointer, parsed.left));
   const [id, ...steps] = parsed.right;
-  if (id === undefined) return E.left(patchError('unsupported-path', index, pointer, 'the document root cannot be patched: address a room, "/<roomId>" or "/<roomId>/<field>"'));
+  if (id === undefined)
+    return E.left(
+      patchError(
+        'unsupported-path',
+        index,
+        pointer,
+        'the document root cannot be patched: address a room, "/<roomId>" or "/<roomId>/<field>"',
+      ),
+    );
   return E.right({ id, steps });
 };
 
@@ -60,7 +67,7 @@ export const applyPatch = (base: PersistentMap<Room>, ops: unknown, limits: Appl
   const lastTouch = new Map<string, number>();
   const read = (id: string): Room | undefined => {
     const v = overlay.get(id);
-    return v === undefined ? base.get(id) : v ?? undefined;
+    return v === undefined ? base.get(id) : (v ?? undefined);
   };
   const write = (id: string, room: Room | null, index: number): void => {
     overlay.set(id, room);
@@ -68,7 +75,14 @@ export const applyPatch = (base: PersistentMap<Room>, ops: unknown, limits: Appl
   };
 
   /** add / replace / remove at (id, steps) with an already-cloned value. */
-  const put = (op: 'add' | 'replace' | 'remove', id: string, steps: ReadonlyArray<string>, value: unknown, index: number, pointer: string): Step => {
+  const put = (
+    op: 'add' | 'replace' | 'remove',
+    id: string,
+    steps: ReadonlyArray<string>,
+    value: unknown,
+    index: number,
+    pointer: string,
+  ): Step => {
     const current = read(id);
     if (steps.length === 0) {
       if (op !== 'add' && current === undefined) return E.left(patchError('unknown-room', index, pointer, `no room "${id}" to ${op}`));
@@ -170,10 +184,14 @@ const commit = (
       const cut = first.indexOf(': ');
       const where = cut < 0 ? '' : first.slice(0, cut);
       const what = room['t'] === 'v' ? 'not a call room' : 'not a room';
-      return E.left(patchError('invalid-room', index, toPointer([id]) + (where === '/' ? '' : where), `${what}: ${decoded.left.join('; ')}`));
+      return E.left(
+        patchError('invalid-room', index, toPointer([id]) + (where === '/' ? '' : where), `${what}: ${decoded.left.join('; ')}`),
+      );
     }
     if (decoded.right['_id'] !== id) {
-      return E.left(patchError('id-mismatch', index, toPointer([id, '_id']), `the room at "${id}" has _id ${JSON.stringify(decoded.right['_id'])}`));
+      return E.left(
+        patchError('id-mismatch', index, toPointer([id, '_id']), `the room at "${id}" has _id ${JSON.stringify(decoded.right['_id'])}`),
+      );
     }
     const after = deepFreeze(decoded.right as Room);
     if (after === before) continue;

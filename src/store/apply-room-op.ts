@@ -24,13 +24,14 @@ export const applyRoomOp = (room: Room, op: RoomOp, index: number, pointer: stri
   if (!parentsAreContainers(room, op.steps)) {
     return E.left(patchError('path-unresolvable', index, pointer, 'the path goes through a value that is not an object or an array'));
   }
-  const operation = op.op === 'remove'
-    ? { op: op.op, path: toPointer(op.steps) }
-    : { op: op.op, path: toPointer(op.steps), value: op.value };
+  const operation =
+    op.op === 'remove' ? { op: op.op, path: toPointer(op.steps) } : { op: op.op, path: toPointer(op.steps), value: op.value };
   try {
-    return E.right(immer.produce(room, (draft) => {
-      jsonpatch.applyOperation(draft, operation, true, true, true, index);
-    }) as Room);
+    return E.right(
+      immer.produce(room, (draft) => {
+        jsonpatch.applyOperation(draft, operation, true, true, true, index);
+      }) as Room,
+    );
   } catch (error) {
     // fast-json-patch throws JsonPatchError (name = its code) or a TypeError for __proto__; both become values here.
     const code = error instanceof Error ? error.name : 'Error';

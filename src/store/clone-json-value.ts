@@ -14,7 +14,8 @@ const copy = (u: unknown, where: string, depth: number, seen: Set<object>): E.Ei
   if (u === null || typeof u === 'string' || typeof u === 'boolean') return E.right(u);
   if (typeof u === 'number') return Number.isFinite(u) ? E.right(u) : E.left(`${where || '/'}: ${u} is not a JSON number`);
   if (typeof u !== 'object') return E.left(`${where || '/'}: a ${typeof u} is not JSON data`);
-  if (u instanceof Date) return Number.isNaN(u.getTime()) ? E.left(`${where || '/'}: invalid Date`) : E.right(Object.freeze(new Date(u.getTime())));
+  if (u instanceof Date)
+    return Number.isNaN(u.getTime()) ? E.left(`${where || '/'}: invalid Date`) : E.right(Object.freeze(new Date(u.getTime())));
   if (depth > MAX_DEPTH) return E.left(`${where || '/'}: nested deeper than ${MAX_DEPTH} levels`);
   if (seen.has(u)) return E.left(`${where || '/'}: a cycle`);
   seen.add(u);

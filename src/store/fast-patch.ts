@@ -31,13 +31,16 @@ const fieldCodec = (key: string): t.Mixed | undefined =>
   Object.hasOwn(REQUIRED, key) ? REQUIRED[key] : Object.hasOwn(OPTIONAL, key) ? OPTIONAL[key] : undefined;
 
 /** Keys this path leaves to the general one (prototype keys fast-json-patch bans or treats specially, and escapes). */
-const plainKey = (key: string): boolean =>
-  key !== '' && key !== '__proto__' && key !== 'constructor' && key !== 'prototype' && key !== '-';
+const plainKey = (key: string): boolean => key !== '' && key !== '__proto__' && key !== 'constructor' && key !== 'prototype' && key !== '-';
 
 type Obj = Record<string, unknown>;
 
 const isPlainRecord = (u: unknown): u is Obj =>
-  typeof u === 'object' && u !== null && !Array.isArray(u) && Object.getPrototypeOf(u) === Object.prototype && !Object.hasOwn(u, '__proto__');
+  typeof u === 'object' &&
+  u !== null &&
+  !Array.isArray(u) &&
+  Object.getPrototypeOf(u) === Object.prototype &&
+  !Object.hasOwn(u, '__proto__');
 
 /** One room being patched: its stored value, and our own (mutable, unshared) copies once an operation changed it. */
 // Arrays, not Sets, and no Map for a patch on one room: the common patch touches one field of one room,

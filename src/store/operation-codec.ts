@@ -28,7 +28,8 @@ export const decodeOperation = (u: unknown, index: number): E.Either<PatchError,
     case 'replace':
     case 'test':
       // `value: undefined` is "absent" in JSON: RFC 6902 requires the member.
-      if (!Object.hasOwn(u, 'value') || u['value'] === undefined) return E.left(patchError('invalid-operation', index, path, `"${op}" needs a "value"`));
+      if (!Object.hasOwn(u, 'value') || u['value'] === undefined)
+        return E.left(patchError('invalid-operation', index, path, `"${op}" needs a "value"`));
       return E.right({ op, path: header.right.path, value: u['value'] });
     case 'move':
     case 'copy':

@@ -54,7 +54,15 @@ const lookup = <V>(node: Node<V>, hash: number, key: string, depth: number): V |
 };
 
 const pair = <V>(a: Leaf<V>, b: Leaf<V>, depth: number): Node<V> => {
-  if (depth >= MAX_DEPTH) return { kind: 1, hash: a.hash, entries: [[a.key, a.value], [b.key, b.value]] };
+  if (depth >= MAX_DEPTH)
+    return {
+      kind: 1,
+      hash: a.hash,
+      entries: [
+        [a.key, a.value],
+        [b.key, b.value],
+      ],
+    };
   const ia = (a.hash >>> (depth * BITS)) & MASK;
   const ib = (b.hash >>> (depth * BITS)) & MASK;
   if (ia === ib) return { kind: 2, bitmap: 1 << ia, children: [pair(a, b, depth + 1)] };
@@ -85,7 +93,10 @@ const update = <V>(node: Node<V>, leaf: Leaf<V>, remove: boolean, depth: number,
       return entries.length === 1 ? { kind: 0, hash: node.hash, key: only[0], value: only[1] } : { ...node, entries };
     }
     if (i < 0) sizeDelta[0] = 1;
-    const entries = i < 0 ? [...node.entries, [leaf.key, leaf.value] as const] : node.entries.map((e, j) => (j === i ? ([leaf.key, leaf.value] as const) : e));
+    const entries =
+      i < 0
+        ? [...node.entries, [leaf.key, leaf.value] as const]
+        : node.entries.map((e, j) => (j === i ? ([leaf.key, leaf.value] as const) : e));
     return { ...node, entries };
   }
   const bit = 1 << ((leaf.hash >>> (depth * BITS)) & MASK);

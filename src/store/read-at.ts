@@ -3,8 +3,7 @@
 
 export type ReadResult = { readonly found: true; readonly value: unknown } | { readonly found: false; readonly at: number };
 
-const isContainer = (u: unknown): u is Record<string, unknown> | unknown[] =>
-  typeof u === 'object' && u !== null && !(u instanceof Date);
+const isContainer = (u: unknown): u is Record<string, unknown> | unknown[] => typeof u === 'object' && u !== null && !(u instanceof Date);
 
 const ARRAY_INDEX = /^(0|[1-9][0-9]*)$/;
 

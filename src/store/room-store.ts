@@ -162,7 +162,9 @@ export const createRoomStore = (rooms?: unknown, options: RoomStoreOptions = {})
         result = fast === undefined ? applyPatch(map, ops, limits) : E.right(fast);
       } catch (error) {
         // Defensive: nothing in applyPatch is meant to throw; if it does, nothing was committed.
-        return E.left(patchError('invalid-operation', null, null, `unexpected error: ${error instanceof Error ? error.message : String(error)}`));
+        return E.left(
+          patchError('invalid-operation', null, null, `unexpected error: ${error instanceof Error ? error.message : String(error)}`),
+        );
       }
       if (E.isLeft(result)) return result;
       const { rooms: next, changes } = result.right;

@@ -81,9 +81,10 @@ export class Version implements StoreVersion {
       steps.push(v.link.changes);
       v = v.link.prev;
     }
-    this.built = derive !== undefined && v?.built !== undefined
-      ? derive(v.built, steps.reverse().flat())
-      : createRoomCollection(this.rooms(), indexes === undefined ? {} : { indexes });
+    this.built =
+      derive !== undefined && v?.built !== undefined
+        ? derive(v.built, steps.reverse().flat())
+        : createRoomCollection(this.rooms(), indexes === undefined ? {} : { indexes });
     this.link = undefined;
     return this.built;
   }

@@ -72,21 +72,31 @@ const Shape = t.partial({
 
 const firstError = (errors: t.Errors): string => {
   const e = errors[0];
-  const path = e?.context.map((c) => c.key).filter((k) => k !== '').join('.') ?? '';
+  const path =
+    e?.context
+      .map((c) => c.key)
+      .filter((k) => k !== '')
+      .join('.') ?? '';
   return `startFixtureServer: option ${path || '(options)'} must be ${e?.context.at(-1)?.type.name ?? 'valid'}, got ${JSON.stringify(e?.value) ?? 'undefined'}`;
 };
 
-const check = (ok: boolean, message: string): E.Either<string, void> => (ok ? E.right(undefined) : E.left(`startFixtureServer: ${message}`));
+const check = (ok: boolean, message: string): E.Either<string, void> =>
+  ok ? E.right(undefined) : E.left(`startFixtureServer: ${message}`);
 
 const resolveRooms = (rooms: number | ReadonlyArray<unknown> | undefined, seed: number): E.Either<string, ReadonlyArray<Room>> => {
   if (rooms === undefined || typeof rooms === 'number') {
     const count = rooms ?? 100;
     return pipe(
-      check(Number.isSafeInteger(count) && count >= 0 && count <= MAX_FIXTURE_ROOMS, `rooms must be an integer from 0 to ${MAX_FIXTURE_ROOMS}, got ${count}`),
+      check(
+        Number.isSafeInteger(count) && count >= 0 && count <= MAX_FIXTURE_ROOMS,
+        `rooms must be an integer from 0 to ${MAX_FIXTURE_ROOMS}, got ${count}`,
+      ),
       E.map(() => generateRooms({ count, seed })),
     );
   }
-  return E.mapLeft((errors: ReadonlyArray<string>) => `startFixtureServer: invalid rooms: ${errors.slice(0, 3).join('; ')}`)(admitRooms(rooms));
+  return E.mapLeft((errors: ReadonlyArray<string>) => `startFixtureServer: invalid rooms: ${errors.slice(0, 3).join('; ')}`)(
+    admitRooms(rooms),
+  );
 };
 
 const uniqueIds = (users: ReadonlyArray<FixtureUserSpec>): E.Either<string, void> => {
@@ -101,21 +111,37 @@ export const resolveFixtureOptions = (input: unknown): E.Either<string, Resolved
     Shape.decode(input ?? {}),
     E.mapLeft(firstError),
     E.chainFirst((o) => check(o.seed === undefined || Number.isSafeInteger(o.seed), `seed must be a safe integer, got ${o.seed}`)),
-    E.chainFirst((o) => check(o.port === undefined || (Number.isInteger(o.port) && o.port >= 0 && o.port <= 65_535), `port must be an integer from 0 to 65535, got ${o.port}`)),
+    E.chainFirst((o) =>
+      check(
+        o.port === undefined || (Number.isInteger(o.port) && o.port >= 0 && o.port <= 65_535),
+        `port must be an integer from 0 to 65535, got ${o.port}`,
+      ),
+    ),
     E.chainFirst((o) => (o.users === undefined ? E.right(undefined) : uniqueIds(o.users))),
     E.chainFirst((o) =>
-      check(o.livechatRooms === undefined || (Number.isSafeInteger(o.livechatRooms) && o.livechatRooms >= 0 && o.livechatRooms <= MAX_FIXTURE_ROOMS), `livechatRooms must be an integer from 0 to ${MAX_FIXTURE_ROOMS}, got ${o.livechatRooms}`),
+      check(
+        o.livechatRooms === undefined ||
+          (Number.isSafeInteger(o.livechatRooms) && o.livechatRooms >= 0 && o.livechatRooms <= MAX_FIXTURE_ROOMS),
+        `livechatRooms must be an integer from 0 to ${MAX_FIXTURE_ROOMS}, got ${o.livechatRooms}`,
+      ),
     ),
     E.bindTo('o'),
     E.bind('omnichannel', ({ o }) =>
-      o.omnichannel === undefined ? E.right(undefined) : E.mapLeft(() => 'startFixtureServer: option omnichannel must be { departments, units, unitMonitors, departmentAgents }')(OmnichannelCodec.decode(o.omnichannel)),
+      o.omnichannel === undefined
+        ? E.right(undefined)
+        : E.mapLeft(() => 'startFixtureServer: option omnichannel must be { departments, units, unitMonitors, departmentAgents }')(
+            OmnichannelCodec.decode(o.omnichannel),
+          ),
     ),
     E.chain(({ o, omnichannel }) => {
       const seed = o.seed ?? 42;
       const demoUsers = generateUsers({ seed });
       const demo = generateOmnichannel({ seed, agents: agentsOf(demoUsers) });
       const directory = omnichannel ?? demo.omnichannel;
-      const livechat = o.livechatRooms === undefined || o.livechatRooms === 0 ? [] : generateLivechatRooms({ count: o.livechatRooms, seed, departments: directory.departments ?? [] });
+      const livechat =
+        o.livechatRooms === undefined || o.livechatRooms === 0
+          ? []
+          : generateLivechatRooms({ count: o.livechatRooms, seed, departments: directory.departments ?? [] });
       return E.map((rooms: ReadonlyArray<Room>): ResolvedOptions => ({
         rooms: livechat.length === 0 ? rooms : [...rooms, ...livechat],
         omnichannel: directory,

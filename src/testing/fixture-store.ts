@@ -37,7 +37,10 @@ const admitAll = (xs: ReadonlyArray<unknown>, taken: (id: string) => boolean): E
   const ids = new Set<string>();
   for (const [i, x] of xs.entries()) {
     const room = admitRoom(withoutUndefined(x));
-    if (E.isLeft(room)) return E.left(`room ${i} is not ${(x as { t?: unknown } | null)?.t === 'v' ? 'a call room' : 'a room'}: ${room.left.slice(0, 3).join('; ')}`);
+    if (E.isLeft(room))
+      return E.left(
+        `room ${i} is not ${(x as { t?: unknown } | null)?.t === 'v' ? 'a call room' : 'a room'}: ${room.left.slice(0, 3).join('; ')}`,
+      );
     const id = room.right['_id'] as string;
     if (ids.has(id) || taken(id)) return E.left(`room ${i}: duplicate _id ${JSON.stringify(id)}`);
     ids.add(id);
@@ -59,7 +62,9 @@ export const fixtureStore = (store: RoomStore, initial: ReadonlyArray<Room>): Fi
     rooms: () => store.current().rooms(),
     insert: (...xs: ReadonlyArray<unknown>) =>
       E.chain((added: ReadonlyArray<Room>) =>
-        E.map(() => added.map((r) => store.get(r['_id'] as string) as Room))(apply(added.map((room) => ({ op: 'add', path: toPointer([room['_id'] as string]), value: room })))),
+        E.map(() => added.map((r) => store.get(r['_id'] as string) as Room))(
+          apply(added.map((room) => ({ op: 'add', path: toPointer([room['_id'] as string]), value: room }))),
+        ),
       )(admitAll(xs, (id) => store.get(id) !== undefined)),
     update: (id: string, change: (room: Room) => unknown): E.Either<string, Room> => {
       const current = store.get(id);

@@ -6,7 +6,15 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as E from 'fp-ts/lib/Either.js';
-import { createLiveRoutes, createRoomsApi, LIVECHAT_ROOMS_ROUTE, ROOMS_ROUTE, serve, type RoomsApi, type RoomsApiOptions } from '../http/index.js';
+import {
+  createLiveRoutes,
+  createRoomsApi,
+  LIVECHAT_ROOMS_ROUTE,
+  ROOMS_ROUTE,
+  serve,
+  type RoomsApi,
+  type RoomsApiOptions,
+} from '../http/index.js';
 import { createRoomStore } from '../store/index.js';
 import { resolveFixtureOptions, type FixtureServerOptions, type FixtureUserSpec, type ResolvedOptions } from './fixture-options.js';
 import { fixtureStore, type FixtureStore } from './fixture-store.js';
@@ -40,7 +48,13 @@ export interface FixtureServerError {
 }
 
 const withHeaders = (u: FixtureUserSpec): FixtureUser =>
-  Object.freeze({ _id: u._id, username: u.username, roles: u.roles, token: u.token, headers: Object.freeze({ 'X-User-Id': u._id, 'X-Auth-Token': u.token }) });
+  Object.freeze({
+    _id: u._id,
+    username: u.username,
+    roles: u.roles,
+    token: u.token,
+    headers: Object.freeze({ 'X-User-Id': u._id, 'X-Auth-Token': u.token }),
+  });
 
 const closeServer = (server: Server): Promise<void> =>
   new Promise((resolve) => {
@@ -69,7 +83,8 @@ const start = async (o: ResolvedOptions): Promise<E.Either<FixtureServerError, F
   let current = { version: store.right.version, api: first.right };
   const apiNow = (): RoomsApi => {
     const version = store.right.version;
-    if (current.version !== version) current = { version, api: E.getOrElse(() => current.api)(createRoomsApi({ ...base, rooms: store.right.snapshot() })) };
+    if (current.version !== version)
+      current = { version, api: E.getOrElse(() => current.api)(createRoomsApi({ ...base, rooms: store.right.snapshot() })) };
     return current.api;
   };
   const { maxUrlLength } = first.right;
@@ -82,7 +97,14 @@ const start = async (o: ResolvedOptions): Promise<E.Either<FixtureServerError, F
   const users = Object.fromEntries(o.users.map((u) => [u.username, withHeaders(u)]));
   let closed: Promise<void> | undefined;
   const close = (): Promise<void> => (closed ??= (live.right.close(), closeServer(server)));
-  return E.right({ url, roomsUrl: `${url}${ROOMS_ROUTE}`, livechatRoomsUrl: `${url}${LIVECHAT_ROOMS_ROUTE}`, users, store: fixtureStore(store.right, o.rooms), close });
+  return E.right({
+    url,
+    roomsUrl: `${url}${ROOMS_ROUTE}`,
+    livechatRoomsUrl: `${url}${LIVECHAT_ROOMS_ROUTE}`,
+    users,
+    store: fixtureStore(store.right, o.rooms),
+    close,
+  });
 };
 
 /**
@@ -92,7 +114,9 @@ const start = async (o: ResolvedOptions): Promise<E.Either<FixtureServerError, F
  * const started = await tryStartFixtureServer({ rooms: 50 });
  * if (E.isRight(started)) { ...; await started.right.close(); }
  */
-export async function tryStartFixtureServer(options?: FixtureServerOptions & { readonly users?: undefined }): Promise<E.Either<FixtureServerError, FixtureServer<DemoUsername>>>;
+export async function tryStartFixtureServer(
+  options?: FixtureServerOptions & { readonly users?: undefined },
+): Promise<E.Either<FixtureServerError, FixtureServer<DemoUsername>>>;
 export async function tryStartFixtureServer(options?: FixtureServerOptions): Promise<E.Either<FixtureServerError, FixtureServer>>;
 export async function tryStartFixtureServer(options?: FixtureServerOptions): Promise<E.Either<FixtureServerError, FixtureServer>> {
   const resolved = resolveFixtureOptions(options);
@@ -114,7 +138,9 @@ export async function tryStartFixtureServer(options?: FixtureServerOptions): Pro
  * await fetch(`${server.roomsUrl}?count=5`, { headers: server.users.admin.headers });
  * await server.close();
  */
-export async function startFixtureServer(options?: FixtureServerOptions & { readonly users?: undefined }): Promise<FixtureServer<DemoUsername>>;
+export async function startFixtureServer(
+  options?: FixtureServerOptions & { readonly users?: undefined },
+): Promise<FixtureServer<DemoUsername>>;
 export async function startFixtureServer(options?: FixtureServerOptions): Promise<FixtureServer>;
 export async function startFixtureServer(options?: FixtureServerOptions): Promise<FixtureServer> {
   const started = await tryStartFixtureServer(options);

@@ -6,8 +6,7 @@ export type PathReader = (doc: unknown) => unknown;
 const isTraversable = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 
-const readStep = (value: unknown, step: string): unknown =>
-  isTraversable(value) && Object.hasOwn(value, step) ? value[step] : undefined;
+const readStep = (value: unknown, step: string): unknown => (isTraversable(value) && Object.hasOwn(value, step) ? value[step] : undefined);
 
 /** Anything with parsed path steps (a query's FieldPath is one). */
 export interface PathSteps {

@@ -29,7 +29,10 @@ const arbBound: fc.Arbitrary<string | null> = fc.oneof(
 
 /** A range as JSON; `""` and `null` also mean "no filter". */
 export const arbDateJson: fc.Arbitrary<string> = fc.oneof(
-  { arbitrary: fc.record({ start: arbBound, end: arbBound }, { requiredKeys: [], noNullPrototype: true }).map((r) => JSON.stringify(r)), weight: 8 },
+  {
+    arbitrary: fc.record({ start: arbBound, end: arbBound }, { requiredKeys: [], noNullPrototype: true }).map((r) => JSON.stringify(r)),
+    weight: 8,
+  },
   { arbitrary: fc.constantFrom('', 'null', ' {} '), weight: 1 },
 );
 
@@ -53,14 +56,19 @@ function arbPagingNumber(mode: Mode, key: 'count' | 'offset'): fc.Arbitrary<stri
   const base = fc.oneof({ arbitrary: plainInt.map(String), weight: 4 }, { arbitrary: forms, weight: 1 });
   if (mode === 'default') return base;
   // rocketchat mode truncates with parseInt, takes |count|, reads non-finite as absent; a negative offset is rejected.
-  const extra = key === 'count'
-    ? fc.constantFrom('-3', '2.7', '-0.5', '-200', '1.999', 'Infinity', '-Infinity', '1e400', '1e-7', '1e21')
-    : fc.constantFrom('1.5', '-0.5', '0.99', 'Infinity', '-Infinity', '2e-7', '1e21');
+  const extra =
+    key === 'count'
+      ? fc.constantFrom('-3', '2.7', '-0.5', '-200', '1.999', 'Infinity', '-Infinity', '1e400', '1e-7', '1e21')
+      : fc.constantFrom('1.5', '-0.5', '0.99', 'Infinity', '-Infinity', '2e-7', '1e21');
   return fc.oneof({ arbitrary: base, weight: 3 }, { arbitrary: extra, weight: 1 });
 }
 
 export const arbSortJson: fc.Arbitrary<string> = fc
-  .tuple(fc.uniqueArray(fc.constantFrom(...SORT_FIELDS), { maxLength: 3 }), fc.array(fc.constantFrom(1, -1), { minLength: 3, maxLength: 3 }), fc.boolean())
+  .tuple(
+    fc.uniqueArray(fc.constantFrom(...SORT_FIELDS), { maxLength: 3 }),
+    fc.array(fc.constantFrom(1, -1), { minLength: 3, maxLength: 3 }),
+    fc.boolean(),
+  )
   .map(([keys, dirs, spaced]) => {
     const spec: Record<string, number> = {};
     for (let i = 0; i < keys.length; i++) spec[keys[i]!] = dirs[i]!;
@@ -68,8 +76,23 @@ export const arbSortJson: fc.Arbitrary<string> = fc
   });
 
 const PROJECTABLE = [
-  '_id', 'name', 'ts', 'v', 'v._id', 'v.username', 'servedBy', 'servedBy.username', 'tags', 'open', 'queue',
-  'closedAt', 'missing', 'missing.deep', 'joinCode', 'e2e', 'e2e.key',
+  '_id',
+  'name',
+  'ts',
+  'v',
+  'v._id',
+  'v.username',
+  'servedBy',
+  'servedBy.username',
+  'tags',
+  'open',
+  'queue',
+  'closedAt',
+  'missing',
+  'missing.deep',
+  'joinCode',
+  'e2e',
+  'e2e.key',
 ] as const;
 
 /** Keeps the first of any two paths where one is a dotted prefix of the other. */

@@ -62,7 +62,10 @@ const arbPaging: fc.Arbitrary<NonNullable<OracleOptions['paging']>> = fc.oneof(
 export const arbOptions = (mode: Mode): fc.Arbitrary<OracleOptions> =>
   fc
     .record(
-      { paging: fc.option(arbPaging, { nil: undefined }), permissions: fc.option(fc.constantFrom(...PERMISSION_TABLES), { nil: undefined }) },
+      {
+        paging: fc.option(arbPaging, { nil: undefined }),
+        permissions: fc.option(fc.constantFrom(...PERMISSION_TABLES), { nil: undefined }),
+      },
       { noNullPrototype: true },
     )
     .map((o) => {

@@ -71,9 +71,7 @@ const arbOptional = fc.record(
 );
 
 /** A valid call room as the spec describes it. */
-export const arbRoom: fc.Arbitrary<Room> = fc
-  .tuple(arbRequired, arbOptional)
-  .map(([required, optional]) => ({ ...required, ...optional }));
+export const arbRoom: fc.Arbitrary<Room> = fc.tuple(arbRequired, arbOptional).map(([required, optional]) => ({ ...required, ...optional }));
 
 const arbOddScalar: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom(0, -0, 1, -1, 1.5, 100, NaN, Infinity, -Infinity),
@@ -83,16 +81,13 @@ const arbOddScalar: fc.Arbitrary<unknown> = fc.oneof(
   fc.constant(null).map(() => new Date(NaN)),
 );
 
-const arbOddObject: fc.Arbitrary<Record<string, unknown>> = fc.dictionary(
-  fc.constantFrom('a', 'b', '_id', 'username'), arbOddScalar, { maxKeys: 3, ...plain },
-);
+const arbOddObject: fc.Arbitrary<Record<string, unknown>> = fc.dictionary(fc.constantFrom('a', 'b', '_id', 'username'), arbOddScalar, {
+  maxKeys: 3,
+  ...plain,
+});
 
 /** Odd values for paths under servedBy / v: no arrays of objects there, and never arrays of arrays. */
-const arbOddUnderPerson: fc.Arbitrary<unknown> = fc.oneof(
-  arbOddScalar,
-  fc.array(arbOddScalar, { maxLength: 3 }),
-  arbOddObject,
-);
+const arbOddUnderPerson: fc.Arbitrary<unknown> = fc.oneof(arbOddScalar, fc.array(arbOddScalar, { maxLength: 3 }), arbOddObject);
 
 const arbOddAnywhere: fc.Arbitrary<unknown> = fc.oneof(
   arbOddScalar,
@@ -101,8 +96,20 @@ const arbOddAnywhere: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 const ODD_PATHS = [
-  'name', 'ts', 'closedAt', 'queue', 'direction', 'tags', 'callDuration', 'open', 't',
-  'servedBy', 'v', 'servedBy._id', 'servedBy.username', 'v._id',
+  'name',
+  'ts',
+  'closedAt',
+  'queue',
+  'direction',
+  'tags',
+  'callDuration',
+  'open',
+  't',
+  'servedBy',
+  'v',
+  'servedBy._id',
+  'servedBy.username',
+  'v._id',
 ] as const;
 
 type OddEdit = { path: (typeof ODD_PATHS)[number]; remove: boolean; value: unknown };

@@ -25,27 +25,40 @@ function hasNestedArray(value: unknown, insideArray: boolean, underPerson: boole
 
 describe('arbitraries', () => {
   it.each(MODES)('arbValidParams(%s) never fails validation', (mode) => {
-    fc.assert(fc.property(arbRooms(), arbValidParams(mode), arbPrincipal, (rooms, params, principal) => {
-      const result = referenceQueryRooms(rooms, params, principal, { mode });
-      expect(result.ok || result.status === 403).toBe(true);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(arbRooms(), arbValidParams(mode), arbPrincipal, (rooms, params, principal) => {
+        const result = referenceQueryRooms(rooms, params, principal, { mode });
+        expect(result.ok || result.status === 403).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it.each(MODES)('paramsForAgent(%s) passes the permission check for an agent', (mode) => {
     const agent = arbPrincipal.map((p) => ({ ...p, roles: ['livechat-agent'] }));
-    fc.assert(fc.property(arbRooms(), agent.chain((p) => fc.tuple(fc.constant(p), paramsForAgent(p, mode))), (rooms, [principal, params]) => {
-      expect(referenceQueryRooms(rooms, params, principal, { mode }).ok).toBe(true);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        arbRooms(),
+        agent.chain((p) => fc.tuple(fc.constant(p), paramsForAgent(p, mode))),
+        (rooms, [principal, params]) => {
+          expect(referenceQueryRooms(rooms, params, principal, { mode }).ok).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('rooms have unique ids; odd rooms hold no arrays of arrays and no arrays of objects under servedBy/v', () => {
     fc.assert(fc.property(arbRooms(), (rooms) => new Set(rooms.map((r) => r['_id'])).size === rooms.length));
-    fc.assert(fc.property(arbOddRoom, (room) => {
-      for (const [key, value] of Object.entries(room)) {
-        if (hasNestedArray(value, false, key === 'servedBy' || key === 'v')) return false;
-      }
-      return true;
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(arbOddRoom, (room) => {
+        for (const [key, value] of Object.entries(room)) {
+          if (hasNestedArray(value, false, key === 'servedBy' || key === 'v')) return false;
+        }
+        return true;
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('valid admin requests usually match something', () => {

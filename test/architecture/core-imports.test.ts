@@ -34,7 +34,10 @@ describe('core module boundaries', () => {
     for (const spec of importsOf(file)) {
       expect(spec.startsWith('node:'), spec).toBe(false);
       expect(['immer', 'mongodb', 'fast-json-patch'].includes(spec), spec).toBe(false);
-      expect(ADAPTERS.some((a) => spec.includes(`/${a}/`) || spec === `../${a}` || spec.endsWith(`/${a}/index.js`)), spec).toBe(false);
+      expect(
+        ADAPTERS.some((a) => spec.includes(`/${a}/`) || spec === `../${a}` || spec.endsWith(`/${a}/index.js`)),
+        spec,
+      ).toBe(false);
       expect(/(^|\/)index\.js$/.test(spec) && spec.startsWith('.'), `${spec}: the core must not import the public entry`).toBe(false);
     }
   });

@@ -11,7 +11,8 @@ export interface Edge {
   readonly typeOnly: boolean;
 }
 
-const IMPORT_LINE = /^\s*(import|export)\s+(type\s+)?[^'";]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm;
+const IMPORT_LINE =
+  /^\s*(import|export)\s+(type\s+)?[^'";]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm;
 
 export const walk = (dir: string): string[] =>
   readdirSync(dir).flatMap((name) => {
@@ -29,7 +30,11 @@ export const importGraph = (root: string): { files: string[]; edges: Edge[] } =>
   const edges = files.flatMap((file) =>
     specifiersOf(readFileSync(join(root, file), 'utf8'))
       .filter(({ spec }) => spec.startsWith('.'))
-      .map(({ spec, typeOnly }) => ({ from: file, to: relative(root, resolve(root, dirname(file), spec)).replace(/\.js$/, '.ts'), typeOnly })),
+      .map(({ spec, typeOnly }) => ({
+        from: file,
+        to: relative(root, resolve(root, dirname(file), spec)).replace(/\.js$/, '.ts'),
+        typeOnly,
+      })),
   );
   return { files, edges };
 };

@@ -62,7 +62,12 @@ describe('layers', () => {
 describe('no import cycles', () => {
   const counted = edges.filter((e) => !astRecursion(e));
   it('between files', () => {
-    expect(cycles(files, counted.map((e) => [e.from, e.to] as const))).toEqual([]);
+    expect(
+      cycles(
+        files,
+        counted.map((e) => [e.from, e.to] as const),
+      ),
+    ).toEqual([]);
   });
   it('between folders', () => {
     const folders = [...new Set(files.map(folderOf))];
@@ -73,7 +78,8 @@ describe('no import cycles', () => {
 
 describe('the checks bite', () => {
   it('reads import, export, type-only, multi-line and dynamic imports', () => {
-    const text = "import type { A } from './a.js';\nimport {\n  b,\n  c,\n} from '../b.js';\nexport { d } from './d.js';\nexport type { E } from './e.js';\nconst f = await import('./f.js');";
+    const text =
+      "import type { A } from './a.js';\nimport {\n  b,\n  c,\n} from '../b.js';\nexport { d } from './d.js';\nexport type { E } from './e.js';\nconst f = await import('./f.js');";
     expect(specifiersOf(text)).toEqual([
       { spec: './a.js', typeOnly: true },
       { spec: '../b.js', typeOnly: false },
@@ -83,7 +89,24 @@ describe('the checks bite', () => {
     ]);
   });
   it('finds a cycle, and none in a chain', () => {
-    expect(cycles(['a', 'b', 'c'], [['a', 'b'], ['b', 'c'], ['c', 'a']])).toEqual([['a', 'b', 'c']]);
-    expect(cycles(['a', 'b', 'c'], [['a', 'b'], ['b', 'c']])).toEqual([]);
+    expect(
+      cycles(
+        ['a', 'b', 'c'],
+        [
+          ['a', 'b'],
+          ['b', 'c'],
+          ['c', 'a'],
+        ],
+      ),
+    ).toEqual([['a', 'b', 'c']]);
+    expect(
+      cycles(
+        ['a', 'b', 'c'],
+        [
+          ['a', 'b'],
+          ['b', 'c'],
+        ],
+      ),
+    ).toEqual([]);
   });
 });

@@ -27,7 +27,9 @@ describe('room-query query / explain / generate', () => {
     const res = run('query', 'agents[]=x', '--as', 'agent.bob', '--rooms', '10');
     expect(res.status).toBe(1);
     expect(res.stdout).toBe('');
-    expect(res.stderr).toMatch(/^room-query: 403 unauthorized\nhint: agent\.bob is an agent: it may only ask for its own rooms, with agents\[\]=\S+ \(exactly that one id\)\n$/);
+    expect(res.stderr).toMatch(
+      /^room-query: 403 unauthorized\nhint: agent\.bob is an agent: it may only ask for its own rooms, with agents\[\]=\S+ \(exactly that one id\)\n$/,
+    );
     expect(run('query', 'count=abc', '--rooms', '10').stderr).toBe('room-query: 400 must be number [invalid-params]\n');
   });
 
@@ -48,7 +50,10 @@ describe('room-query query / explain / generate', () => {
   });
 
   it('generate to a closed pipe stops quietly', () => {
-    const res = spawnSync('sh', ['-c', 'node --import tsx src/cli/main.ts generate --rooms 200000 | head -n 2'], { cwd: ROOT, encoding: 'utf8' });
+    const res = spawnSync('sh', ['-c', 'node --import tsx src/cli/main.ts generate --rooms 200000 | head -n 2'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(res.status).toBe(0);
     expect(res.stdout.trimEnd().split('\n')).toHaveLength(2);
     expect(res.stderr).toBe('');
@@ -57,7 +62,9 @@ describe('room-query query / explain / generate', () => {
   it('a file that is not rooms is one line and exit 1', () => {
     const res = run('query', 'count=1', '--rooms', join(ROOT, 'package.json'));
     expect(res.status).toBe(1);
-    expect(res.stderr.trimEnd().split('\n')).toEqual([expect.stringContaining('package.json line 1 (document 1): /_id: expected a string')]);
+    expect(res.stderr.trimEnd().split('\n')).toEqual([
+      expect.stringContaining('package.json line 1 (document 1): /_id: expected a string'),
+    ]);
   });
 });
 

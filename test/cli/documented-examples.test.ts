@@ -19,13 +19,29 @@ interface Example {
 
 const withoutComment = (line: string): string => line.replace(/\s+#\s.*$/, '').trim();
 
-const pages = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const pages = [
+  'README.md',
+  ...readdirSync(join(ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
 const blocks: Example[] = pages.flatMap((page) =>
   codeBlocks(readFileSync(join(ROOT, page), 'utf8'))
     .filter((b) => SH_LANGS.has(b.lang))
-    .map((b) => ({ where: `${page}:${b.line}`, lines: b.code.split('\n').map(withoutComment).filter((l) => l !== '') })),
+    .map((b) => ({
+      where: `${page}:${b.line}`,
+      lines: b.code
+        .split('\n')
+        .map(withoutComment)
+        .filter((l) => l !== ''),
+    })),
 );
-blocks.push({ where: 'room-query --help', lines: EXAMPLES.split('\n').map(withoutComment).filter((l) => l.startsWith('room-query ')) });
+blocks.push({
+  where: 'room-query --help',
+  lines: EXAMPLES.split('\n')
+    .map(withoutComment)
+    .filter((l) => l.startsWith('room-query ')),
+});
 
 const isExample = (line: string): boolean => /^room-query (query|explain) /.test(line) && !line.includes('||');
 const isSetUp = (line: string): boolean => /^room-query generate .*--out /.test(line) || /^echo .*> \S+$/.test(line);

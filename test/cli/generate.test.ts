@@ -39,7 +39,10 @@ describe('runGenerate', () => {
   it.each(['json', 'ndjson', 'ejson'] as const)('round-trips %s through readRoomsFile', async (format) => {
     const out = join(dir, `rooms.${format}`);
     const err = sink();
-    const written = await runGenerate({ kind: 'generate', count: 250, seed: 4, out, format, progress: 'off' }, { stdout: sink().stream, stderr: err.stream });
+    const written = await runGenerate(
+      { kind: 'generate', count: 250, seed: 4, out, format, progress: 'off' },
+      { stdout: sink().stream, stderr: err.stream },
+    );
     expect(written).toEqual(E.right(250));
     expect(err.text()).toBe('');
     const read = await readRoomsFile(out);
@@ -48,7 +51,10 @@ describe('runGenerate', () => {
 
   it('writes ejson as mongoexport does: one document a line, dates as $date', async () => {
     const out = sink();
-    await runGenerate({ kind: 'generate', count: 2, seed: 4, out: '-', format: 'ejson', progress: 'off' }, { stdout: out.stream, stderr: sink().stream });
+    await runGenerate(
+      { kind: 'generate', count: 2, seed: 4, out: '-', format: 'ejson', progress: 'off' },
+      { stdout: out.stream, stderr: sink().stream },
+    );
     const lines = out.text().trimEnd().split('\n');
     expect(lines).toHaveLength(2);
     expect(JSON.parse(lines[0]!)).toMatchObject({ ts: { $date: expect.any(String) } });
@@ -56,19 +62,28 @@ describe('runGenerate', () => {
 
   it('streams to stdout with -', async () => {
     const out = sink();
-    await runGenerate({ kind: 'generate', count: 3, seed: 4, out: '-', format: 'ndjson', progress: 'off' }, { stdout: out.stream, stderr: sink().stream });
+    await runGenerate(
+      { kind: 'generate', count: 3, seed: 4, out: '-', format: 'ndjson', progress: 'off' },
+      { stdout: out.stream, stderr: sink().stream },
+    );
     expect(out.text().trimEnd().split('\n')).toHaveLength(3);
   });
 
   it('draws a progress bar on stderr when asked', async () => {
     const err = sink();
-    await runGenerate({ kind: 'generate', count: 2000, seed: 4, out: join(dir, 'p.ndjson'), format: 'ndjson', progress: 'on' }, { stdout: sink().stream, stderr: err.stream });
+    await runGenerate(
+      { kind: 'generate', count: 2000, seed: 4, out: join(dir, 'p.ndjson'), format: 'ndjson', progress: 'on' },
+      { stdout: sink().stream, stderr: err.stream },
+    );
     expect(err.text()).toContain('generate [');
     expect(err.text()).toContain('2000/2000');
   });
 
   it('says in one line why it cannot write', async () => {
-    const written = await runGenerate({ kind: 'generate', count: 1, seed: 4, out: join(dir, 'missing', 'x.json'), format: 'json', progress: 'off' }, { stdout: sink().stream, stderr: sink().stream });
+    const written = await runGenerate(
+      { kind: 'generate', count: 1, seed: 4, out: join(dir, 'missing', 'x.json'), format: 'json', progress: 'off' },
+      { stdout: sink().stream, stderr: sink().stream },
+    );
     expect(written).toEqual(E.left(expect.stringMatching(/^cannot write .*x\.json: no such directory$/)));
   });
 });

@@ -21,14 +21,20 @@ const alice = generateUsers({ seed: 42 }).find((u) => u.username === 'agent.alic
 describe('CLI hints', () => {
   it('tells an agent how to ask for its own rooms', async () => {
     const { result } = await query('count=2', { as: 'agent.alice' });
-    expect(result).toEqual(E.left(`403 unauthorized\nhint: agent.alice is an agent: it may only ask for its own rooms, with agents[]=${alice._id} (exactly that one id)`));
+    expect(result).toEqual(
+      E.left(
+        `403 unauthorized\nhint: agent.alice is an agent: it may only ask for its own rooms, with agents[]=${alice._id} (exactly that one id)`,
+      ),
+    );
     const explained = await runExplain({ ...base, kind: 'explain', params: 'count=2', as: 'agent.alice' });
     expect(E.isLeft(explained) && explained.left).toContain(`agents[]=${alice._id}`);
   });
 
   it('tells a user without permissions that it has neither', async () => {
     const { result } = await query('count=2', { as: 'user.carol' });
-    expect(E.isLeft(result) && result.left).toMatch(/^403 User does not have the permissions.*\nhint: user\.carol \(roles: user\) has neither view-livechat-rooms nor view-l-room; try --as admin$/);
+    expect(E.isLeft(result) && result.left).toMatch(
+      /^403 User does not have the permissions.*\nhint: user\.carol \(roles: user\) has neither view-livechat-rooms nor view-l-room; try --as admin$/,
+    );
   });
 
   it('names the unknown parameter: in the answer (default mode), in a hint (rocketchat mode)', async () => {

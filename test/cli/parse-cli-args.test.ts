@@ -10,19 +10,53 @@ describe('parseCliArgs', () => {
   it('fills the defaults of serve: rate limit on, request log on', () => {
     expect(parseCliArgs(['serve'])).toEqual(
       E.right({
-        kind: 'serve', rooms: generated(10_000), seed: 42, port: 3000, host: '127.0.0.1', mode: 'default',
-        rateLimit: { limit: 600, windowMs: 60_000, failedAuth: { limit: 10, windowMs: 60_000 }, trustProxy: 0 }, log: true, watch: false, live: false,
+        kind: 'serve',
+        rooms: generated(10_000),
+        seed: 42,
+        port: 3000,
+        host: '127.0.0.1',
+        mode: 'default',
+        rateLimit: { limit: 600, windowMs: 60_000, failedAuth: { limit: 10, windowMs: 60_000 }, trustProxy: 0 },
+        log: true,
+        watch: false,
+        live: false,
       }),
     );
   });
 
   it('reads every serve option, in both spellings', () => {
     expect(
-      parseCliArgs(['serve', '--rooms', '5', '--seed=-3', '--port', '0', '--host', '0.0.0.0', '--mode', 'rocketchat', '--rate-limit', '30', '--failed-auth-limit', '5', '--trust-proxy', '1', '--no-log']),
+      parseCliArgs([
+        'serve',
+        '--rooms',
+        '5',
+        '--seed=-3',
+        '--port',
+        '0',
+        '--host',
+        '0.0.0.0',
+        '--mode',
+        'rocketchat',
+        '--rate-limit',
+        '30',
+        '--failed-auth-limit',
+        '5',
+        '--trust-proxy',
+        '1',
+        '--no-log',
+      ]),
     ).toEqual(
       E.right({
-        kind: 'serve', rooms: generated(5), seed: -3, port: 0, host: '0.0.0.0', mode: 'rocketchat',
-        rateLimit: { limit: 30, windowMs: 60_000, failedAuth: { limit: 5, windowMs: 60_000 }, trustProxy: 1 }, log: false, watch: false, live: false,
+        kind: 'serve',
+        rooms: generated(5),
+        seed: -3,
+        port: 0,
+        host: '0.0.0.0',
+        mode: 'rocketchat',
+        rateLimit: { limit: 30, windowMs: 60_000, failedAuth: { limit: 5, windowMs: 60_000 }, trustProxy: 1 },
+        log: false,
+        watch: false,
+        live: false,
       }),
     );
   });
@@ -34,7 +68,9 @@ describe('parseCliArgs', () => {
   });
 
   it('reads --failed-auth-limit off, and refuses rate-limit flags next to --rate-limit off', () => {
-    expect(parseCliArgs(['serve', '--failed-auth-limit', 'off'])).toMatchObject(E.right({ rateLimit: { limit: 600, failedAuth: false, trustProxy: 0 } }));
+    expect(parseCliArgs(['serve', '--failed-auth-limit', 'off'])).toMatchObject(
+      E.right({ rateLimit: { limit: 600, failedAuth: false, trustProxy: 0 } }),
+    );
     expect(parseCliArgs(['serve', '--rate-limit', 'off', '--failed-auth-limit', '5'])).toEqual(
       E.left('--failed-auth-limit cannot be combined with --rate-limit off (which turns every limit off)'),
     );
@@ -49,13 +85,26 @@ describe('parseCliArgs', () => {
 
   it('parses query, explain, generate and bench', () => {
     expect(parseCliArgs(['query', 'open=true', '--as', 'agent.alice', '--format', 'json', '--rooms', '100'])).toEqual(
-      E.right({ kind: 'query', params: 'open=true', rooms: generated(100), seed: 42, mode: 'default', as: 'agent.alice', format: 'json', endpoint: 'voip' }),
+      E.right({
+        kind: 'query',
+        params: 'open=true',
+        rooms: generated(100),
+        seed: 42,
+        mode: 'default',
+        as: 'agent.alice',
+        format: 'json',
+        endpoint: 'voip',
+      }),
     );
     expect(parseCliArgs(['explain', 'count=1'])).toEqual(
       E.right({ kind: 'explain', params: 'count=1', rooms: generated(10_000), seed: 42, mode: 'default', as: 'admin', endpoint: 'voip' }),
     );
-    expect(parseCliArgs(['query', 'queued=true', '--endpoint', 'livechat'])).toMatchObject(E.right({ kind: 'query', endpoint: 'livechat' }));
-    expect(parseCliArgs(['explain', 'count=1', '--endpoint', 'livechat'])).toMatchObject(E.right({ kind: 'explain', endpoint: 'livechat' }));
+    expect(parseCliArgs(['query', 'queued=true', '--endpoint', 'livechat'])).toMatchObject(
+      E.right({ kind: 'query', endpoint: 'livechat' }),
+    );
+    expect(parseCliArgs(['explain', 'count=1', '--endpoint', 'livechat'])).toMatchObject(
+      E.right({ kind: 'explain', endpoint: 'livechat' }),
+    );
     expect(E.isLeft(parseCliArgs(['query', 'count=1', '--endpoint', 'sms']))).toBe(true);
     expect(parseCliArgs(['generate', '--rooms', '1_000_000', '--out', 'r.json', '--format', 'json', '--no-progress'])).toEqual(
       E.right({ kind: 'generate', count: 1_000_000, seed: 42, out: 'r.json', format: 'json', progress: 'off' }),

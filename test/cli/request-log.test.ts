@@ -6,7 +6,11 @@ describe('withRequestLog', () => {
   it('logs one line per request and passes the response through', () => {
     const lines: string[] = [];
     let t = 10;
-    const api = withRequestLog({ routes: [], handle: () => ({ status: 200, headers: {}, body: { ok: true } }) }, (l) => lines.push(l), () => (t += 1.25));
+    const api = withRequestLog(
+      { routes: [], handle: () => ({ status: 200, headers: {}, body: { ok: true } }) },
+      (l) => lines.push(l),
+      () => (t += 1.25),
+    );
     const response = api.handle({ method: 'GET', url: '/api/v1/voip/rooms?count=5', headers: { 'x-auth-token': 'secret' } });
     expect(response.body).toEqual({ ok: true });
     expect(lines).toEqual(['GET /api/v1/voip/rooms?count=5 200 1.3ms']);

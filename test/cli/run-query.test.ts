@@ -9,7 +9,8 @@ import { runExplain, runQuery } from '../../src/cli/run-query.js';
 import { generateUsers } from '../../src/fixtures/generate-users.js';
 
 const base = { rooms: { kind: 'generate', count: 300 }, seed: 9, mode: 'default', as: 'admin', endpoint: 'voip' } as const;
-const query = (params: string, extra: Partial<QueryCommand> = {}) => runQuery({ kind: 'query', params, format: 'table', ...base, ...extra });
+const query = (params: string, extra: Partial<QueryCommand> = {}) =>
+  runQuery({ kind: 'query', params, format: 'table', ...base, ...extra });
 const alice = generateUsers({ seed: 9 }).find((u) => u.username === 'agent.alice')!;
 
 describe('room-query query', () => {
@@ -26,7 +27,11 @@ describe('room-query query', () => {
     const json = await query('count=2', { format: 'json' });
     expect(E.isRight(json) && JSON.parse(json.right.join('\n'))).toMatchObject({ count: 2, offset: 0, total: 300, success: true });
     const ndjson = await query('count=3&fields={"name":1}', { format: 'ndjson' });
-    expect(E.isRight(ndjson) && ndjson.right.map((l) => Object.keys(JSON.parse(l) as object))).toEqual([['_id', 'name'], ['_id', 'name'], ['_id', 'name']]);
+    expect(E.isRight(ndjson) && ndjson.right.map((l) => Object.keys(JSON.parse(l) as object))).toEqual([
+      ['_id', 'name'],
+      ['_id', 'name'],
+      ['_id', 'name'],
+    ]);
   });
 
   it('runs as an agent by username or _id, scoped to its own rooms', async () => {
@@ -54,10 +59,15 @@ describe('room-query query', () => {
 describe('room-query query --users', () => {
   it('acts as a user of a mongoexport of users', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'room-query-users-'));
-    writeFileSync(join(dir, 'users.json'), '{"_id":"u9","username":"sup","roles":["livechat-manager"]}\n{"_id":"u8","username":"plain","roles":["user"]}\n');
+    writeFileSync(
+      join(dir, 'users.json'),
+      '{"_id":"u9","username":"sup","roles":["livechat-manager"]}\n{"_id":"u8","username":"plain","roles":["user"]}\n',
+    );
     expect(await query('count=1', { users: join(dir, 'users.json'), as: 'sup', format: 'ndjson' })).toEqual(E.right([expect.any(String)]));
     expect(await query('count=1', { users: join(dir, 'users.json'), as: 'plain' })).toEqual(E.left(expect.stringContaining('403')));
-    expect(await query('count=1', { users: join(dir, 'users.json'), as: 'admin' })).toEqual(E.left("--as: no user 'admin'; the users are sup, plain"));
+    expect(await query('count=1', { users: join(dir, 'users.json'), as: 'admin' })).toEqual(
+      E.left("--as: no user 'admin'; the users are sup, plain"),
+    );
     expect(await query('count=1', { users: join(dir, 'missing.json') })).toEqual(E.left(expect.stringContaining('missing.json')));
   });
 });
@@ -84,7 +94,8 @@ describe('room-query explain', () => {
 
 describe('room-query query/explain --endpoint livechat', () => {
   const livechat = { ...base, endpoint: 'livechat' } as const;
-  const lc = (params: string, extra: Partial<QueryCommand> = {}) => runQuery({ kind: 'query', params, format: 'table', ...livechat, ...extra });
+  const lc = (params: string, extra: Partial<QueryCommand> = {}) =>
+    runQuery({ kind: 'query', params, format: 'table', ...livechat, ...extra });
 
   it('answers GET /api/v1/livechat/rooms over the generated livechat rooms (a table with department and status)', async () => {
     const lines = await lc('queued=true&count=3');
@@ -105,7 +116,12 @@ describe('room-query query/explain --endpoint livechat', () => {
   });
 
   it('explain shows the livechat filter and the monitor scope', async () => {
-    const lines = await runExplain({ kind: 'explain', params: 'customFields={"plan":"^gold"}', ...livechat, as: 'monitor' } satisfies ExplainCommand);
+    const lines = await runExplain({
+      kind: 'explain',
+      params: 'customFields={"plan":"^gold"}',
+      ...livechat,
+      as: 'monitor',
+    } satisfies ExplainCommand);
     const text = E.isRight(lines) ? lines.right.join('\n') : '';
     expect(text).toContain('t = "l"');
     expect(text).toContain('livechatData.plan matches /^gold/i');

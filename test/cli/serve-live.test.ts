@@ -7,7 +7,11 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 describe('room-query serve --live', () => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--rooms', '40', '--port', '0', '--live', '--no-log'], { cwd: ROOT });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--rooms', '40', '--port', '0', '--live', '--no-log'],
+    { cwd: ROOT },
+  );
   let stdout = '';
   child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
   afterAll(() => {
@@ -15,11 +19,14 @@ describe('room-query serve --live', () => {
   });
 
   it('serves rooms.stream and rooms.patch; a patch shows in GET rooms and in the stream', async () => {
-    const base = await vi.waitFor(() => {
-      const m = /^listening on (\S+)$/m.exec(stdout);
-      if (m?.[1] === undefined) throw new Error('not listening yet');
-      return m[1];
-    }, { timeout: 30_000, interval: 50 });
+    const base = await vi.waitFor(
+      () => {
+        const m = /^listening on (\S+)$/m.exec(stdout);
+        if (m?.[1] === undefined) throw new Error('not listening yet');
+        return m[1];
+      },
+      { timeout: 30_000, interval: 50 },
+    );
     expect(stdout).toContain('rooms.stream (SSE)');
     // The banner's admin line: "admin  <_id>  admin  <token>".
     const [, id, token] = /^\s*admin\s+(\S+)\s+\S+\s+(\S+)$/m.exec(stdout) ?? [];
@@ -42,7 +49,8 @@ describe('room-query serve --live', () => {
     await until('event: page');
 
     const patched = await fetch(`${base}/api/v1/voip/rooms.patch`, {
-      method: 'POST', headers: { ...headers, 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
       body: JSON.stringify([{ op: 'replace', path: `/${target}/queue`, value: 'patched-queue' }]),
     });
     expect(patched.status).toBe(200);

@@ -10,15 +10,22 @@ const admin = generateUsers({ seed: 42 })[0]!;
 
 /** Runs `serve` with `flags` and calls `use` with its base URL. */
 const withServer = async <A>(flags: ReadonlyArray<string>, use: (base: string) => Promise<A>): Promise<A> => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--rooms', '5', '--port', '0', '--no-log', ...flags], { cwd: ROOT });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--rooms', '5', '--port', '0', '--no-log', ...flags],
+    { cwd: ROOT },
+  );
   let stdout = '';
   child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
   try {
-    const base = await vi.waitFor(() => {
-      const m = /^listening on (\S+)$/m.exec(stdout);
-      if (m?.[1] === undefined) throw new Error('not listening yet');
-      return m[1];
-    }, { timeout: 30_000, interval: 50 });
+    const base = await vi.waitFor(
+      () => {
+        const m = /^listening on (\S+)$/m.exec(stdout);
+        if (m?.[1] === undefined) throw new Error('not listening yet');
+        return m[1];
+      },
+      { timeout: 30_000, interval: 50 },
+    );
     return await use(base);
   } finally {
     child.kill('SIGKILL');
@@ -52,7 +59,9 @@ describe('room-query serve --rate-limit', () => {
     const flags = ['--rate-limit', '3', '--failed-auth-limit', '2', '--trust-proxy', '1'];
     const [forged, real] = await withServer(flags, async (base) => {
       const get = (token: string, client: string) =>
-        fetch(`${base}/api/v1/voip/rooms?count=1`, { headers: { 'X-User-Id': admin._id, 'X-Auth-Token': token, 'X-Forwarded-For': client } });
+        fetch(`${base}/api/v1/voip/rooms?count=1`, {
+          headers: { 'X-User-Id': admin._id, 'X-Auth-Token': token, 'X-Forwarded-For': client },
+        });
       const out: number[] = [];
       for (let i = 0; i < 3; i++) out.push((await get(`made-up-${i}`, '203.0.113.66')).status);
       return [out, await get(admin.token, '198.51.100.7')] as const;

@@ -13,12 +13,30 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'room-query-watch-'));
 const file = join(dir, 'rooms.ndjson');
 const usersFile = join(dir, 'users.json');
-writeFileSync(usersFile, JSON.stringify({ _id: 'u1', username: 'ops', roles: ['admin'], services: { resume: { loginTokens: [{ hashedToken: hashToken('tok-1') }] } } }));
-const write = (n: number) => writeFileSync(file, generateRooms({ count: n, seed: 8 }).map((r) => JSON.stringify(r)).join('\n'));
+writeFileSync(
+  usersFile,
+  JSON.stringify({
+    _id: 'u1',
+    username: 'ops',
+    roles: ['admin'],
+    services: { resume: { loginTokens: [{ hashedToken: hashToken('tok-1') }] } },
+  }),
+);
+const write = (n: number) =>
+  writeFileSync(
+    file,
+    generateRooms({ count: n, seed: 8 })
+      .map((r) => JSON.stringify(r))
+      .join('\n'),
+  );
 
 describe('room-query serve --watch', () => {
   write(30);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--rooms', file, '--users', usersFile, '--port', '0', '--watch', '--no-log'], { cwd: ROOT });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--rooms', file, '--users', usersFile, '--port', '0', '--watch', '--no-log'],
+    { cwd: ROOT },
+  );
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
@@ -33,11 +51,14 @@ describe('room-query serve --watch', () => {
   };
 
   it('serves the file, then the changed file', async () => {
-    const base = await vi.waitFor(() => {
-      const m = /^listening on (\S+)$/m.exec(stdout);
-      if (m?.[1] === undefined) throw new Error(`not listening yet: ${stderr}`);
-      return m[1];
-    }, { timeout: 30_000, interval: 50 });
+    const base = await vi.waitFor(
+      () => {
+        const m = /^listening on (\S+)$/m.exec(stdout);
+        if (m?.[1] === undefined) throw new Error(`not listening yet: ${stderr}`);
+        return m[1];
+      },
+      { timeout: 30_000, interval: 50 },
+    );
     expect(stdout).toContain('room-query: 30 rooms, 1 users from file');
     expect(await total(base)).toBe(30);
     write(45);

@@ -18,16 +18,23 @@ import { overlayOf } from '../support/overlay-of.js';
 
 const admin = { _id: 'admin-1', username: 'admin', roles: ['admin'] };
 /** Broad queries (most rooms match, so changed rooms reach the page), besides the random cases. */
-const FIXED: ReadonlyArray<CompiledQuery> = [{}, { sort: '{"queue":1,"ts":-1}' }, { open: 'true', sort: '{"ts":1}', count: '5' }, { offset: '3', count: '4' }]
-  .map((params) => {
-    const q = E.chain((p: Parameters<typeof scopeQuery>[0]) => scopeQuery(p, admin))(parseRoomsParams(params));
-    if (E.isLeft(q)) throw new Error(JSON.stringify(q.left));
-    return compileQuery(q.right);
-  });
+const FIXED: ReadonlyArray<CompiledQuery> = [
+  {},
+  { sort: '{"queue":1,"ts":-1}' },
+  { open: 'true', sort: '{"ts":1}', count: '5' },
+  { offset: '3', count: '4' },
+].map((params) => {
+  const q = E.chain((p: Parameters<typeof scopeQuery>[0]) => scopeQuery(p, admin))(parseRoomsParams(params));
+  if (E.isLeft(q)) throw new Error(JSON.stringify(q.left));
+  return compileQuery(q.right);
+});
 
-const arbHistory = fc.integer({ min: 3, max: 40 })
+const arbHistory = fc
+  .integer({ min: 3, max: 40 })
   .chain((n) => arbStoreRooms(n).filter((rooms) => rooms.length >= Math.min(3, n)))
-  .chain((rooms) => fc.array(arbPatch(rooms.map((r) => r['_id'] as string)), { minLength: 4, maxLength: 20 }).map((patches) => ({ rooms, patches })));
+  .chain((rooms) =>
+    fc.array(arbPatch(rooms.map((r) => r['_id'] as string)), { minLength: 4, maxLength: 20 }).map((patches) => ({ rooms, patches })),
+  );
 
 const compiledOf = (c: OracleCase): CompiledQuery | undefined => {
   const parsed = parseRoomsParams(c.params, c.options);
@@ -71,7 +78,10 @@ describe('store snapshots (derived collections) ≡ scan of the snapshot', () =>
         ({ rooms, patches }, cases, k, queryNow, m) => {
           const compactAt = COMPACT_AT[k];
           const maxLogLength = MAX_LOG[m];
-          const deriver = createDeriver({ ...(compactAt === undefined ? {} : { compactAt }), ...(maxLogLength === undefined ? {} : { maxLogLength }) });
+          const deriver = createDeriver({
+            ...(compactAt === undefined ? {} : { compactAt }),
+            ...(maxLogLength === undefined ? {} : { maxLogLength }),
+          });
           const created = createRoomStore(rooms, { deriveCollection: deriver });
           if (E.isLeft(created)) throw new Error(JSON.stringify(created.left));
           const store = created.right;

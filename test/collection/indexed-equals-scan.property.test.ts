@@ -5,7 +5,13 @@ import * as E from 'fp-ts/lib/Either.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  compileQuery, createRoomCollection, parseRoomsParams, queryRooms, scopeQuery, type CollectionIndexes, type Room,
+  compileQuery,
+  createRoomCollection,
+  parseRoomsParams,
+  queryRooms,
+  scopeQuery,
+  type CollectionIndexes,
+  type Room,
 } from '../../src/index.js';
 import { runQueryWithStats } from '../../src/exec/run-query.js';
 import { planQuery } from '../../src/plan/plan.js';
@@ -20,10 +26,9 @@ const arbRoomsWithRepeats = (maxLength: number): fc.Arbitrary<Room[]> =>
   fc
     .array(fc.oneof({ arbitrary: arbRoom, weight: 3 }, { arbitrary: arbOddRoom, weight: 2 }), { maxLength })
     .chain((rooms) =>
-      fc.array(fc.nat({ max: Math.max(0, rooms.length - 1) }), { maxLength: rooms.length > 0 ? 4 : 0 }).map((repeat) => [
-        ...rooms,
-        ...repeat.map((i) => rooms[i] as Room),
-      ]),
+      fc
+        .array(fc.nat({ max: Math.max(0, rooms.length - 1) }), { maxLength: rooms.length > 0 ? 4 : 0 })
+        .map((repeat) => [...rooms, ...repeat.map((i) => rooms[i] as Room)]),
     );
 
 const INDEX_CONFIGS: ReadonlyArray<CollectionIndexes | undefined> = [

@@ -12,7 +12,12 @@ import { compactView, mergeView } from '../../src/collection/derived/merge-colle
 import { OverlayLog, OverlayView } from '../../src/collection/derived/overlay.js';
 import type { RoomChange } from '../../src/model/room-change.js';
 import { isRoomCollection } from '../../src/collection/collection.js';
-import { createRoomCollection, DEFAULT_INDEXES, type CollectionIndexes, type IndexedCollection } from '../../src/collection/room-collection.js';
+import {
+  createRoomCollection,
+  DEFAULT_INDEXES,
+  type CollectionIndexes,
+  type IndexedCollection,
+} from '../../src/collection/room-collection.js';
 import type { Room } from '../../src/model/room.js';
 import { keyIndexParts, type KeyIndex } from '../../src/collection/postings.js';
 import { arbInstant, arbOddRoom, arbRoom } from '../arbitraries/index.js';
@@ -61,7 +66,11 @@ const arbDoc: fc.Arbitrary<Room> = fc.oneof(
 );
 
 /** Mostly distinct `_id`s (suffixed), one in three left as drawn from the pool so some repeat. */
-const arbBase = fc.oneof({ arbitrary: fc.array(arbDoc, { maxLength: 30 }), weight: 3 }, { arbitrary: fc.array(arbDoc, { minLength: 60, maxLength: 150 }), weight: 1 })
+const arbBase = fc
+  .oneof(
+    { arbitrary: fc.array(arbDoc, { maxLength: 30 }), weight: 3 },
+    { arbitrary: fc.array(arbDoc, { minLength: 60, maxLength: 150 }), weight: 1 },
+  )
   .map((docs) => docs.map((doc, i) => (i % 3 !== 0 && typeof doc['_id'] === 'string' ? { ...doc, _id: `${doc['_id']}-${i}` } : doc)));
 
 type Op = { kind: 'add' | 'remove' | 'modify'; pick: number; doc: Room; keepId: boolean };
@@ -107,15 +116,31 @@ const liveOf = (c: IndexedCollection): Live[] =>
 
 const admin = { _id: 'admin-1', username: 'admin', roles: ['admin'] };
 const QUERIES: ReadonlyArray<CompiledQuery> = [
-  {}, { sort: '{"queue":1,"ts":-1}' }, { open: 'true', sort: '{"ts":1}', count: '5' }, { tags: ['vip'], sort: '{"closedAt":-1}' },
-  { agents: ['agent-1'], count: '3', offset: '1' }, { queue: 'q1', createdAt: `{"start":"${INSTANTS[1]}"}` },
+  {},
+  { sort: '{"queue":1,"ts":-1}' },
+  { open: 'true', sort: '{"ts":1}', count: '5' },
+  { tags: ['vip'], sort: '{"closedAt":-1}' },
+  { agents: ['agent-1'], count: '3', offset: '1' },
+  { queue: 'q1', createdAt: `{"start":"${INSTANTS[1]}"}` },
 ].map((params) => {
   const q = E.chain((p: Parameters<typeof scopeQuery>[0]) => scopeQuery(p, admin))(parseRoomsParams(params));
   if (E.isLeft(q)) throw new Error(JSON.stringify(q.left));
   return compileQuery(q.right);
 });
 
-const seen = { merges: 0, tombstones: 0, delta: 0, bitmaps: 0, lists: 0, orderArrays: 0, keyArrays: 0, invalidDates: 0, keysGone: 0, keysNew: 0, layered: 0 };
+const seen = {
+  merges: 0,
+  tombstones: 0,
+  delta: 0,
+  bitmaps: 0,
+  lists: 0,
+  orderArrays: 0,
+  keyArrays: 0,
+  invalidDates: 0,
+  keysGone: 0,
+  keysNew: 0,
+  layered: 0,
+};
 
 /**
  * Bytes a merged key index holds beyond a rebuilt one: ids of keys whose rooms all left (an offset
@@ -139,10 +164,18 @@ const contentsOf = (c: IndexedCollection): unknown => ({
     const { read: _read, ...fields } = o;
     return [path, fields];
   }),
-  keys: [...c.keys].map(([path, k]) => [path, {
-    keyCount: k.keyCount, entries: k.entries, hasArrays: k.hasArrays, bytes: k.bytes - layoutOverhead(k), path: k.path, sortedKeys: k.sortedKeys(),
-    postings: [...k.sortedKeys(), ...TAGS, 'no-such-key'].map((key) => k.posting(key)),
-  }]),
+  keys: [...c.keys].map(([path, k]) => [
+    path,
+    {
+      keyCount: k.keyCount,
+      entries: k.entries,
+      hasArrays: k.hasArrays,
+      bytes: k.bytes - layoutOverhead(k),
+      path: k.path,
+      sortedKeys: k.sortedKeys(),
+      postings: [...k.sortedKeys(), ...TAGS, 'no-such-key'].map((key) => k.posting(key)),
+    },
+  ]),
   presence: [...c.presence],
 });
 

@@ -2,7 +2,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  complement, forEachAsc, fromSortedRanks, interval, intersectAll, prevMember, setHas, setSize, unionAll, type RankSet,
+  complement,
+  forEachAsc,
+  fromSortedRanks,
+  interval,
+  intersectAll,
+  prevMember,
+  setHas,
+  setSize,
+  unionAll,
+  type RankSet,
 } from '../../src/collection/rank-set.js';
 
 const arbUniverse = fc.integer({ min: 0, max: 200 });
@@ -41,30 +50,56 @@ const members = (s: RankSet, n: number): number[] => {
 describe('rank sets', () => {
   it('size, membership, ascending walk and prevMember agree with the model', () =>
     fc.assert(
-      fc.property(arbUniverse.chain((n) => fc.tuple(fc.constant(n), arbSet(n), fc.integer({ min: 0, max: n }))), ([n, { set, model }, at]) => {
-        expect(setSize(set)).toBe(model.length);
-        expect(members(set, n)).toEqual(model);
-        for (let r = 0; r < n; r++) expect(setHas(set, r)).toBe(model.includes(r));
-        expect(prevMember(set, at)).toBe([...model].reverse().find((r) => r < at) ?? -1);
-        const from = Math.floor(at / 2);
-        const part: number[] = [];
-        forEachAsc(set, from, at, (r) => (part.push(r), true));
-        expect(part).toEqual(model.filter((r) => r >= from && r < at));
-      }),
+      fc.property(
+        arbUniverse.chain((n) => fc.tuple(fc.constant(n), arbSet(n), fc.integer({ min: 0, max: n }))),
+        ([n, { set, model }, at]) => {
+          expect(setSize(set)).toBe(model.length);
+          expect(members(set, n)).toEqual(model);
+          for (let r = 0; r < n; r++) expect(setHas(set, r)).toBe(model.includes(r));
+          expect(prevMember(set, at)).toBe([...model].reverse().find((r) => r < at) ?? -1);
+          const from = Math.floor(at / 2);
+          const part: number[] = [];
+          forEachAsc(set, from, at, (r) => (part.push(r), true));
+          expect(part).toEqual(model.filter((r) => r >= from && r < at));
+        },
+      ),
       { numRuns: 300 },
     ));
 
   it('intersection, union and complement agree with the model', () =>
     fc.assert(
-      fc.property(arbUniverse.chain((n) => fc.tuple(fc.constant(n), fc.array(arbSet(n), { minLength: 1, maxLength: 4 }))), ([n, sets]) => {
-        const work = { keys: 0 };
-        const inAll = Array.from({ length: n }, (_, r) => r).filter((r) => sets.every((s) => s.model.includes(r)));
-        const inAny = Array.from({ length: n }, (_, r) => r).filter((r) => sets.some((s) => s.model.includes(r)));
-        expect(members(intersectAll(sets.map((s) => s.set), n, work), n)).toEqual(inAll);
-        expect(members(unionAll(sets.map((s) => s.set), n, work), n)).toEqual(inAny);
-        const first = sets[0]!;
-        expect(members(complement(first.set, n, work), n)).toEqual(Array.from({ length: n }, (_, r) => r).filter((r) => !first.model.includes(r)));
-      }),
+      fc.property(
+        arbUniverse.chain((n) => fc.tuple(fc.constant(n), fc.array(arbSet(n), { minLength: 1, maxLength: 4 }))),
+        ([n, sets]) => {
+          const work = { keys: 0 };
+          const inAll = Array.from({ length: n }, (_, r) => r).filter((r) => sets.every((s) => s.model.includes(r)));
+          const inAny = Array.from({ length: n }, (_, r) => r).filter((r) => sets.some((s) => s.model.includes(r)));
+          expect(
+            members(
+              intersectAll(
+                sets.map((s) => s.set),
+                n,
+                work,
+              ),
+              n,
+            ),
+          ).toEqual(inAll);
+          expect(
+            members(
+              unionAll(
+                sets.map((s) => s.set),
+                n,
+                work,
+              ),
+              n,
+            ),
+          ).toEqual(inAny);
+          const first = sets[0]!;
+          expect(members(complement(first.set, n, work), n)).toEqual(
+            Array.from({ length: n }, (_, r) => r).filter((r) => !first.model.includes(r)),
+          );
+        },
+      ),
       { numRuns: 300 },
     ));
 });

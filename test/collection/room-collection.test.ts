@@ -6,7 +6,14 @@ import { createRoomCollection, DEFAULT_INDEXES, isRoomCollection, queryRooms, ty
 
 const admin: Principal = { _id: 'admin-1', username: 'admin', roles: ['admin'] };
 const room = (id: string, ts: number, extra: Record<string, unknown> = {}): Room => ({
-  _id: id, t: 'v', name: `Call ${id}`, ts: new Date(ts), v: { _id: `vis-${id}` }, queue: 'q1', direction: 'inbound', ...extra,
+  _id: id,
+  t: 'v',
+  name: `Call ${id}`,
+  ts: new Date(ts),
+  v: { _id: `vis-${id}` },
+  queue: 'q1',
+  direction: 'inbound',
+  ...extra,
 });
 
 describe('createRoomCollection', () => {

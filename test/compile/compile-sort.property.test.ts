@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { compileSort } from '../../src/compile/compile-sort.js';
 import { SortSpec } from '../../src/query/sort-spec.js';
 
-const doc = fc.record({ _id: fc.string({ maxLength: 2 }), a: fc.oneof(fc.integer({ min: 0, max: 3 }), fc.constant(undefined)), b: fc.string({ maxLength: 1 }) });
+const doc = fc.record({
+  _id: fc.string({ maxLength: 2 }),
+  a: fc.oneof(fc.integer({ min: 0, max: 3 }), fc.constant(undefined)),
+  b: fc.string({ maxLength: 1 }),
+});
 const spec = fc.uniqueArray(fc.record({ field: fc.constantFrom('a', 'b', '_id'), dir: fc.constantFrom(1 as const, -1 as const) }), {
   selector: (k) => k.field,
   maxLength: 3,

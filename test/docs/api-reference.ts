@@ -43,12 +43,15 @@ const typeAliasText = (checker: ts.TypeChecker, decl: ts.TypeAliasDeclaration): 
 const codecText = (checker: ts.TypeChecker, name: string, type: ts.Type, decl: ts.Declaration): string | undefined => {
   const decoded = type.getProperty('_A');
   if (decoded === undefined || type.getProperty('decode') === undefined) return undefined;
-  const a = name.endsWith('Codec') ? name.slice(0, -'Codec'.length) : checker.typeToString(checker.getTypeOfSymbolAtLocation(decoded, decl), decl, RESOLVED);
+  const a = name.endsWith('Codec')
+    ? name.slice(0, -'Codec'.length)
+    : checker.typeToString(checker.getTypeOfSymbolAtLocation(decoded, decl), decl, RESOLVED);
   return `io-ts codec: unknown → Either<t.Errors, ${a}>`;
 };
 const code = (s: string): string => (s.includes('`') ? `\`\` ${s} \`\`` : `\`${s}\``);
 
-const docOf = (checker: ts.TypeChecker, symbol: ts.Symbol): string => flat(ts.displayPartsToString(symbol.getDocumentationComment(checker)));
+const docOf = (checker: ts.TypeChecker, symbol: ts.Symbol): string =>
+  flat(ts.displayPartsToString(symbol.getDocumentationComment(checker)));
 
 const kindOf = (decl: ts.Declaration): string => {
   if (ts.isFunctionDeclaration(decl)) return 'function';
@@ -61,7 +64,8 @@ const kindOf = (decl: ts.Declaration): string => {
 
 const signatures = (checker: ts.TypeChecker, symbol: ts.Symbol, decl: ts.Declaration): ReadonlyArray<string> => {
   const type = checker.getTypeOfSymbolAtLocation(symbol, decl);
-  const flags = ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.WriteArrowStyleSignature | ts.TypeFormatFlags.UseAliasDefinedOutsideCurrentScope;
+  const flags =
+    ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.WriteArrowStyleSignature | ts.TypeFormatFlags.UseAliasDefinedOutsideCurrentScope;
   return type.getCallSignatures().map((s) => clip(flat(`${symbol.getName()}${checker.signatureToString(s, decl, flags)}`)));
 };
 
@@ -69,7 +73,7 @@ const members = (checker: ts.TypeChecker, decl: ts.InterfaceDeclaration): Readon
   decl.members.flatMap((m) => {
     if (m.name === undefined) return [];
     const symbol = checker.getSymbolAtLocation(m.name);
-    const typeText = ts.isPropertySignature(m) ? m.type?.getText() ?? 'unknown' : flat(m.getText()).replace(/;$/, '');
+    const typeText = ts.isPropertySignature(m) ? (m.type?.getText() ?? 'unknown') : flat(m.getText()).replace(/;$/, '');
     const head = ts.isPropertySignature(m) ? `${m.name.getText()}${m.questionToken ? '?' : ''}: ${flat(typeText)}` : typeText;
     const doc = symbol === undefined ? '' : docOf(checker, symbol);
     return [`- ${code(clip(head))}${doc === '' ? '' : ` — ${doc}`}`];
@@ -91,7 +95,8 @@ const describeExport = (checker: ts.TypeChecker, exported: ts.Symbol): string =>
     if (sigs.length > 0) lines.push(...[...new Set(sigs)].map((s) => `- ${code(s)}`));
     else if (ts.isVariableDeclaration(decl)) {
       const type = checker.getTypeOfSymbolAtLocation(symbol, decl);
-      const typeText = codecText(checker, name, type, decl) ?? decl.type?.getText() ?? checker.typeToString(type, decl, ts.TypeFormatFlags.NoTruncation);
+      const typeText =
+        codecText(checker, name, type, decl) ?? decl.type?.getText() ?? checker.typeToString(type, decl, ts.TypeFormatFlags.NoTruncation);
       lines.push(code(clip(flat(`${name}: ${typeText}`))));
     }
   }
@@ -100,9 +105,16 @@ const describeExport = (checker: ts.TypeChecker, exported: ts.Symbol): string =>
 
 /** The generated Markdown, from START to END inclusive. */
 export const generateApiReference = (root: string): string => {
-  const config = ts.getParsedCommandLineOfConfigFile(join(root, 'tsconfig.build.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
+  const config = ts.getParsedCommandLineOfConfigFile(
+    join(root, 'tsconfig.build.json'),
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined },
+  );
   const entries = entryPoints(root);
-  const program = ts.createProgram(entries.map(([, file]) => join(root, file)), config?.options ?? {});
+  const program = ts.createProgram(
+    entries.map(([, file]) => join(root, file)),
+    config?.options ?? {},
+  );
   const checker = program.getTypeChecker();
   const parts = [START, ''];
   for (const [specifier, file] of entries) {

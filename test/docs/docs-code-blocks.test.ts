@@ -7,7 +7,13 @@ import { codeBlocks, type CodeBlock } from './code-blocks.js';
 import { createWorkspace, fileOf, kindOf, pageDir, ROOT, runBlock, toSourceImports, typeCheck } from './run-docs.js';
 
 /** Every page: the README and everything in docs/ (a new page is covered the moment it is added). */
-export const PAGES = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).sort().map((f) => `docs/${f}`)];
+export const PAGES = [
+  'README.md',
+  ...readdirSync(join(ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => `docs/${f}`),
+];
 
 const ws = createWorkspace();
 const pages = PAGES.map((page) => {
@@ -17,7 +23,9 @@ const pages = PAGES.map((page) => {
 
 // All files first: a block may import a file a later block defines.
 for (const { blocks, dir } of pages) {
-  for (const b of blocks) if (b.notRun === undefined && (kindOf(b) === 'ts' || kindOf(b) === 'test')) writeFileSync(join(dir, fileOf(b)), toSourceImports(b.code));
+  for (const b of blocks)
+    if (b.notRun === undefined && (kindOf(b) === 'ts' || kindOf(b) === 'test'))
+      writeFileSync(join(dir, fileOf(b)), toSourceImports(b.code));
 }
 
 const label = (b: CodeBlock): string => `${kindOf(b)} block at line ${b.line}${b.file === undefined ? '' : ` (${b.file})`}`;

@@ -62,7 +62,12 @@ export const pageDir = (ws: Workspace, page: string): string => {
   return dir;
 };
 
-const env = (ws: Workspace): NodeJS.ProcessEnv => ({ ...process.env, PATH: `${ws.bin}:${process.env['PATH'] ?? ''}`, NO_COLOR: '1', FORCE_COLOR: '0' });
+const env = (ws: Workspace): NodeJS.ProcessEnv => ({
+  ...process.env,
+  PATH: `${ws.bin}:${process.env['PATH'] ?? ''}`,
+  NO_COLOR: '1',
+  FORCE_COLOR: '0',
+});
 
 const TIMEOUT_MS = 120_000;
 
@@ -73,7 +78,11 @@ export const runBlock = (ws: Workspace, dir: string, block: CodeBlock): SpawnSyn
       return spawnSync(process.execPath, ['--import', TSX, join(dir, fileOf(block))], options);
     case 'test':
       writeFileSync(join(dir, 'vitest.config.mjs'), "export default { test: { include: ['**/*.test.ts'] } };\n");
-      return spawnSync(process.execPath, [join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', '--root', dir, '--config', join(dir, 'vitest.config.mjs'), fileOf(block)], options);
+      return spawnSync(
+        process.execPath,
+        [join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', '--root', dir, '--config', join(dir, 'vitest.config.mjs'), fileOf(block)],
+        options,
+      );
     case 'sh':
       return spawnSync('bash', ['-eo', 'pipefail', '-c', block.code], options);
     default:

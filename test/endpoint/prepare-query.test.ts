@@ -47,7 +47,12 @@ describe('prepareQuery', () => {
   });
   it('queryRooms is prepareQuery → compileQuery → runQuery', () => {
     for (const [params, who] of cases) {
-      expect(queryRooms(sampleRooms, params, who)).toEqual(pipe(prepareQuery(params, who), E.map((s) => runQuery(compileQuery(s), sampleRooms))));
+      expect(queryRooms(sampleRooms, params, who)).toEqual(
+        pipe(
+          prepareQuery(params, who),
+          E.map((s) => runQuery(compileQuery(s), sampleRooms)),
+        ),
+      );
     }
   });
 });

@@ -3,7 +3,15 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { generateRooms } from '../../src/fixtures/index.js';
-import { compileQuery, createRoomCollection, parseRoomsParams, runQuery, scopeQuery, type Principal, type ScopedQuery } from '../../src/index.js';
+import {
+  compileQuery,
+  createRoomCollection,
+  parseRoomsParams,
+  runQuery,
+  scopeQuery,
+  type Principal,
+  type ScopedQuery,
+} from '../../src/index.js';
 import { readWindow, windowQuery } from '../../src/exec/read-window.js';
 import { createRoomStore } from '../../src/store/index.js';
 

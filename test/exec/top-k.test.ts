@@ -13,6 +13,12 @@ describe('topK', () => {
       { numRuns: 1000 },
     ));
   it('uses a bounded heap when k is small', () => {
-    expect(topK(Array.from({ length: 100 }, (_, i) => 100 - i), 5, (a, b) => a - b)).toEqual({ sorted: [1, 2, 3, 4, 5], ordering: 'top-k' });
+    expect(
+      topK(
+        Array.from({ length: 100 }, (_, i) => 100 - i),
+        5,
+        (a, b) => a - b,
+      ),
+    ).toEqual({ sorted: [1, 2, 3, 4, 5], ordering: 'top-k' });
   });
 });

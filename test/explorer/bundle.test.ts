@@ -14,7 +14,9 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 describe('explorer bundle', () => {
   it('type-checks with the browser tsconfig', async () => {
     const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
-    await expect(promisify(execFile)(process.execPath, [tsc, '--noEmit', '-p', 'src/explorer/tsconfig.json'], { cwd: ROOT })).resolves.toBeDefined();
+    await expect(
+      promisify(execFile)(process.execPath, [tsc, '--noEmit', '-p', 'src/explorer/tsconfig.json'], { cwd: ROOT }),
+    ).resolves.toBeDefined();
   });
 
   it('builds index.html, explorer.js and explorer.css that load only same-origin files', async () => {

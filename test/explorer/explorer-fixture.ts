@@ -36,10 +36,16 @@ export interface RunningServer {
   readonly base: string;
   readonly close: () => Promise<void>;
   /** The API's own answer, asked from node with `user`'s headers. */
-  readonly api: (user: DemoUser, query: string) => Promise<{ status: number; text: string; body: { total: number; rooms: Array<{ _id: string }> } }>;
+  readonly api: (
+    user: DemoUser,
+    query: string,
+  ) => Promise<{ status: number; text: string; body: { total: number; rooms: Array<{ _id: string }> } }>;
 }
 
-export const startServer = async (explorerDir: string, options: { live: boolean; rateLimit?: ServeCommand['rateLimit'] }): Promise<RunningServer> => {
+export const startServer = async (
+  explorerDir: string,
+  options: { live: boolean; rateLimit?: ServeCommand['rateLimit'] },
+): Promise<RunningServer> => {
   const command: ServeCommand = {
     kind: 'serve',
     rooms: { kind: 'generate', count: ROOMS },
@@ -62,7 +68,9 @@ export const startServer = async (explorerDir: string, options: { live: boolean;
     base,
     close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
     api: async (user, query) => {
-      const res = await fetch(`${base}/api/v1/voip/rooms${query === '' ? '' : `?${query}`}`, { headers: { 'X-User-Id': user._id, 'X-Auth-Token': user.token } });
+      const res = await fetch(`${base}/api/v1/voip/rooms${query === '' ? '' : `?${query}`}`, {
+        headers: { 'X-User-Id': user._id, 'X-Auth-Token': user.token },
+      });
       const text = await res.text();
       return { status: res.status, text, body: JSON.parse(text) as { total: number; rooms: Array<{ _id: string }> } };
     },
@@ -70,9 +78,19 @@ export const startServer = async (explorerDir: string, options: { live: boolean;
 };
 
 export const launchChromium = (): Promise<Browser> => {
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (as .ci/run does), or set CHROMIUM_PATH`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (as .ci/run does), or set CHROMIUM_PATH`);
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--headless',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 };

@@ -38,7 +38,10 @@ const openPage = async (path = '/', at: RunningServer = server): Promise<{ page:
   const page = await context.newPage();
   const problems: string[] = [];
   // Chromium logs every non-2xx answer as "Failed to load resource": the API errors the page shows are expected.
-  page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(`console: ${m.text()}`));
+  page.on(
+    'console',
+    (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(`console: ${m.text()}`),
+  );
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('request', (r) => !r.url().startsWith(at.base) && problems.push(`external request: ${r.url()}`));
   await page.goto(`${at.base}${path}`);
@@ -46,7 +49,8 @@ const openPage = async (path = '/', at: RunningServer = server): Promise<{ page:
 };
 
 const total = (page: Page) => page.getByTestId('rooms-total');
-const rowIds = (page: Page): Promise<string[]> => page.getByTestId('room-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-room-id') ?? ''));
+const rowIds = (page: Page): Promise<string[]> =>
+  page.getByTestId('room-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-room-id') ?? ''));
 const signInAs = (page: Page, username: string) => page.locator(`button.demo-user[data-username="${username}"]`).click();
 /** Waits until the table shows exactly the API's answer for `query` (ids in order, and the total). */
 const expectApiPage = async (page: Page, username: string, query: string): Promise<void> => {
@@ -69,12 +73,33 @@ describe('explorer page', () => {
     const { page } = await openPage();
     await signInAs(page, 'admin');
     await expect.poll(() => page.getByTestId('room-row').count()).toBeGreaterThan(0);
-    const unlabelled = await page.locator('input, select, textarea').evaluateAll((els) =>
-      els.filter((el) => (el as unknown as { labels: ArrayLike<unknown> | null }).labels?.length === 0 && !el.closest('[hidden]')).map((el) => el.outerHTML),
-    );
+    const unlabelled = await page
+      .locator('input, select, textarea')
+      .evaluateAll((els) =>
+        els
+          .filter((el) => (el as unknown as { labels: ArrayLike<unknown> | null }).labels?.length === 0 && !el.closest('[hidden]'))
+          .map((el) => el.outerHTML),
+      );
     expect(unlabelled).toEqual([]);
     const names = await page.locator('#params-form [name]').evaluateAll((els) => els.map((el) => el.getAttribute('name')));
-    expect(names).toEqual(expect.arrayContaining(['agents', 'open', 'createdAt', 'closedAt', 'tags', 'queue', 'visitorId', 'direction', 'roomName', 'count', 'offset', 'sort', 'query', 'fields']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'agents',
+        'open',
+        'createdAt',
+        'closedAt',
+        'tags',
+        'queue',
+        'visitorId',
+        'direction',
+        'roomName',
+        'count',
+        'offset',
+        'sort',
+        'query',
+        'fields',
+      ]),
+    );
     expect(await page.locator('table#rooms caption').count()).toBe(1);
     expect(await page.locator('table#rooms thead th[scope="col"]').count()).toBeGreaterThan(5);
     expect(await page.locator('[data-testid="room-row"] th[scope="row"]').count()).toBeGreaterThan(0);

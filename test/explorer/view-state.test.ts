@@ -3,7 +3,17 @@
 import { describe, expect, it } from 'vitest';
 import { ENDPOINTS, LIVECHAT, VOIP } from '../../src/explorer/endpoints.js';
 import { errorPlace } from '../../src/explorer/error-field.js';
-import { curlLine, fieldsFor, fromPageUrl, nextSort, rangeText, readSort, toPageUrl, toQueryString, writeSort } from '../../src/explorer/view-state.js';
+import {
+  curlLine,
+  fieldsFor,
+  fromPageUrl,
+  nextSort,
+  rangeText,
+  readSort,
+  toPageUrl,
+  toQueryString,
+  writeSort,
+} from '../../src/explorer/view-state.js';
 import { defaultParamsCodec } from '../../src/request/params-codec.js';
 import { DEFAULT_LIMITS } from '../../src/options.js';
 
@@ -20,19 +30,64 @@ describe('explorer view state', () => {
     const [search, hash] = url.split('#') as [string, string];
     expect(fromPageUrl(search, `#${hash}`, ENDPOINTS)).toEqual({ endpoint: 'voip', live: true, params });
     expect(fromPageUrl('?agents=x&bogus=1&open=', '', ENDPOINTS)).toEqual({ endpoint: 'voip', live: false, params: { agents: ['x'] } });
-    expect(fromPageUrl('?onhold=true', '#endpoint=livechat', ENDPOINTS)).toEqual({ endpoint: 'livechat', live: false, params: { onhold: 'true' } });
+    expect(fromPageUrl('?onhold=true', '#endpoint=livechat', ENDPOINTS)).toEqual({
+      endpoint: 'livechat',
+      live: false,
+      params: { onhold: 'true' },
+    });
     expect(fromPageUrl('', '#endpoint=livechat', [VOIP]).endpoint).toBe('voip');
   });
 
   it('sorts on header clicks: plain click = that column only, shift-click = one more key', () => {
     expect(nextSort([], 'ts', false)).toEqual([['ts', 1]]);
     expect(nextSort([['ts', 1]], 'ts', false)).toEqual([['ts', -1]]);
-    expect(nextSort([['ts', -1], ['queue', 1]], 'queue', false)).toEqual([['queue', 1]]);
-    expect(nextSort([['ts', -1], ['queue', 1]], 'ts', false)).toEqual([['ts', 1]]);
-    expect(nextSort([['ts', -1]], 'queue', true)).toEqual([['ts', -1], ['queue', 1]]);
-    expect(nextSort([['ts', -1], ['queue', 1]], 'queue', true)).toEqual([['ts', -1], ['queue', -1]]);
-    expect(writeSort([['queue', 1], ['ts', -1]])).toBe('{"queue":1,"ts":-1}');
-    expect(readSort('{"queue":1,"ts":-1}')).toEqual([['queue', 1], ['ts', -1]]);
+    expect(
+      nextSort(
+        [
+          ['ts', -1],
+          ['queue', 1],
+        ],
+        'queue',
+        false,
+      ),
+    ).toEqual([['queue', 1]]);
+    expect(
+      nextSort(
+        [
+          ['ts', -1],
+          ['queue', 1],
+        ],
+        'ts',
+        false,
+      ),
+    ).toEqual([['ts', 1]]);
+    expect(nextSort([['ts', -1]], 'queue', true)).toEqual([
+      ['ts', -1],
+      ['queue', 1],
+    ]);
+    expect(
+      nextSort(
+        [
+          ['ts', -1],
+          ['queue', 1],
+        ],
+        'queue',
+        true,
+      ),
+    ).toEqual([
+      ['ts', -1],
+      ['queue', -1],
+    ]);
+    expect(
+      writeSort([
+        ['queue', 1],
+        ['ts', -1],
+      ]),
+    ).toBe('{"queue":1,"ts":-1}');
+    expect(readSort('{"queue":1,"ts":-1}')).toEqual([
+      ['queue', 1],
+      ['ts', -1],
+    ]);
     expect(readSort('not json')).toEqual([]);
     expect(readSort('{"ts":2}')).toEqual([]);
   });
@@ -48,13 +103,32 @@ describe('explorer view state', () => {
   it('puts each API error next to the field that caused it', () => {
     expect(errorPlace(VOIP, {}, 401, { status: 'error', message: 'You must be logged in to do this.' })).toBe('auth');
     expect(errorPlace(VOIP, { agents: ['x'] }, 403, { success: false, error: 'unauthorized' })).toBe('agents');
-    expect(errorPlace(VOIP, {}, 403, { success: false, error: 'User does not have the permissions required for this action [error-unauthorized]' })).toBe('auth');
+    expect(
+      errorPlace(VOIP, {}, 403, {
+        success: false,
+        error: 'User does not have the permissions required for this action [error-unauthorized]',
+      }),
+    ).toBe('auth');
     expect(errorPlace(VOIP, {}, 400, { success: false, error: 'x', errorType: 'error-invalid-sort' })).toBe('sort');
     expect(errorPlace(VOIP, {}, 400, { success: false, error: 'x', errorType: 'error-invalid-fields' })).toBe('fields');
-    expect(errorPlace(VOIP, {}, 400, { success: false, error: 'The "closedAt.start" query parameter must be a valid date.' })).toBe('closedAt');
+    expect(errorPlace(VOIP, {}, 400, { success: false, error: 'The "closedAt.start" query parameter must be a valid date.' })).toBe(
+      'closedAt',
+    );
     // "must be number" names no parameter: the core's validator finds it.
-    expect(errorPlace(VOIP, { open: 'true', offset: 'abc' }, 400, { success: false, error: 'must be number [invalid-params]', errorType: 'invalid-params' })).toBe('offset');
-    expect(errorPlace(VOIP, { direction: 'sideways' }, 400, { success: false, error: 'must be equal to one of the allowed values [invalid-params]', errorType: 'invalid-params' })).toBe('direction');
+    expect(
+      errorPlace(VOIP, { open: 'true', offset: 'abc' }, 400, {
+        success: false,
+        error: 'must be number [invalid-params]',
+        errorType: 'invalid-params',
+      }),
+    ).toBe('offset');
+    expect(
+      errorPlace(VOIP, { direction: 'sideways' }, 400, {
+        success: false,
+        error: 'must be equal to one of the allowed values [invalid-params]',
+        errorType: 'invalid-params',
+      }),
+    ).toBe('direction');
     expect(errorPlace(LIVECHAT, {}, 400, { success: false, error: 'must be number [invalid-params]' })).toBe('general');
     expect(errorPlace(VOIP, {}, 429, { success: false, error: 'Error, too many requests.' })).toBe('general');
   });

@@ -18,7 +18,10 @@ const served = fc.oneof(
   fc.record({ _id: fc.constantFrom('A1', 'a1', 'B2', 'alice'), username: fc.constantFrom('alice', 'A1', 'bob', 'ALICE') }),
   fc.constantFrom(undefined, null, 'A1', ['A1'], { _id: ['A1'] }),
 );
-const roomArb = fc.record({ t: fc.constantFrom('v', 'v', 'l'), servedBy: served, ts: fc.date(), open: fc.constantFrom(true, undefined) }, { requiredKeys: ['t', 'ts'] });
+const roomArb = fc.record(
+  { t: fc.constantFrom('v', 'v', 'l'), servedBy: served, ts: fc.date(), open: fc.constantFrom(true, undefined) },
+  { requiredKeys: ['t', 'ts'] },
+);
 const rooms = fc.array(roomArb, { maxLength: 12 }).map((rs) => rs.map((r, i): Room => ({ _id: `r${i}`, ...r })));
 
 const agentsParam = fc.array(fc.constantFrom('A1', 'a1', 'alice', 'ALICE', 'B2', 'bob', 'A1 ', ''), { maxLength: 3 });
@@ -41,14 +44,22 @@ const leaks = (result: E.Either<unknown, { rooms: ReadonlyArray<Room> }>, p: Pri
 describe('authorization invariant', () => {
   it('no caller without view-livechat-rooms sees a room served by someone else', () =>
     fc.assert(
-      fc.property(rooms, principalArb, agentsParam, fc.constantFrom<Mode>('default', 'rocketchat'), fc.constantFrom('agents[]', 'agents'), fc.uniqueArray(fc.constantFrom(...ROLES), { maxLength: 2 }), (rs, p, agents, mode, key, newRoles) => {
-        const search = agents.map((a) => `${key}=${encodeURIComponent(a)}`).join('&');
-        expect(leaks(queryRooms(rs, search, p, { mode }), p)).toBe(false);
-        expect(leaks(queryRooms(rs, { agents }, p, { mode }), p)).toBe(false);
-        // Roles edited between requests: the next answer follows the new roles.
-        const edited = { ...p, roles: newRoles };
-        expect(leaks(queryRooms(rs, { agents }, edited, { mode }), edited)).toBe(false);
-      }),
+      fc.property(
+        rooms,
+        principalArb,
+        agentsParam,
+        fc.constantFrom<Mode>('default', 'rocketchat'),
+        fc.constantFrom('agents[]', 'agents'),
+        fc.uniqueArray(fc.constantFrom(...ROLES), { maxLength: 2 }),
+        (rs, p, agents, mode, key, newRoles) => {
+          const search = agents.map((a) => `${key}=${encodeURIComponent(a)}`).join('&');
+          expect(leaks(queryRooms(rs, search, p, { mode }), p)).toBe(false);
+          expect(leaks(queryRooms(rs, { agents }, p, { mode }), p)).toBe(false);
+          // Roles edited between requests: the next answer follows the new roles.
+          const edited = { ...p, roles: newRoles };
+          expect(leaks(queryRooms(rs, { agents }, edited, { mode }), edited)).toBe(false);
+        },
+      ),
       fuzzParams(FUZZ_AUTH_RUNS),
     ));
 });

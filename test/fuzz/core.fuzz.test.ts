@@ -2,7 +2,16 @@
 import * as E from 'fp-ts/lib/Either.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileQuery, createRoomCollection, parseRoomsParams, parseRoomsQueryString, queryRooms, runQueryWithStats, scopeQuery, type Mode } from '../../src/index.js';
+import {
+  compileQuery,
+  createRoomCollection,
+  parseRoomsParams,
+  parseRoomsQueryString,
+  queryRooms,
+  runQueryWithStats,
+  scopeQuery,
+  type Mode,
+} from '../../src/index.js';
 import { admin, sampleRooms } from '../support/fixture-rooms.js';
 import { FUZZ_RUNS, fuzzParams } from './fuzz-config.js';
 import { hostileParams, hostileQueryString } from './hostile-input.js';
@@ -45,13 +54,21 @@ describe('core fuzzing', () => {
 
   it('roomName always matches literally (regex metacharacters included)', () =>
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom(...'aB.*+?^${}()|[]\\-/ é'.split('')), minLength: 1, maxLength: 8 }), fc.string({ maxLength: 4 }), fc.string({ maxLength: 4 }), (needle, pre, post) => {
-        const name = `${pre}${needle}${post}`;
-        const rooms = [{ _id: 'x', t: 'v', name, ts: new Date(0) }, { _id: 'y', t: 'v', name: 'zzz', ts: new Date(0) }];
-        const r = queryRooms(rooms, { roomName: needle }, admin);
-        expect(E.isRight(r) && r.right.rooms.some((room) => room['_id'] === 'x')).toBe(true);
-        expect(E.isRight(r) && r.right.rooms.some((room) => room['_id'] === 'y')).toBe('zzz'.includes(needle.toLowerCase()));
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom(...'aB.*+?^${}()|[]\\-/ é'.split('')), minLength: 1, maxLength: 8 }),
+        fc.string({ maxLength: 4 }),
+        fc.string({ maxLength: 4 }),
+        (needle, pre, post) => {
+          const name = `${pre}${needle}${post}`;
+          const rooms = [
+            { _id: 'x', t: 'v', name, ts: new Date(0) },
+            { _id: 'y', t: 'v', name: 'zzz', ts: new Date(0) },
+          ];
+          const r = queryRooms(rooms, { roomName: needle }, admin);
+          expect(E.isRight(r) && r.right.rooms.some((room) => room['_id'] === 'x')).toBe(true);
+          expect(E.isRight(r) && r.right.rooms.some((room) => room['_id'] === 'y')).toBe('zzz'.includes(needle.toLowerCase()));
+        },
+      ),
       fuzzParams(FUZZ_RUNS),
     ));
 

@@ -7,7 +7,10 @@ import { VOIP_ROOMS } from '../../src/index.js';
 
 const users = generateUsers({ seed: 3 });
 const { omnichannel, monitor } = generateOmnichannel({ seed: 3, agents: agentsOf(users) });
-const rooms = [...generateRooms({ count: 80, seed: 3 }), ...generateLivechatRooms({ count: 120, seed: 3, departments: omnichannel.departments })];
+const rooms = [
+  ...generateRooms({ count: 80, seed: 3 }),
+  ...generateLivechatRooms({ count: 120, seed: 3, departments: omnichannel.departments }),
+];
 const all = [...users, monitor];
 const apiOf = (options: Parameters<typeof createRoomsApi>[0]) => {
   const made = createRoomsApi(options);
@@ -41,7 +44,9 @@ describe('createRoomsApi: voip/rooms and livechat/rooms', () => {
   it('parameters are per endpoint: queued is livechat-only, queue is voip-only', () => {
     expect(get(`${LIVECHAT_ROOMS_ROUTE}?queued=true`).status).toBe(200);
     expect(get(`${ROOMS_ROUTE}?queued=true`).body.error).toBe('unknown parameter "queued" (did you mean "queue"?) [invalid-params]');
-    expect(get(`${LIVECHAT_ROOMS_ROUTE}?queue=8001`).body.error).toBe('unknown parameter "queue" (did you mean "queued"?) [invalid-params]');
+    expect(get(`${LIVECHAT_ROOMS_ROUTE}?queue=8001`).body.error).toBe(
+      'unknown parameter "queue" (did you mean "queued"?) [invalid-params]',
+    );
   });
 
   it('the monitor is scoped on livechat/rooms only', () => {

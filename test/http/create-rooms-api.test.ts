@@ -10,7 +10,13 @@ import type { Room } from '../../src/model/room.js';
 import { rightOf } from '../support/right-of.js';
 
 const users = generateUsers({ seed: 42 });
-const [admin, manager, alice, bob, carol] = users as [typeof users[0], typeof users[0], typeof users[0], typeof users[0], typeof users[0]];
+const [admin, manager, alice, bob, carol] = users as [
+  (typeof users)[0],
+  (typeof users)[0],
+  (typeof users)[0],
+  (typeof users)[0],
+  (typeof users)[0],
+];
 const rooms = generateRooms({ count: 300, seed: 42 });
 // echo -n test-token | openssl dgst -sha256 -binary | base64
 const KNOWN_HASH = 'TF3Jt3CJBfd/Xl0WMWtd+0JeaMsybc1VqGDpCncHAx4=';
@@ -184,10 +190,16 @@ describe('authentication', () => {
     const bad = createRoomsApi({ rooms, users: [{ ...hashedOnly, hashedToken: 'not-a-hash' }] });
     expect(E.isLeft(bad) && bad.left.problems).toEqual([{ path: 'users[0].hashedToken', message: 'not a base64 SHA-256 digest' }]);
     const twice = createRoomsApi({ rooms, users: [admin, admin] });
-    expect(E.isLeft(twice) && twice.left.problems).toEqual([{ path: 'users[1]._id', message: `duplicate user _id ${JSON.stringify(admin._id)}` }]);
+    expect(E.isLeft(twice) && twice.left.problems).toEqual([
+      { path: 'users[1]._id', message: `duplicate user _id ${JSON.stringify(admin._id)}` },
+    ]);
     // every problem, each with its path, in one Left (never a throw)
     const both = createRoomsApi({ rooms, users: [admin, { ...hashedOnly, hashedToken: 'x', hashedTokens: ['y'] }, admin] });
-    expect(E.isLeft(both) && both.left.problems.map((p) => p.path)).toEqual(['users[1].hashedToken', 'users[1].hashedTokens[0]', 'users[2]._id']);
+    expect(E.isLeft(both) && both.left.problems.map((p) => p.path)).toEqual([
+      'users[1].hashedToken',
+      'users[1].hashedTokens[0]',
+      'users[2]._id',
+    ]);
     expect(E.isLeft(both) && both.left.code).toBe('invalid-config');
   });
 
@@ -228,11 +240,14 @@ describe('500', () => {
 describe('users with several stored token hashes (a Rocket.Chat users export)', () => {
   it('accepts any of them', async () => {
     const { createRoomsApi, hashToken } = await import('../../src/http/index.js');
-    const api = rightOf(createRoomsApi({
-      rooms: [],
-      users: [{ _id: 'u1', username: 'boss', roles: ['admin'], hashedTokens: [hashToken('first'), hashToken('second')] }],
-    }));
-    const get = (token: string) => api.handle({ method: 'GET', url: '/api/v1/voip/rooms', headers: { 'x-user-id': 'u1', 'x-auth-token': token } }).status;
+    const api = rightOf(
+      createRoomsApi({
+        rooms: [],
+        users: [{ _id: 'u1', username: 'boss', roles: ['admin'], hashedTokens: [hashToken('first'), hashToken('second')] }],
+      }),
+    );
+    const get = (token: string) =>
+      api.handle({ method: 'GET', url: '/api/v1/voip/rooms', headers: { 'x-user-id': 'u1', 'x-auth-token': token } }).status;
     expect([get('first'), get('second'), get('third')]).toEqual([200, 200, 401]);
   });
 });

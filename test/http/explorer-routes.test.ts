@@ -17,7 +17,7 @@ import { serve } from '../../src/http/serve.js';
 import { CONTENT_SECURITY_POLICY } from '../../src/http/static-assets.js';
 
 const users = generateUsers({ seed: 5 });
-const [admin, manager, alice] = users as [typeof users[number], typeof users[number], typeof users[number]];
+const [admin, manager, alice] = users as [(typeof users)[number], (typeof users)[number], (typeof users)[number]];
 const collection = createRoomCollection(generateRooms({ count: 200, seed: 5 }));
 const api = E.getOrElseW((e: { message: string }) => {
   throw new Error(e.message);
@@ -113,6 +113,8 @@ describe('explorer routes', () => {
     expect((await fetch(`${base}${q}`)).status).toBe(401);
     const bad = await fetch(`${base}${EXPLAIN_ROUTE}?count=abc`, { headers: as(admin) });
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toEqual((await (await fetch(`${base}/api/v1/voip/rooms?count=abc`, { headers: as(admin) })).json()) as unknown);
+    expect(await bad.json()).toEqual(
+      (await (await fetch(`${base}/api/v1/voip/rooms?count=abc`, { headers: as(admin) })).json()) as unknown,
+    );
   });
 });

@@ -7,14 +7,25 @@ import type { AddressInfo } from 'node:net';
 import * as E from 'fp-ts/lib/Either.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateRooms, generateUsers } from '../../src/fixtures/index.js';
-import { createLiveRoutes, createRateLimitGuard, createRoomsApi, serve, type LiveRoutes, type RateLimitGuard } from '../../src/http/index.js';
+import {
+  createLiveRoutes,
+  createRateLimitGuard,
+  createRoomsApi,
+  serve,
+  type LiveRoutes,
+  type RateLimitGuard,
+} from '../../src/http/index.js';
 import { createRoomStore } from '../../src/store/index.js';
 import { rightOf } from '../support/right-of.js';
 
 const users = generateUsers({ seed: 5 });
 const admin = users[0]!;
 const rooms = generateRooms({ count: 30, seed: 5 });
-const auth = (token = admin.token, client = '198.51.100.1') => ({ 'X-User-Id': admin._id, 'X-Auth-Token': token, 'X-Forwarded-For': client });
+const auth = (token = admin.token, client = '198.51.100.1') => ({
+  'X-User-Id': admin._id,
+  'X-Auth-Token': token,
+  'X-Forwarded-For': client,
+});
 
 let server: Server | undefined;
 let live: LiveRoutes | undefined;
@@ -63,11 +74,14 @@ describe('rate limit on the live routes', () => {
   });
 
   it('forged tokens on the live routes spend the address, never the admin', async () => {
-    const base = await start(createRateLimitGuard({ limit: 5, windowMs: 60_000, failedAuth: { limit: 2, windowMs: 60_000 }, trustProxy: 1 }));
+    const base = await start(
+      createRateLimitGuard({ limit: 5, windowMs: 60_000, failedAuth: { limit: 2, windowMs: 60_000 }, trustProxy: 1 }),
+    );
     const attacker = '203.0.113.66';
     const forged = [];
     for (let i = 0; i < 3; i++) forged.push((await patch(base, auth(`made-up-${i}`, attacker))).status);
-    for (let i = 0; i < 3; i++) forged.push((await fetch(`${base}/api/v1/voip/rooms.stream`, { headers: auth(`made-up-${i}`, attacker) })).status);
+    for (let i = 0; i < 3; i++)
+      forged.push((await fetch(`${base}/api/v1/voip/rooms.stream`, { headers: auth(`made-up-${i}`, attacker) })).status);
     expect(forged).toEqual([401, 401, 429, 401, 401, 429]);
     const real = await patch(base, auth());
     expect(real.status).toBe(200);

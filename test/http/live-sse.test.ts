@@ -18,7 +18,12 @@ const [admin, manager, alice] = users as [(typeof users)[0], (typeof users)[0], 
 const rooms = generateRooms({ count: 120, seed: 9 });
 const auth = (u: { _id: string; token: string }) => ({ 'X-User-Id': u._id, 'X-Auth-Token': u.token });
 
-interface Running { server: Server; base: string; store: RoomStore; live: LiveRoutes }
+interface Running {
+  server: Server;
+  base: string;
+  store: RoomStore;
+  live: LiveRoutes;
+}
 let running: Running | undefined;
 
 const start = async (options: Partial<LiveRoutesOptions> = {}): Promise<Running> => {
@@ -40,7 +45,12 @@ afterEach(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
-interface SseEvent { event: string; id?: string; retry?: string; data?: unknown }
+interface SseEvent {
+  event: string;
+  id?: string;
+  retry?: string;
+  data?: unknown;
+}
 /** Reads SSE blocks from a fetch body; `null` once the stream ends. */
 const reader = (body: ReadableStream<Uint8Array>) => {
   const r = body.getReader();
@@ -53,7 +63,11 @@ const reader = (body: ReadableStream<Uint8Array>) => {
         const block = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);
         if (block.startsWith(':')) continue;
-        const field = (name: string) => block.split('\n').find((l) => l.startsWith(`${name}: `))?.slice(name.length + 2);
+        const field = (name: string) =>
+          block
+            .split('\n')
+            .find((l) => l.startsWith(`${name}: `))
+            ?.slice(name.length + 2);
         const data = field('data');
         const event: SseEvent = { event: field('event') ?? 'message' };
         if (field('id') !== undefined) event.id = field('id');
@@ -69,7 +83,11 @@ const reader = (body: ReadableStream<Uint8Array>) => {
   return Object.assign(next, { cancel: () => r.cancel() });
 };
 const post = (base: string, who: typeof admin, ops: unknown) =>
-  fetch(`${base}/api/v1/voip/rooms.patch`, { method: 'POST', headers: { ...auth(who), 'content-type': 'application/json' }, body: JSON.stringify(ops) });
+  fetch(`${base}/api/v1/voip/rooms.patch`, {
+    method: 'POST',
+    headers: { ...auth(who), 'content-type': 'application/json' },
+    body: JSON.stringify(ops),
+  });
 
 describe('rooms.stream SSE conventions', () => {
   it('advertises retry, labels events with the store version, and resumes from Last-Event-ID', async () => {
@@ -90,7 +108,10 @@ describe('rooms.stream SSE conventions', () => {
     const more = reader(again.body!);
     expect((await more())?.retry).toBe('2000');
     const missed = [await more(), await more()];
-    expect(missed.map((e) => [e?.event, e?.id])).toEqual([['patch', '1'], ['patch', '2']]);
+    expect(missed.map((e) => [e?.event, e?.id])).toEqual([
+      ['patch', '1'],
+      ['patch', '2'],
+    ]);
     for (const e of missed) copy = jsonpatch.applyPatch(copy, e!.data as jsonpatch.Operation[]).newDocument;
     const now = await (await fetch(`${base}/api/v1/voip/rooms?count=3`, { headers: auth(admin) })).json();
     expect({ ...copy, success: true }).toEqual(now);

@@ -68,6 +68,10 @@ describe('server-level limits and rejections', () => {
   it('answers 400 with a JSON body to a request that is not HTTP', async () => {
     const res = await raw(port, 'NOT HTTP AT ALL\r\n\r\n');
     expect(res).toMatch(/^HTTP\/1\.1 400 /);
-    expect(bodyOf(res)).toEqual({ success: false, error: 'The request is not valid HTTP [error-bad-request]', errorType: 'error-bad-request' });
+    expect(bodyOf(res)).toEqual({
+      success: false,
+      error: 'The request is not valid HTTP [error-bad-request]',
+      errorType: 'error-bad-request',
+    });
   });
 });

@@ -34,7 +34,11 @@ const events = (body: ReadableStream<Uint8Array>) => {
         const block = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);
         if (block.startsWith(':') || block.startsWith('retry:')) continue; // heartbeat comment, reconnection delay
-        const field = (name: string) => block.split('\n').find((l) => l.startsWith(`${name}: `))?.slice(name.length + 2) ?? '';
+        const field = (name: string) =>
+          block
+            .split('\n')
+            .find((l) => l.startsWith(`${name}: `))
+            ?.slice(name.length + 2) ?? '';
         return { event: field('event'), id: field('id'), data: JSON.parse(field('data')) };
       }
       const { value, done } = await reader.read();
@@ -75,7 +79,10 @@ describe('rooms.stream and rooms.patch (room-query extensions)', () => {
     const posted = await fetch(`${base}/api/v1/voip/rooms.patch`, {
       method: 'POST',
       headers: { ...auth(admin), 'content-type': 'application/json-patch+json' },
-      body: JSON.stringify([{ op: 'remove', path: `/${target}/open` }, { op: 'add', path: `/${target}/closedAt`, value: '2030-01-01T00:00:00Z' }]),
+      body: JSON.stringify([
+        { op: 'remove', path: `/${target}/open` },
+        { op: 'add', path: `/${target}/closedAt`, value: '2030-01-01T00:00:00Z' },
+      ]),
     });
     expect(posted.status).toBe(200);
     expect(await posted.json()).toEqual({ success: true, version: 1, changed: [target] });
@@ -99,9 +106,17 @@ describe('rooms.stream and rooms.patch (room-query extensions)', () => {
     const asAgent = await fetch(`${base}/api/v1/voip/rooms.patch`, { method: 'POST', headers: auth(alice), body: '[]' });
     expect(asAgent.status).toBe(403);
     expect(await asAgent.json()).toEqual(ApiErrors.patchForbidden('patch-voip-rooms').body);
-    const bad = await fetch(`${base}/api/v1/voip/rooms.patch`, { method: 'POST', headers: auth(admin), body: JSON.stringify([{ op: 'remove', path: '/nope' }]) });
+    const bad = await fetch(`${base}/api/v1/voip/rooms.patch`, {
+      method: 'POST',
+      headers: auth(admin),
+      body: JSON.stringify([{ op: 'remove', path: '/nope' }]),
+    });
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toMatchObject({ success: false, errorType: 'invalid-patch', details: { code: 'unknown-room', index: 0, path: '/nope' } });
+    expect(await bad.json()).toMatchObject({
+      success: false,
+      errorType: 'invalid-patch',
+      details: { code: 'unknown-room', index: 0, path: '/nope' },
+    });
     expect((await fetch(`${base}/api/v1/voip/rooms.patch`, { method: 'POST', headers: auth(admin), body: '{' })).status).toBe(400);
     expect((await fetch(`${base}/api/v1/voip/rooms.patch`, { headers: auth(admin) })).status).toBe(405);
     expect(store.version).toBe(1);

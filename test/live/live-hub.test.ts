@@ -30,7 +30,10 @@ const client = () => {
     frames,
     on: (frame: LiveFrame) => {
       frames.push(frame);
-      page = frame.kind === 'page' ? JSON.parse(frame.data) : jsonpatch.applyPatch(page, JSON.parse(frame.data) as jsonpatch.Operation[], false, true).newDocument;
+      page =
+        frame.kind === 'page'
+          ? JSON.parse(frame.data)
+          : jsonpatch.applyPatch(page, JSON.parse(frame.data) as jsonpatch.Operation[], false, true).newDocument;
     },
     get page() {
       return page;
@@ -76,14 +79,21 @@ describe('live hub', () => {
     const sub = hub.follow(q, first.on);
     sub.close(); // the view lingers
     const all = ids(store);
-    const newest = (k: number) => ({ ...(toJsonValue(store.get(all[k]!)) as object), _id: `new-${k}`, ts: `2099-01-0${k + 1}T00:00:00.000Z` });
+    const newest = (k: number) => ({
+      ...(toJsonValue(store.get(all[k]!)) as object),
+      _id: `new-${k}`,
+      ts: `2099-01-0${k + 1}T00:00:00.000Z`,
+    });
     store.apply([{ op: 'add', path: '/new-0', value: newest(0) }]);
     store.apply([{ op: 'add', path: '/new-1', value: newest(1) }]);
     const back = client();
     back.on(first.frames[0]!); // what the client held before it lost the connection
     const resumed = hub.follow(q, back.on, { lastEventId: Number(first.frames[0]!.version) });
     expect(resumed.replayed).toBe(true);
-    expect(back.frames.slice(1).map((f) => [f.kind, f.version])).toEqual([['patch', 1], ['patch', 2]]);
+    expect(back.frames.slice(1).map((f) => [f.kind, f.version])).toEqual([
+      ['patch', 1],
+      ['patch', 2],
+    ]);
     expect(back.page).toEqual(fresh(store, q));
     resumed.close();
     for (let k = 2; k < 6; k++) store.apply([{ op: 'add', path: `/new-${k}`, value: newest(k) }]);
@@ -117,7 +127,9 @@ describe('memory per subscriber does not grow with the number of rooms', () => {
   const pages = ['count=50', 'count=50&open=true', 'count=50&queue=8003&sort={"ts":1}'];
   const held = (n: number) => {
     const store = storeOf(n, 3);
-    const served = ids(store).map((id) => store.get(id)!['servedBy'] as { _id: string } | undefined).find((s) => s !== undefined);
+    const served = ids(store)
+      .map((id) => store.get(id)!['servedBy'] as { _id: string } | undefined)
+      .find((s) => s !== undefined);
     const agentId = served!._id;
     const agent: Principal = { _id: agentId, username: 'agent', roles: ['livechat-agent'] };
     const hub = createLiveHub(store, { lingerMs: 0 });
@@ -126,7 +138,8 @@ describe('memory per subscriber does not grow with the number of rooms', () => {
         const c = client();
         hub.follow(scoped(p, who), c.on);
         return { c, q: scoped(p, who) };
-      }));
+      }),
+    );
     // A stream of changes: new calls at the top, answers, closes, removals inside and before the windows.
     const all = ids(store);
     for (let i = 0; i < 200; i++) {
@@ -134,7 +147,8 @@ describe('memory per subscriber does not grow with the number of rooms', () => {
       if (store.get(id) === undefined) continue;
       if (i % 4 === 0) store.apply([{ op: 'remove', path: `/${id}` }]);
       else if (i % 4 === 1) store.apply([{ op: 'remove', path: `/${id}/open` }]);
-      else if (i % 4 === 2) store.apply([{ op: 'replace', path: `/${id}/ts`, value: `2099-02-01T00:00:${String(i % 60).padStart(2, '0')}.000Z` }]);
+      else if (i % 4 === 2)
+        store.apply([{ op: 'replace', path: `/${id}/ts`, value: `2099-02-01T00:00:${String(i % 60).padStart(2, '0')}.000Z` }]);
       else store.apply([{ op: 'replace', path: `/${id}/queue`, value: '8003' }]);
     }
     for (const { c, q } of clients) expect(c.page).toEqual(fresh(store, q));

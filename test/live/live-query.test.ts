@@ -34,7 +34,9 @@ describe('liveQuery', () => {
     const fresh = { ...JSON.parse(JSON.stringify(rooms[0])), _id: 'newest', ts: '2099-01-01T00:00:00.000Z' };
     store.apply([{ op: 'add', path: '/newest', value: fresh }]);
     expect(events).toHaveLength(2);
-    const copy = jsonpatch.applyPatch(jsonpatch.deepClone((events[0] as { page: unknown }).page), [...(events[1] as { patch: ReadonlyArray<jsonpatch.Operation> }).patch]).newDocument as { rooms: Array<{ _id: string }>; total: number };
+    const copy = jsonpatch.applyPatch(jsonpatch.deepClone((events[0] as { page: unknown }).page), [
+      ...(events[1] as { patch: ReadonlyArray<jsonpatch.Operation> }).patch,
+    ]).newDocument as { rooms: Array<{ _id: string }>; total: number };
     expect(copy.rooms[0]!._id).toBe('newest');
     expect(copy.total).toBe(301);
     expect(live.page()).toEqual(copy);
@@ -100,9 +102,14 @@ describe('liveQuery', () => {
   it('an onChange that throws is reported and the query carries on', () => {
     const store = storeOf();
     const errors: unknown[] = [];
-    const live = liveQuery(store, scoped({ count: 5 }), () => {
-      throw new Error('client gone');
-    }, { onError: (e) => errors.push(e) });
+    const live = liveQuery(
+      store,
+      scoped({ count: 5 }),
+      () => {
+        throw new Error('client gone');
+      },
+      { onError: (e) => errors.push(e) },
+    );
     store.apply([{ op: 'remove', path: `/${oldest()}` }]);
     expect(errors).toHaveLength(2);
     expect(live.page().total).toBe(299);

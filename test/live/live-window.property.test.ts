@@ -22,24 +22,35 @@ const scopedOf = (c: OracleCase, count: number, offset: number): ScopedQuery | u
 };
 
 /** Broad queries (an admin, few filters): many matches, so windows at an offset see rooms enter and leave before them. */
-const arbBroadCase: fc.Arbitrary<OracleCase> = fc.record({
-  sort: fc.constantFrom(undefined, '{"ts":1}', '{"ts":-1}', '{"closedAt":1}', '{"name":-1}'),
-  open: fc.constantFrom(undefined, 'true', 'false'),
-}, { noNullPrototype: true }).map(({ sort, open }) => ({
-  mode: 'default',
-  rooms: [],
-  principal: { _id: 'admin-1', username: 'staff', roles: ['admin'] },
-  params: { ...(sort === undefined ? {} : { sort }), ...(open === undefined ? {} : { open }) },
-  options: { mode: 'default' },
-  omitOptions: false,
-}) as OracleCase);
+const arbBroadCase: fc.Arbitrary<OracleCase> = fc
+  .record(
+    {
+      sort: fc.constantFrom(undefined, '{"ts":1}', '{"ts":-1}', '{"closedAt":1}', '{"name":-1}'),
+      open: fc.constantFrom(undefined, 'true', 'false'),
+    },
+    { noNullPrototype: true },
+  )
+  .map(
+    ({ sort, open }) =>
+      ({
+        mode: 'default',
+        rooms: [],
+        principal: { _id: 'admin-1', username: 'staff', roles: ['admin'] },
+        params: { ...(sort === undefined ? {} : { sort }), ...(open === undefined ? {} : { open }) },
+        options: { mode: 'default' },
+        omitOptions: false,
+      }) as OracleCase,
+  );
 
-const arbQuery = fc.record({
-  c: fc.oneof({ arbitrary: arbValidCase, weight: 1 }, { arbitrary: arbBroadCase, weight: 2 }),
-  count: fc.integer({ min: 1, max: 4 }),
-  offset: fc.integer({ min: 0, max: 6 }),
-  buffer: fc.integer({ min: 0, max: 3 }),
-}, { noNullPrototype: true });
+const arbQuery = fc.record(
+  {
+    c: fc.oneof({ arbitrary: arbValidCase, weight: 1 }, { arbitrary: arbBroadCase, weight: 2 }),
+    count: fc.integer({ min: 1, max: 4 }),
+    offset: fc.integer({ min: 0, max: 6 }),
+    buffer: fc.integer({ min: 0, max: 3 }),
+  },
+  { noNullPrototype: true },
+);
 
 describe('live window (page + bounded buffer) ≡ re-running the query', () => {
   it('copies rebuilt from patches follow runQuery(snapshot) after every step; held ≤ count + buffers', () =>

@@ -51,4 +51,3 @@ describe('diffPage', () => {
       { numRuns: 500 },
     ));
 });
-

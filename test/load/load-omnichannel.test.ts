@@ -24,11 +24,16 @@ describe('loadOmnichannel', () => {
       { _id: 'd2', name: 'Support', ancestors: null },
     ]);
     const unitMonitors = file('rocketchat_livechat_unit_monitors.json', [{ _id: 'x', monitorId: 'm1', unitId: 'u1', username: 'mona' }]);
-    const departmentAgents = file('rocketchat_livechat_department_agents.json', [{ _id: 'y', agentId: 'a1', departmentId: 'd2', username: 'alice', count: 0 }]);
+    const departmentAgents = file('rocketchat_livechat_department_agents.json', [
+      { _id: 'y', agentId: 'a1', departmentId: 'd2', username: 'alice', count: 0 },
+    ]);
     const loaded = await loadOmnichannel({ departments, unitMonitors, departmentAgents });
     expect(loaded).toEqual(
       E.right({
-        departments: [{ _id: 'd1', name: 'Sales', ancestors: ['u1'] }, { _id: 'd2', name: 'Support' }],
+        departments: [
+          { _id: 'd1', name: 'Sales', ancestors: ['u1'] },
+          { _id: 'd2', name: 'Support' },
+        ],
         units: [{ _id: 'u1', name: 'North' }],
         unitMonitors: [{ monitorId: 'm1', unitId: 'u1' }],
         departmentAgents: [{ agentId: 'a1', departmentId: 'd2' }],

@@ -149,7 +149,11 @@ describe('loadRooms: errors name the line, and nothing is half-loaded', () => {
   });
 
   it('a truncated export, and garbage after the array', async () => {
-    expect(await failure(file('trunc.json', `${voip('r1')}\n{"_id":"r2","t":"l"`))).toMatchObject({ code: 'invalid-json', line: 2, document: 2 });
+    expect(await failure(file('trunc.json', `${voip('r1')}\n{"_id":"r2","t":"l"`))).toMatchObject({
+      code: 'invalid-json',
+      line: 2,
+      document: 2,
+    });
     expect((await failure(file('trunc-array.json', `[${voip('r1')},`))).message).toContain('the array never ends');
     expect((await failure(file('after.json', `[${voip('r1')}]\n{}`))).message).toContain('nothing after the closing "]"');
   });

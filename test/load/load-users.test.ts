@@ -49,14 +49,23 @@ describe('loadUsers', () => {
 
   it('skips a user without a username; keeps a deactivated one without tokens', async () => {
     const text = [user('u1', undefined, ['user'], ['t1']), user('u2', 'bob', ['user'], ['t2'], { active: false })].join('\n');
-    expect(await loadUsers(file('skip.json', text))).toStrictEqual(E.right([{ _id: 'u2', username: 'bob', roles: ['user'], hashedTokens: [] }]));
+    expect(await loadUsers(file('skip.json', text))).toStrictEqual(
+      E.right([{ _id: 'u2', username: 'bob', roles: ['user'], hashedTokens: [] }]),
+    );
   });
 
   it('names the line of a bad document: wrong types, a malformed token hash, a duplicate _id', async () => {
-    const badRoles = await loadUsers(file('bad-roles.json', `${user('u1', 'a', ['user'], [])}\n{"_id":"u2","username":"b","roles":"admin"}\n`));
+    const badRoles = await loadUsers(
+      file('bad-roles.json', `${user('u1', 'a', ['user'], [])}\n{"_id":"u2","username":"b","roles":"admin"}\n`),
+    );
     expect(badRoles).toStrictEqual(E.left(expect.objectContaining({ code: 'invalid-document', line: 2 })));
     expect(E.isLeft(badRoles) && badRoles.left.message).toContain('line 2 (document 2): /roles: expected Array<string>');
-    const badHash = await loadUsers(file('bad-hash.json', JSON.stringify({ _id: 'u1', username: 'a', services: { resume: { loginTokens: [{ hashedToken: 'plain' }] } } })));
+    const badHash = await loadUsers(
+      file(
+        'bad-hash.json',
+        JSON.stringify({ _id: 'u1', username: 'a', services: { resume: { loginTokens: [{ hashedToken: 'plain' }] } } }),
+      ),
+    );
     expect(E.isLeft(badHash) && badHash.left.message).toContain('hashedToken #1 is not a base64 SHA-256 digest');
     const dup = await loadUsers(file('dup-users.json', `${user('u1', 'a', [], [])}\n${user('u1', 'b', [], [])}`));
     expect(dup).toStrictEqual(E.left(expect.objectContaining({ code: 'duplicate-id', line: 2 })));
@@ -65,9 +74,13 @@ describe('loadUsers', () => {
   it('feeds createRoomsApi: a real token logs in (one hashedToken per ApiUser until it takes a list)', async () => {
     const loaded = await loadUsers(file('api.json', user('u1', 'admin', ['admin'], ['real-token'])));
     if (E.isLeft(loaded)) throw new Error(loaded.left.message);
-    const users = loaded.right.map(({ hashedTokens, ...u }) => ({ ...u, ...(hashedTokens[0] === undefined ? {} : { hashedToken: hashedTokens[0] }) }));
+    const users = loaded.right.map(({ hashedTokens, ...u }) => ({
+      ...u,
+      ...(hashedTokens[0] === undefined ? {} : { hashedToken: hashedTokens[0] }),
+    }));
     const api = rightOf(createRoomsApi({ rooms: [], users }));
-    const answer = (token: string) => api.handle({ method: 'GET', url: '/api/v1/voip/rooms', headers: { 'x-user-id': 'u1', 'x-auth-token': token } }).status;
+    const answer = (token: string) =>
+      api.handle({ method: 'GET', url: '/api/v1/voip/rooms', headers: { 'x-user-id': 'u1', 'x-auth-token': token } }).status;
     expect(answer('real-token')).toBe(200);
     expect(answer('wrong')).toBe(401);
   });

@@ -61,7 +61,16 @@ describe('round trip', () => {
   });
 
   it('encodes what JSON cannot say: non-finite numbers, -0, far dates, bigint; and decodes it back', () => {
-    const room = { _id: 'x', a: Number.NaN, b: Number.POSITIVE_INFINITY, c: -0, d: new Date(-1), e: new Date(Date.UTC(10000, 0, 1)), f: 10n, g: undefined };
+    const room = {
+      _id: 'x',
+      a: Number.NaN,
+      b: Number.POSITIVE_INFINITY,
+      c: -0,
+      d: new Date(-1),
+      e: new Date(Date.UTC(10000, 0, 1)),
+      f: 10n,
+      g: undefined,
+    };
     expect(formatEjsonLine(room)).toStrictEqual(
       E.right(
         '{"_id":"x","a":{"$numberDouble":"NaN"},"b":{"$numberDouble":"Infinity"},"c":{"$numberDouble":"-0.0"},' +
@@ -69,8 +78,12 @@ describe('round trip', () => {
       ),
     );
     const back = E.chain(fromEjson)(toEjson(room));
-    expect(back).toStrictEqual(E.right({ _id: 'x', a: Number.NaN, b: Number.POSITIVE_INFINITY, c: -0, d: new Date(-1), e: new Date(Date.UTC(10000, 0, 1)), f: 10 }));
-    expect(formatEjsonLine({ _id: 'y', when: new Date(Number.NaN) })).toStrictEqual(E.left('/when: an invalid Date cannot be written (BSON dates are milliseconds)'));
+    expect(back).toStrictEqual(
+      E.right({ _id: 'x', a: Number.NaN, b: Number.POSITIVE_INFINITY, c: -0, d: new Date(-1), e: new Date(Date.UTC(10000, 0, 1)), f: 10 }),
+    );
+    expect(formatEjsonLine({ _id: 'y', when: new Date(Number.NaN) })).toStrictEqual(
+      E.left('/when: an invalid Date cannot be written (BSON dates are milliseconds)'),
+    );
   });
 
   it('reports a sink that fails, and waits for drain on a slow one', async () => {

@@ -13,9 +13,10 @@ import { startFixtureServer } from '../../src/testing/index.js';
 const [call] = generateRooms({ count: 1, seed: 5 }) as [Room];
 const exported: ReadonlyArray<Room> = [call, { _id: 'livechat-1', t: 'l', ts: new Date(0), name: 'a livechat room' }, { _id: 'direct-1' }];
 const admin = { _id: 'u1', username: 'boss', roles: ['admin'], token: 't1' };
-const textOf = (rooms: ReadonlyArray<unknown>) => (async function* () {
-  yield rooms.map((r) => JSON.stringify(r)).join('\n');
-})();
+const textOf = (rooms: ReadonlyArray<unknown>) =>
+  (async function* () {
+    yield rooms.map((r) => JSON.stringify(r)).join('\n');
+  })();
 const totalOf = (page: E.Either<unknown, { total: number }>): number => (E.isRight(page) ? page.right.total : -1);
 
 describe('the room policy', () => {
@@ -32,7 +33,9 @@ describe('the room policy', () => {
     if (E.isRight(store)) expect(totalOf(queryRooms(store.right.snapshot(), '', admin))).toBe(1);
 
     const api = createRoomsApi({ rooms: exported, users: [admin] });
-    const res = E.isRight(api) ? api.right.handle({ method: 'GET', url: '/api/v1/voip/rooms', headers: { 'x-user-id': 'u1', 'x-auth-token': 't1' } }) : undefined;
+    const res = E.isRight(api)
+      ? api.right.handle({ method: 'GET', url: '/api/v1/voip/rooms', headers: { 'x-user-id': 'u1', 'x-auth-token': 't1' } })
+      : undefined;
     expect(res?.body).toMatchObject({ total: 1 });
 
     const server = await startFixtureServer({ rooms: JSON.parse(JSON.stringify(exported)) as unknown[], users: [admin] });

@@ -7,9 +7,14 @@ import { LivechatRoomCodec } from '../../src/model/livechat-room-codec.js';
 import { generateLivechatRooms } from '../../src/fixtures/index.js';
 
 const good = {
-  _id: 'r1', t: 'v', name: 'Mary', ts: '2021-07-09T20:12:19.795Z',
+  _id: 'r1',
+  t: 'v',
+  name: 'Mary',
+  ts: '2021-07-09T20:12:19.795Z',
   v: { _id: 'v1', username: 'guest-1', token: 'tok', status: 'online' },
-  direction: 'inbound', queue: '8001', callStarted: { $date: '2021-07-09T20:12:19.795Z' },
+  direction: 'inbound',
+  queue: '8001',
+  callStarted: { $date: '2021-07-09T20:12:19.795Z' },
   servedBy: { _id: 'a1', username: 'alice', ts: { $date: { $numberLong: '1625861539795' } } },
   custom: { kept: true },
 };
@@ -44,7 +49,9 @@ describe('validateRoom', () => {
 
 describe('prototype keys', () => {
   it('refuses a "__proto__" key anywhere instead of letting it become the prototype', () => {
-    const raw = JSON.parse(`{"_id":"a","t":"v","name":"x","ts":"2021-01-01T00:00:00Z","v":{"_id":"v","username":"g","token":"t","status":"s","__proto__":{"x":1}},"direction":"inbound","queue":"q","callStarted":"2021-01-01T00:00:00Z"}`);
+    const raw = JSON.parse(
+      `{"_id":"a","t":"v","name":"x","ts":"2021-01-01T00:00:00Z","v":{"_id":"v","username":"g","token":"t","status":"s","__proto__":{"x":1}},"direction":"inbound","queue":"q","callStarted":"2021-01-01T00:00:00Z"}`,
+    );
     expect(validateRoom(raw)).toEqual(E.left(["/v/__proto__: key not allowed (it would replace the object's prototype)"]));
     expect(decodeRooms([raw])).toEqual(E.left(["/0/v/__proto__: key not allowed (it would replace the object's prototype)"]));
   });
@@ -52,8 +59,15 @@ describe('prototype keys', () => {
 
 describe('admitRoom: livechat rooms (t: "l")', () => {
   const livechat = {
-    _id: 'l1', t: 'l', ts: '2024-01-01T00:00:00Z', v: { _id: 'v1', username: 'guest-1', token: 'tok', status: 'online' },
-    source: { type: 'widget' }, fname: 'Mary', onHold: false, livechatData: { plan: 'gold' }, departmentAncestors: ['u1'],
+    _id: 'l1',
+    t: 'l',
+    ts: '2024-01-01T00:00:00Z',
+    v: { _id: 'v1', username: 'guest-1', token: 'tok', status: 'online' },
+    source: { type: 'widget' },
+    fname: 'Mary',
+    onHold: false,
+    livechatData: { plan: 'gold' },
+    departmentAncestors: ['u1'],
   };
   it('decodes the dates of a room with the livechat shape', () => {
     const r = admitRoom(livechat);
@@ -64,6 +78,7 @@ describe('admitRoom: livechat rooms (t: "l")', () => {
     expect(admitRoom(odd)).toEqual(E.right(odd));
   });
   it('every generated livechat room has the livechat shape', () => {
-    for (const room of generateLivechatRooms({ count: 300, seed: 4 })) expect(E.isRight(LivechatRoomCodec.decode(room)), JSON.stringify(room)).toBe(true);
+    for (const room of generateLivechatRooms({ count: 300, seed: 4 }))
+      expect(E.isRight(LivechatRoomCodec.decode(room)), JSON.stringify(room)).toBe(true);
   });
 });

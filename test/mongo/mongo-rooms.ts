@@ -48,8 +48,23 @@ export const arbMongoRooms = (maxLength = 12): fc.Arbitrary<Room[]> =>
 
 /** Candidate sort paths: no integer-like names (a JS sort object would reorder them, in mingo too). */
 export const SORTABLE = [
-  'ts', 'closedAt', 'queue', 'name', '_id', 'servedBy.username', 'servedBy._id', 'open', 'direction',
-  'callDuration', 'missing.path', 'v._id', 'v.username', 'callStarted', 'fname', 't', 'tags',
+  'ts',
+  'closedAt',
+  'queue',
+  'name',
+  '_id',
+  'servedBy.username',
+  'servedBy._id',
+  'open',
+  'direction',
+  'callDuration',
+  'missing.path',
+  'v._id',
+  'v.username',
+  'callStarted',
+  'fname',
+  't',
+  'tags',
 ] as const;
 
 const scalarKey = (x: unknown): boolean =>
@@ -75,7 +90,10 @@ export const sortsAlike = (rooms: ReadonlyArray<Room>, path: string): boolean =>
 export const arbSafeSortJson = (rooms: ReadonlyArray<Room>): fc.Arbitrary<string | undefined> => {
   const paths = SORTABLE.filter((p) => sortsAlike(rooms, p));
   const explicit = fc
-    .tuple(fc.uniqueArray(fc.constantFrom(...paths), { minLength: 1, maxLength: 3 }), fc.array(fc.constantFrom(1, -1), { minLength: 3, maxLength: 3 }))
+    .tuple(
+      fc.uniqueArray(fc.constantFrom(...paths), { minLength: 1, maxLength: 3 }),
+      fc.array(fc.constantFrom(1, -1), { minLength: 3, maxLength: 3 }),
+    )
     .map(([keys, dirs]) => JSON.stringify(Object.fromEntries(keys.map((k, i) => [k, dirs[i]]))));
   // No sort parameter means the default `{"ts": -1}`: only where `ts` sorts alike too (an odd room may
   // hold `ts: []`, which MongoDB, mingo and we order three ways).

@@ -19,7 +19,13 @@ describe('queryRoomsMongo', () => {
     const page = await queryRoomsMongo(collection, 'open=true&count=1&offset=1', admin);
     expect(collection.calls).toStrictEqual([
       { method: 'find', filter: { t: 'v', open: { $exists: true } }, options: { projection: HIDE } },
-      { method: 'sort', sort: [['ts', -1], ['_id', 1]] },
+      {
+        method: 'sort',
+        sort: [
+          ['ts', -1],
+          ['_id', 1],
+        ],
+      },
       { method: 'skip', value: 1 },
       { method: 'limit', value: 1 },
       { method: 'toArray' },
@@ -34,7 +40,9 @@ describe('queryRoomsMongo', () => {
     const collection = mingoCollection(sampleRooms);
     expect(await queryRoomsMongo(collection, 'count=abc', admin)).toStrictEqual(queryRooms(sampleRooms, 'count=abc', admin));
     expect(await queryRoomsMongo(collection, '', plainUser)).toStrictEqual(queryRooms(sampleRooms, '', plainUser));
-    expect(await queryRoomsMongo(collection, 'agents[]=someone-else', alice)).toStrictEqual(E.left(expect.objectContaining({ status: 403 })));
+    expect(await queryRoomsMongo(collection, 'agents[]=someone-else', alice)).toStrictEqual(
+      E.left(expect.objectContaining({ status: 403 })),
+    );
     expect(collection.calls).toEqual([]);
   });
 
@@ -66,21 +74,29 @@ describe('queryRoomsMongo', () => {
     await expect(queryRoomsMongo(broken, '', admin)).rejects.toThrow('connection reset');
   });
 
-  it.each(['default', 'rocketchat'] as const)('%s mode: the same page as queryRooms for arbitrary rooms and requests', async (mode: Mode) => {
-    const arb = fc
-      .tuple(arbMongoRooms(12), arbPrincipal, arbOptions(mode))
-      .filter(([rooms]) => !rooms.some((r) => Array.isArray(r['servedBy'])))
-      .chain(([rooms, principal, options]) =>
-        fc
-          .tuple(fc.oneof(arbValidParams(mode), paramsForAgent(principal, mode)), arbSafeSortJson(rooms))
-          .map(([{ sort: _s, ...params }, sort]) => ({ rooms, principal, options, params: sort === undefined ? params : { ...params, sort } })),
+  it.each(['default', 'rocketchat'] as const)(
+    '%s mode: the same page as queryRooms for arbitrary rooms and requests',
+    async (mode: Mode) => {
+      const arb = fc
+        .tuple(arbMongoRooms(12), arbPrincipal, arbOptions(mode))
+        .filter(([rooms]) => !rooms.some((r) => Array.isArray(r['servedBy'])))
+        .chain(([rooms, principal, options]) =>
+          fc
+            .tuple(fc.oneof(arbValidParams(mode), paramsForAgent(principal, mode)), arbSafeSortJson(rooms))
+            .map(([{ sort: _s, ...params }, sort]) => ({
+              rooms,
+              principal,
+              options,
+              params: sort === undefined ? params : { ...params, sort },
+            })),
+        );
+      await fc.assert(
+        fc.asyncProperty(arb, async ({ rooms, principal, options, params }) => {
+          const viaMongo = await queryRoomsMongo(mingoCollection(rooms), params, principal as Principal, options as QueryOptions);
+          expect(viaMongo).toStrictEqual(queryRooms(rooms, params, principal, options as QueryOptions));
+        }),
+        { ...oracleConfig(300) },
       );
-    await fc.assert(
-      fc.asyncProperty(arb, async ({ rooms, principal, options, params }) => {
-        const viaMongo = await queryRoomsMongo(mingoCollection(rooms), params, principal as Principal, options as QueryOptions);
-        expect(viaMongo).toStrictEqual(queryRooms(rooms, params, principal, options as QueryOptions));
-      }),
-      { ...oracleConfig(300) },
-    );
-  });
+    },
+  );
 });

@@ -43,7 +43,8 @@ describe.each(['default', 'rocketchat'] as const)('recommendIndexes (%s mode)', 
     const keys = Object.entries(index.key);
     const sortStart = keys.length - q.sort.length;
     expect(sortStart).toBeGreaterThanOrEqual(0);
-    for (const [path] of keys.slice(0, sortStart)) expect(isEquality(q.filter, path), `${path} is an equality of ${JSON.stringify(q.filter)}`).toBe(true);
+    for (const [path] of keys.slice(0, sortStart))
+      expect(isEquality(q.filter, path), `${path} is an equality of ${JSON.stringify(q.filter)}`).toBe(true);
     const tail = keys.slice(sortStart);
     const same = tail.every(([path, dir], i) => q.sort[i]?.[0] === path && q.sort[i]?.[1] === dir);
     const reversed = tail.every(([path, dir], i) => q.sort[i]?.[0] === path && q.sort[i]?.[1] === -dir);

@@ -23,20 +23,18 @@ const thin = (params: Record<string, unknown>, keep: number | undefined): Record
 };
 
 const arbCase = (mode: Mode) =>
-  fc
-    .tuple(arbMongoRooms(14), arbPrincipal, arbOptions(mode))
-    .chain(([rooms, principal, options]) =>
-      fc
-        .tuple(
-          fc.oneof(arbValidParams(mode), paramsForAgent(principal, mode)),
-          arbSafeSortJson(rooms),
-          fc.option(fc.nat(), { nil: undefined, freq: 3 }),
-        )
-        .map(([params, sort, keep]) => {
-          const { sort: _dropped, ...rest } = thin(params, keep);
-          return { rooms, principal, options, params: sort === undefined ? rest : { ...rest, sort } };
-        }),
-    );
+  fc.tuple(arbMongoRooms(14), arbPrincipal, arbOptions(mode)).chain(([rooms, principal, options]) =>
+    fc
+      .tuple(
+        fc.oneof(arbValidParams(mode), paramsForAgent(principal, mode)),
+        arbSafeSortJson(rooms),
+        fc.option(fc.nat(), { nil: undefined, freq: 3 }),
+      )
+      .map(([params, sort, keep]) => {
+        const { sort: _dropped, ...rest } = thin(params, keep);
+        return { rooms, principal, options, params: sort === undefined ? rest : { ...rest, sort } };
+      }),
+  );
 
 type Case = ReturnType<typeof arbCase> extends fc.Arbitrary<infer C> ? C : never;
 

@@ -41,7 +41,10 @@ describe('toMongoQuery', () => {
         direction: 'inbound',
         name: /a\.b\(c\)/i,
       },
-      sort: [['ts', -1], ['_id', 1]],
+      sort: [
+        ['ts', -1],
+        ['_id', 1],
+      ],
       skip: 20,
       limit: 10,
       projection: HIDE,
@@ -54,18 +57,28 @@ describe('toMongoQuery', () => {
     expect(q.filter).toStrictEqual({ t: 'v', open: { $exists: false } });
     expect(q.sort).toStrictEqual([['queue', 1]]);
     expect(q.projection).toStrictEqual(HIDE);
-    expect(toMongoQuery(scoped('', admin, { mode: 'rocketchat' }), { tieBreak: true }).sort).toStrictEqual([['ts', -1], ['_id', 1]]);
+    expect(toMongoQuery(scoped('', admin, { mode: 'rocketchat' }), { tieBreak: true }).sort).toStrictEqual([
+      ['ts', -1],
+      ['_id', 1],
+    ]);
     expect(toMongoQuery(scoped(''), { tieBreak: false }).sort).toStrictEqual([['ts', -1]]);
   });
 
   it('does not add a second tie-break when the request already sorts on _id', () => {
-    expect(toMongoQuery(scoped('sort={"_id":-1,"ts":1}')).sort).toStrictEqual([['_id', -1], ['ts', 1]]);
+    expect(toMongoQuery(scoped('sort={"_id":-1,"ts":1}')).sort).toStrictEqual([
+      ['_id', -1],
+      ['ts', 1],
+    ]);
   });
 
   it('emits the sort as ordered pairs: integer-like field names keep their place', () => {
     // (The request parser already reads sort JSON into an object, like upstream; build the spec directly.)
     const q = toMongoQuery({ ...scoped(''), sort: [SortSpec.key('b', 1), SortSpec.key('10', -1)] });
-    expect(q.sort).toStrictEqual([['b', 1], ['10', -1], ['_id', 1]]);
+    expect(q.sort).toStrictEqual([
+      ['b', 1],
+      ['10', -1],
+      ['_id', 1],
+    ]);
     // A plain object would reorder them; sortDocument is for display only.
     expect(Object.keys(sortDocument(q.sort))).toEqual(['10', 'b', '_id']);
   });
@@ -113,7 +126,12 @@ describe('toMongoQuery', () => {
 
   it('moves a child whose key is taken to $and, and says "a Date" for a range without bounds', () => {
     const filter = toMongoFilter(
-      AndNode.create([EqNode.create('t', 'v'), EqNode.create('queue', 'a'), EqNode.create('queue', 'b'), RangeNode.create('ts', undefined, undefined)]),
+      AndNode.create([
+        EqNode.create('t', 'v'),
+        EqNode.create('queue', 'a'),
+        EqNode.create('queue', 'b'),
+        RangeNode.create('ts', undefined, undefined),
+      ]),
     );
     expect(filter).toStrictEqual({ t: 'v', queue: 'a', ts: { $type: 'date' }, $and: [{ queue: 'b' }] });
   });

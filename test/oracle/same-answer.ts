@@ -8,8 +8,7 @@ import type { Room, RoomsPage } from '../../src/model/room.js';
 import type { ReferenceResult } from '../reference/reference-query-rooms.js';
 
 export type Answer =
-  | { ok: true; rooms: ReadonlyArray<Room>; count: number; offset: number; total: number }
-  | { ok: false; status: number; body: unknown };
+  { ok: true; rooms: ReadonlyArray<Room>; count: number; offset: number; total: number } | { ok: false; status: number; body: unknown };
 
 export function fromEngine(result: Either<ApiError, RoomsPage>): Answer {
   if (result._tag === 'Left') return { ok: false, status: result.left.status, body: result.left.body };

@@ -12,7 +12,12 @@ let packed: Packed;
 let app = '';
 
 const run = (args: ReadonlyArray<string>, env: NodeJS.ProcessEnv = {}) =>
-  spawnSync(process.execPath, [...args], { cwd: app, encoding: 'utf8', timeout: 180_000, env: { ...process.env, ...env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+  spawnSync(process.execPath, [...args], {
+    cwd: app,
+    encoding: 'utf8',
+    timeout: 180_000,
+    env: { ...process.env, ...env, NO_COLOR: '1', FORCE_COLOR: '0' },
+  });
 
 const SERVICE = `// A node:http service over 50k rooms, as a user writes it: no casts, no fp-ts import.
 import { createServer } from 'node:http';
@@ -74,7 +79,17 @@ live.right.close();
 `;
 
 const TSCONFIG = {
-  compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noUncheckedIndexedAccess: true, noEmit: true, skipLibCheck: false, types: ['node'], typeRoots: [join(ROOT, 'node_modules/@types')] },
+  compilerOptions: {
+    module: 'NodeNext',
+    moduleResolution: 'NodeNext',
+    target: 'ES2022',
+    strict: true,
+    noUncheckedIndexedAccess: true,
+    noEmit: true,
+    skipLibCheck: false,
+    types: ['node'],
+    typeRoots: [join(ROOT, 'node_modules/@types')],
+  },
   include: ['service.ts', 'live.ts'],
 };
 
@@ -174,7 +189,9 @@ describe('a new user’s app on the installed package', () => {
   });
 
   it('runs its jest suite against the fixture server', () => {
-    const res = run([join(ROOT, 'node_modules/jest/bin/jest.js'), '--rootDir', app, '--testMatch', '**/*.jest.test.mjs', '--ci'], { NODE_OPTIONS: '--experimental-vm-modules' });
+    const res = run([join(ROOT, 'node_modules/jest/bin/jest.js'), '--rootDir', app, '--testMatch', '**/*.jest.test.mjs', '--ci'], {
+      NODE_OPTIONS: '--experimental-vm-modules',
+    });
     expect(res.status, res.stdout + res.stderr).toBe(0);
     expect(res.stderr).toMatch(/Tests:\s+1 passed, 1 total/);
   });

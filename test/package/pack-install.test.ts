@@ -9,7 +9,11 @@ import { entryPoints } from '../docs/api-reference.js';
 import { codeBlocks } from '../docs/code-blocks.js';
 import { newAppWithPackage, packTarball, ROOT, TSX, type Packed } from './pack.js';
 
-const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string; dependencies: Record<string, string> };
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  name: string;
+  version: string;
+  dependencies: Record<string, string>;
+};
 let packed: Packed;
 let tarball = '';
 let app = '';
@@ -26,11 +30,15 @@ afterAll(() => rmSync(packed.work, { recursive: true, force: true }));
 
 describe('the packed package', () => {
   it('holds only dist/ JavaScript and declarations, the explorer page, README.md and package.json', () => {
-    const files = execFileSync('tar', ['tzf', tarball], { encoding: 'utf8' }).trim().split('\n').map((f) => f.replace(/^package\//, ''));
+    const files = execFileSync('tar', ['tzf', tarball], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .map((f) => f.replace(/^package\//, ''));
     const page = ['dist/explorer/index.html', 'dist/explorer/explorer.js', 'dist/explorer/explorer.css'];
     const stray = files.filter((f) => !(f === 'package.json' || f === 'README.md' || /^dist\/.+\.(js|d\.ts)$/.test(f) || page.includes(f)));
     expect(stray).toEqual([]);
-    for (const f of ['dist/index.js', 'dist/index.d.ts', 'dist/testing/index.js', 'dist/testing/index.d.ts', 'dist/cli/main.js', ...page]) expect(files).toContain(f);
+    for (const f of ['dist/index.js', 'dist/index.d.ts', 'dist/testing/index.js', 'dist/testing/index.d.ts', 'dist/cli/main.js', ...page])
+      expect(files).toContain(f);
   });
 
   it('installs, and the README example type-checks and runs against it', () => {
@@ -40,7 +48,16 @@ describe('the packed package', () => {
     writeFileSync(
       join(app, 'tsconfig.json'),
       JSON.stringify({
-        compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, skipLibCheck: false, types: ['node'], typeRoots: [join(ROOT, 'node_modules/@types')] },
+        compilerOptions: {
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          target: 'ES2022',
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          types: ['node'],
+          typeRoots: [join(ROOT, 'node_modules/@types')],
+        },
         include: ['*.ts'],
       }),
     );
@@ -55,23 +72,30 @@ describe('the packed package', () => {
 
   it('resolves every entry point of package.json exports, with its declarations', () => {
     const specifiers = entryPoints(ROOT).map(([specifier]) => specifier);
-    writeFileSync(join(app, 'entries.mjs'), `for (const s of ${JSON.stringify(specifiers)}) console.log(s, Object.keys(await import(s)).length > 0);`);
+    writeFileSync(
+      join(app, 'entries.mjs'),
+      `for (const s of ${JSON.stringify(specifiers)}) console.log(s, Object.keys(await import(s)).length > 0);`,
+    );
     const res = node(['entries.mjs']);
     expect(res.stderr).toBe('');
     expect(res.stdout.trim().split('\n')).toEqual(specifiers.map((s) => `${s} true`));
-    for (const [, file] of entryPoints(ROOT)) expect(existsSync(join(app, 'node_modules', pkg.name, file.replace(/^src\//, 'dist/').replace(/\.ts$/, '.d.ts')))).toBe(true);
+    for (const [, file] of entryPoints(ROOT))
+      expect(existsSync(join(app, 'node_modules', pkg.name, file.replace(/^src\//, 'dist/').replace(/\.ts$/, '.d.ts')))).toBe(true);
   });
 
   it('starts the fixture server from the installed room-query/testing', () => {
-    writeFileSync(join(app, 'entry.mjs'), [
-      "import { queryRooms } from 'room-query';",
-      "import { toNodeListener } from 'room-query/http';",
-      "import { startFixtureServer } from 'room-query/testing';",
-      "const server = await startFixtureServer({ rooms: 10 });",
-      "const res = await fetch(server.roomsUrl, { headers: server.users.admin.headers });",
-      "console.log(typeof queryRooms, typeof toNodeListener, res.status);",
-      'await server.close();',
-    ].join('\n'));
+    writeFileSync(
+      join(app, 'entry.mjs'),
+      [
+        "import { queryRooms } from 'room-query';",
+        "import { toNodeListener } from 'room-query/http';",
+        "import { startFixtureServer } from 'room-query/testing';",
+        'const server = await startFixtureServer({ rooms: 10 });',
+        'const res = await fetch(server.roomsUrl, { headers: server.users.admin.headers });',
+        'console.log(typeof queryRooms, typeof toNodeListener, res.status);',
+        'await server.close();',
+      ].join('\n'),
+    );
     const res = node(['entry.mjs']);
     expect(res.stderr).toBe('');
     expect(res.stdout.trim()).toBe('function function 200');
@@ -92,11 +116,14 @@ describe('the packed package', () => {
     let stdout = '';
     child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
     try {
-      const base = await vi.waitFor(() => {
-        const m = /^listening on (\S+)$/m.exec(stdout);
-        if (m?.[1] === undefined) throw new Error('not listening yet');
-        return m[1];
-      }, { timeout: 30_000, interval: 50 });
+      const base = await vi.waitFor(
+        () => {
+          const m = /^listening on (\S+)$/m.exec(stdout);
+          if (m?.[1] === undefined) throw new Error('not listening yet');
+          return m[1];
+        },
+        { timeout: 30_000, interval: 50 },
+      );
       const page = await fetch(`${base}/`);
       expect(page.status).toBe(200);
       expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');

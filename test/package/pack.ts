@@ -20,11 +20,17 @@ export const packTarball = (): Packed => {
   const work = mkdtempSync(join(tmpdir(), 'room-query-pack-'));
   const stage = join(work, 'stage');
   mkdirSync(stage);
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', join(stage, 'dist')], { cwd: ROOT });
+  execFileSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', join(stage, 'dist')],
+    { cwd: ROOT },
+  );
   // The explorer page too, as `npm run build` does (esbuild, into dist/explorer).
   execFileSync(process.execPath, ['--import', TSX, join(ROOT, 'scripts/build-explorer.ts'), join(stage, 'dist/explorer')], { cwd: ROOT });
   for (const f of ['package.json', 'README.md']) cpSync(join(ROOT, f), join(stage, f));
-  const packed = JSON.parse(execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], { cwd: stage, encoding: 'utf8' })) as Array<{ filename: string }>;
+  const packed = JSON.parse(
+    execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], { cwd: stage, encoding: 'utf8' }),
+  ) as Array<{ filename: string }>;
   return { work, tarball: join(work, packed[0]!.filename) };
 };
 
@@ -38,7 +44,11 @@ export const newAppWithPackage = (packed: Packed, name: string, manifest: Record
   const app = join(packed.work, name);
   mkdirSync(app);
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name, private: true, ...manifest }));
-  const res = spawnSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', packed.tarball], { cwd: app, encoding: 'utf8', timeout: 300_000 });
+  const res = spawnSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', packed.tarball], {
+    cwd: app,
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
   if (res.status !== 0) throw new Error(`npm install of the packed tarball failed (${res.status ?? res.signal}):\n${res.stderr}`);
   return app;
 };

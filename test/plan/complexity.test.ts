@@ -3,7 +3,15 @@ import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { agentsOf, generateRooms, generateUsers } from '../../src/fixtures/index.js';
 import {
-  compileQuery, createRoomCollection, DEFAULT_INDEXES, explain, parseRoomsParams, runQueryWithStats, scopeQuery, type Principal, type Room,
+  compileQuery,
+  createRoomCollection,
+  DEFAULT_INDEXES,
+  explain,
+  parseRoomsParams,
+  runQueryWithStats,
+  scopeQuery,
+  type Principal,
+  type Room,
 } from '../../src/index.js';
 
 const seed = 11;
@@ -34,7 +42,11 @@ describe('indexed plans: work counters', () => {
     for (const agent of agents.slice(0, 5)) {
       const own = rooms.filter((r) => servedBy(r) === agent._id).length;
       const principal: Principal = { _id: agent._id, username: agent.username, roles: ['livechat-agent'] };
-      for (const params of [{ agents: [agent._id] }, { agents: [agent._id], open: 'false', count: '100' }, { agents: [agent._id], sort: '{"queue":1}' }]) {
+      for (const params of [
+        { agents: [agent._id] },
+        { agents: [agent._id], open: 'false', count: '100' },
+        { agents: [agent._id], sort: '{"queue":1}' },
+      ]) {
         const stats = run(params, principal);
         expect(stats.access).toBe('index');
         expect(stats.docsExamined).toBeLessThanOrEqual(own);
@@ -43,7 +55,11 @@ describe('indexed plans: work counters', () => {
   });
 
   it('the admin default page examines offset + count rooms (no ties at the page edge here)', () => {
-    for (const [offset, count] of [[0, 50], [100, 25], [5000, 50]] as const) {
+    for (const [offset, count] of [
+      [0, 50],
+      [100, 25],
+      [5000, 50],
+    ] as const) {
       const stats = run({ offset: String(offset), count: String(count) });
       expect(stats.ordering).toBe('index-order');
       expect(stats.docsExamined).toBeLessThanOrEqual(count);

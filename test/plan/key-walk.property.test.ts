@@ -20,9 +20,13 @@ describe('key walk (sort by a key, then ts)', () => {
     let used = 0;
     fc.assert(
       fc.property(
-        fc.array(arbRoom, { maxLength: 120 }).chain((rooms) =>
-          fc.array(fc.nat({ max: Math.max(0, rooms.length - 1) }), { maxLength: rooms.length > 0 ? 5 : 0 }).map((r) => [...rooms, ...r.map((i) => rooms[i] as Room)]),
-        ),
+        fc
+          .array(arbRoom, { maxLength: 120 })
+          .chain((rooms) =>
+            fc
+              .array(fc.nat({ max: Math.max(0, rooms.length - 1) }), { maxLength: rooms.length > 0 ? 5 : 0 })
+              .map((r) => [...rooms, ...r.map((i) => rooms[i] as Room)]),
+          ),
         arbValidParams('default'),
         arbSort,
         fc.constantFrom(undefined, '0', '3', '40'),
@@ -37,7 +41,8 @@ describe('key walk (sort by a key, then ts)', () => {
           const expected = runQueryWithStats(compiled, rooms).page;
           const plan = planQuery(compiled, collection);
           if (plan.alternatives.some((p) => p.kind === 'index' && p.ordering.kind === 'key-walk')) used++;
-          for (const alternative of plan.alternatives) expect(runQueryWithStats(compiled, collection, { plan: alternative }).page).toEqual(expected);
+          for (const alternative of plan.alternatives)
+            expect(runQueryWithStats(compiled, collection, { plan: alternative }).page).toEqual(expected);
         },
       ),
       oracleConfig(300),

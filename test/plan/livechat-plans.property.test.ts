@@ -22,30 +22,35 @@ const INDEX_CONFIGS: ReadonlyArray<CollectionIndexes | undefined> = [
 ];
 
 const arbRepeated = arbLivechatRooms.chain((rooms) =>
-  fc.array(fc.nat({ max: Math.max(0, rooms.length - 1) }), { maxLength: rooms.length > 0 ? 3 : 0 }).map((again) => [
-    ...rooms,
-    ...again.map((i) => rooms[i] as Room),
-  ]),
+  fc
+    .array(fc.nat({ max: Math.max(0, rooms.length - 1) }), { maxLength: rooms.length > 0 ? 3 : 0 })
+    .map((again) => [...rooms, ...again.map((i) => rooms[i] as Room)]),
 );
 
 describe('livechat plans ≡ scan', () => {
   it.each(['default', 'rocketchat'] as const)('%s mode: every alternative plan gives the scan’s page and total', (mode: Mode) => {
     let indexed = 0;
     fc.assert(
-      fc.property(arbRepeated, fc.constantFrom(...LIVECHAT_PRINCIPALS), arbLivechatParams(mode), fc.nat({ max: INDEX_CONFIGS.length - 1 }), (rooms, principal, params, k) => {
-        const options = { mode, omnichannel };
-        const scoped = E.chain((q: Parameters<typeof scopeLivechatQuery>[0]) => scopeLivechatQuery(q, principal, options))(
-          parseLivechatParams(principal._id === 'a1' ? { ...params, agents: ['a1'] } : params, options),
-        );
-        if (E.isLeft(scoped)) return;
-        const compiled = compileQuery(scoped.right);
-        const scan = runQueryWithStats(compiled, rooms).page;
-        const collection = createRoomCollection(rooms, { indexes: INDEX_CONFIGS[k] });
-        for (const plan of planQuery(compiled, collection).alternatives) {
-          if (plan.kind === 'index') indexed++;
-          expect(runQueryWithStats(compiled, collection, { plan }).page).toStrictEqual(scan);
-        }
-      }),
+      fc.property(
+        arbRepeated,
+        fc.constantFrom(...LIVECHAT_PRINCIPALS),
+        arbLivechatParams(mode),
+        fc.nat({ max: INDEX_CONFIGS.length - 1 }),
+        (rooms, principal, params, k) => {
+          const options = { mode, omnichannel };
+          const scoped = E.chain((q: Parameters<typeof scopeLivechatQuery>[0]) => scopeLivechatQuery(q, principal, options))(
+            parseLivechatParams(principal._id === 'a1' ? { ...params, agents: ['a1'] } : params, options),
+          );
+          if (E.isLeft(scoped)) return;
+          const compiled = compileQuery(scoped.right);
+          const scan = runQueryWithStats(compiled, rooms).page;
+          const collection = createRoomCollection(rooms, { indexes: INDEX_CONFIGS[k] });
+          for (const plan of planQuery(compiled, collection).alternatives) {
+            if (plan.kind === 'index') indexed++;
+            expect(runQueryWithStats(compiled, collection, { plan }).page).toStrictEqual(scan);
+          }
+        },
+      ),
       oracleConfig(600),
     );
     expect(indexed).toBeGreaterThan(100);

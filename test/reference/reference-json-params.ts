@@ -69,10 +69,7 @@ export function referenceParseFields(raw: string): FieldsSpec | undefined {
   return out;
 }
 
-export type DateResult =
-  | { ok: true; range: DateRange }
-  | { ok: false; kind: 'json' }
-  | { ok: false; kind: 'date'; bound: 'start' | 'end' };
+export type DateResult = { ok: true; range: DateRange } | { ok: false; kind: 'json' } | { ok: false; kind: 'date'; bound: 'start' | 'end' };
 
 function parseBound(value: unknown): { ok: true; time?: number } | { ok: false } {
   // Absent, null or "" mean "no bound"; any other non-string is not a date.

@@ -60,7 +60,9 @@ function exclude(room: Record<string, unknown>, fields: FieldsSpec): Record<stri
 /** The room as returned: projected (when `fields` is non-empty) and without the never-returned fields
  * (`neverReturned`: voip's list unless the caller passes its endpoint's own). */
 export function referenceProject(
-  room: Record<string, unknown>, fields: FieldsSpec, neverReturned: ReadonlyArray<string> = NEVER_RETURNED,
+  room: Record<string, unknown>,
+  fields: FieldsSpec,
+  neverReturned: ReadonlyArray<string> = NEVER_RETURNED,
 ): Record<string, unknown> {
   // The kind comes from the keys other than `_id` (MongoDB's exception); `{"_id":1}` alone includes only `_id`.
   let ones = 0;

@@ -5,8 +5,12 @@ import type { Principal } from '../../src/auth/principal.js';
 import type { Room } from '../../src/model/room.js';
 import { referenceCompare } from './reference-compare.js';
 import {
-  referenceParseDateRange, referenceParseFields, referenceParseSort,
-  type DateRange, type FieldsSpec, type SortSpec,
+  referenceParseDateRange,
+  referenceParseFields,
+  referenceParseSort,
+  type DateRange,
+  type FieldsSpec,
+  type SortSpec,
 } from './reference-json-params.js';
 import { referenceMatches, type ReferenceFilter } from './reference-match.js';
 import { valueAt } from './reference-path.js';
@@ -32,31 +36,39 @@ export const REFERENCE_DEFAULT_PERMISSIONS: Record<string, readonly string[]> = 
 type Failure = { ok: false; status: number; body: unknown };
 
 const invalidParams = (message: string): Failure => ({
-  ok: false, status: 400,
+  ok: false,
+  status: 400,
   body: { success: false, error: `${message} [invalid-params]`, errorType: 'invalid-params' },
 });
 const invalidSort = (raw: string): Failure => ({
-  ok: false, status: 400,
+  ok: false,
+  status: 400,
   body: { success: false, error: `Invalid sort parameter provided: "${raw}" [error-invalid-sort]`, errorType: 'error-invalid-sort' },
 });
 const invalidFields = (raw: string): Failure => ({
-  ok: false, status: 400,
+  ok: false,
+  status: 400,
   body: { success: false, error: `Invalid fields parameter provided: "${raw}" [error-invalid-fields]`, errorType: 'error-invalid-fields' },
 });
 const invalidDate = (path: string): Failure => ({
-  ok: false, status: 400, body: { success: false, error: `The "${path}" query parameter must be a valid date.` },
+  ok: false,
+  status: 400,
+  body: { success: false, error: `The "${path}" query parameter must be a valid date.` },
 });
 const invalidDateJson = (param: string): Failure => ({
-  ok: false, status: 400, body: { success: false, error: `The "${param}" query parameter must be a valid JSON object.` },
+  ok: false,
+  status: 400,
+  body: { success: false, error: `The "${param}" query parameter must be a valid JSON object.` },
 });
 const unauthorized: Failure = { ok: false, status: 403, body: { success: false, error: 'unauthorized' } };
 const missingPermission: Failure = {
-  ok: false, status: 403,
+  ok: false,
+  status: 403,
   body: { success: false, error: 'User does not have the permissions required for this action [error-unauthorized]' },
 };
 
 function hasPermission(principal: Principal, permission: string, table: Record<string, readonly string[]>): boolean {
-  const roles = Object.hasOwn(table, permission) ? table[permission] ?? [] : [];
+  const roles = Object.hasOwn(table, permission) ? (table[permission] ?? []) : [];
   for (let i = 0; i < principal.roles.length; i++) {
     if (roles.includes(principal.roles[i] as string)) return true;
   }
@@ -94,8 +106,12 @@ function isFailure(x: unknown): x is Failure {
   return typeof x === 'object' && x !== null && (x as { ok?: unknown }).ok === false;
 }
 
-function buildFilter(values: SchemaValues, mode: Mode, scope: string | null,
-  dates: { createdAt?: DateRange; closedAt?: DateRange }): ReferenceFilter {
+function buildFilter(
+  values: SchemaValues,
+  mode: Mode,
+  scope: string | null,
+  dates: { createdAt?: DateRange; closedAt?: DateRange },
+): ReferenceFilter {
   const filter: ReferenceFilter = {};
   // An empty list is no filter in default mode, upstream's `$in: []` (nothing) in rocketchat mode.
   if (values.agents !== undefined && (values.agents.length > 0 || mode === 'rocketchat')) filter.agents = values.agents;

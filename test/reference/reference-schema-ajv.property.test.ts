@@ -15,13 +15,11 @@ const arbWideValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom<unknown>({}, { a: '1' }),
 );
 
-const arbWideParams = fc
-  .array(fc.tuple(fc.constantFrom(...PARAM_ORDER, 'foo'), arbWideValue), { maxLength: 3 })
-  .map((entries) => {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of entries) out[k] = v;
-    return out;
-  });
+const arbWideParams = fc.array(fc.tuple(fc.constantFrom(...PARAM_ORDER, 'foo'), arbWideValue), { maxLength: 3 }).map((entries) => {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of entries) out[k] = v;
+  return out;
+});
 
 describe('reference schema stage ≡ upstream ajv (rocketchat mode)', () => {
   const check = (params: Record<string, unknown>): void => {

@@ -5,8 +5,20 @@ export type Mode = 'default' | 'rocketchat';
 
 /** The key order in which the first failing parameter is reported. */
 export const PARAM_ORDER: ReadonlyArray<string> = [
-  'agents', 'open', 'createdAt', 'closedAt', 'tags', 'queue', 'visitorId',
-  'direction', 'roomName', 'count', 'offset', 'sort', 'query', 'fields',
+  'agents',
+  'open',
+  'createdAt',
+  'closedAt',
+  'tags',
+  'queue',
+  'visitorId',
+  'direction',
+  'roomName',
+  'count',
+  'offset',
+  'sort',
+  'query',
+  'fields',
 ];
 
 /** What survives the schema stage. count/offset are the coerced numbers (rocketchat: maybe non-finite or fractional). */

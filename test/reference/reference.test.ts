@@ -7,8 +7,19 @@ import type { Principal } from '../../src/auth/principal.js';
 import type { Room } from '../../src/model/room.js';
 import { referenceCompare, referenceQueryRooms, type ReferenceOptions } from './reference-query-rooms.js';
 import {
-  ADMIN, AGENT1, MISSING_PERMISSION_BODY, MONITOR, NOBODY, ROOMS, UNAUTHORIZED_BODY, USER,
-  invalidDateBody, invalidDateJsonBody, invalidFieldsBody, invalidParamsBody, invalidSortBody,
+  ADMIN,
+  AGENT1,
+  MISSING_PERMISSION_BODY,
+  MONITOR,
+  NOBODY,
+  ROOMS,
+  UNAUTHORIZED_BODY,
+  USER,
+  invalidDateBody,
+  invalidDateJsonBody,
+  invalidFieldsBody,
+  invalidParamsBody,
+  invalidSortBody,
 } from './reference-fixtures.js';
 import { arbCompareValue } from './compare-values.arbitrary.js';
 
@@ -118,7 +129,13 @@ const SELECTIONS: Array<[string, P, Principal, ReferenceOptions, string[]]> = [
   ['agent, rocketchat needs open=true to see the open room', { agents: ['agent-1'], open: 'true' }, AGENT1, RC, ['r1']],
   ['open=true', { open: 'true', sort: byId }, ADMIN, D, ['r1', 'r3']],
   ['open=false', { open: 'false', sort: byId }, ADMIN, RC, ['r2', 'r5']],
-  ['createdAt inclusive', { createdAt: '{"start":"2021-01-01T00:00:00.000Z","end":"2021-02-01T00:00:00.000Z"}', sort: byId }, ADMIN, D, ['r1', 'r2', 'r3']],
+  [
+    'createdAt inclusive',
+    { createdAt: '{"start":"2021-01-01T00:00:00.000Z","end":"2021-02-01T00:00:00.000Z"}', sort: byId },
+    ADMIN,
+    D,
+    ['r1', 'r2', 'r3'],
+  ],
   ['createdAt start past the edge', { createdAt: '{"start":"2021-01-01T00:00:00.001Z"}' }, ADMIN, D, ['r2']],
   ['createdAt "" / null / {} mean no filter', { createdAt: '', closedAt: 'null', sort: byId }, ADMIN, D, ['r1', 'r2', 'r3', 'r5']],
   ['createdAt null/empty bounds', { createdAt: '{"start":null,"end":""}', sort: byId }, ADMIN, D, ['r1', 'r2', 'r3', 'r5']],
@@ -141,15 +158,38 @@ const SELECTIONS: Array<[string, P, Principal, ReferenceOptions, string[]]> = [
   ['_id descending', { sort: '{"_id":-1}' }, ADMIN, D, ['r5', 'r3', 'r2', 'r1']],
   ['offset and count', { offset: '1', count: '2' }, ADMIN, D, ['r1', 'r3']],
   ['count 0 in default mode is the default count', { count: '0' }, ADMIN, { mode: 'default', paging: { defaultCount: 1 } }, ['r2']],
-  ['count 0 with allowInfiniteCount', { count: '0' }, ADMIN, { mode: 'default', paging: { defaultCount: 1, allowInfiniteCount: true } }, ['r2', 'r1', 'r3', 'r5']],
-  ['count 0 in rocketchat mode is all', { count: '0', open: 'true' }, ADMIN, { mode: 'rocketchat', paging: { defaultCount: 1 } }, ['r1', 'r3']],
+  [
+    'count 0 with allowInfiniteCount',
+    { count: '0' },
+    ADMIN,
+    { mode: 'default', paging: { defaultCount: 1, allowInfiniteCount: true } },
+    ['r2', 'r1', 'r3', 'r5'],
+  ],
+  [
+    'count 0 in rocketchat mode is all',
+    { count: '0', open: 'true' },
+    ADMIN,
+    { mode: 'rocketchat', paging: { defaultCount: 1 } },
+    ['r1', 'r3'],
+  ],
   ['count capped at maxCount', { count: '50' }, ADMIN, { mode: 'default', paging: { defaultCount: 1, maxCount: 2 } }, ['r2', 'r1']],
   ['absent count is defaultCount', {}, ADMIN, { mode: 'default', paging: { defaultCount: 3 } }, ['r2', 'r1', 'r3']],
   ['count forms ajv coerces', { count: '0x2', offset: ' 1e0' }, ADMIN, D, ['r1', 'r3']],
   ['empty count is absent', { count: '', offset: '' }, ADMIN, { mode: 'default', paging: { defaultCount: 1 } }, ['r2']],
-  ['rocketchat: Infinity count is the default, Infinity offset is 0', { count: 'Infinity', offset: '1e400', open: 'false' }, ADMIN,
-    { mode: 'rocketchat', paging: { defaultCount: 1 } }, ['r2']],
-  ['rocketchat: parseInt of 1e-7 is 1', { count: '1e-7', open: 'false' }, ADMIN, { mode: 'rocketchat', paging: { defaultCount: 5 } }, ['r2']],
+  [
+    'rocketchat: Infinity count is the default, Infinity offset is 0',
+    { count: 'Infinity', offset: '1e400', open: 'false' },
+    ADMIN,
+    { mode: 'rocketchat', paging: { defaultCount: 1 } },
+    ['r2'],
+  ],
+  [
+    'rocketchat: parseInt of 1e-7 is 1',
+    { count: '1e-7', open: 'false' },
+    ADMIN,
+    { mode: 'rocketchat', paging: { defaultCount: 5 } },
+    ['r2'],
+  ],
   ['rocketchat: |count| then capped', { count: '-50', open: 'false' }, ADMIN, { mode: 'rocketchat', paging: { maxCount: 1 } }, ['r2']],
   ['rocketchat: negative count is |count|', { count: '-1', open: 'false' }, ADMIN, RC, ['r2']],
   ['rocketchat: fractions truncated', { count: '1.9', offset: '1.5', open: 'false' }, ADMIN, RC, ['r5']],
@@ -178,7 +218,19 @@ const project = (fields: string | undefined, options: ReferenceOptions = D): unk
 describe('reference: projection', () => {
   it('never returns joinCode/members/importIds/e2e, keeps everything else, Dates stay Dates', () => {
     const room = project(undefined) as Record<string, unknown>;
-    expect(Object.keys(room).sort()).toEqual(['_id', 'callStarted', 'direction', 'name', 'open', 'queue', 'servedBy', 't', 'tags', 'ts', 'v']);
+    expect(Object.keys(room).sort()).toEqual([
+      '_id',
+      'callStarted',
+      'direction',
+      'name',
+      'open',
+      'queue',
+      'servedBy',
+      't',
+      'tags',
+      'ts',
+      'v',
+    ]);
     expect(room['ts']).toBeInstanceOf(Date);
     expect(project(undefined, RC)).toEqual(room);
   });
@@ -207,8 +259,33 @@ describe('reference: projection', () => {
 
 describe('referenceCompare', () => {
   it('follows the BSON type order', () => {
-    const ascending: unknown[] = [undefined, null, NaN, -Infinity, -1, 0, 2, '', 'B', 'a', 'é', {}, { a: 1 }, { b: 0 }, { a: 'x' },
-      [], [null], [1], [1, 2], [2], false, true, new Date(NaN), new Date(0), new Date(1)];
+    const ascending: unknown[] = [
+      undefined,
+      null,
+      NaN,
+      -Infinity,
+      -1,
+      0,
+      2,
+      '',
+      'B',
+      'a',
+      'é',
+      {},
+      { a: 1 },
+      { b: 0 },
+      { a: 'x' },
+      [],
+      [null],
+      [1],
+      [1, 2],
+      [2],
+      false,
+      true,
+      new Date(NaN),
+      new Date(0),
+      new Date(1),
+    ];
     for (let i = 0; i < ascending.length; i++) {
       for (let j = 0; j < ascending.length; j++) {
         const expected = i === j || (i <= 1 && j <= 1) ? 0 : Math.sign(i - j);
@@ -220,25 +297,31 @@ describe('referenceCompare', () => {
     fc.assert(fc.property(arbCompareValue, (a) => referenceCompare(a, a) === 0 && referenceCompare(a, structuredClone(a)) === 0));
   });
   it('is antisymmetric', () => {
-    fc.assert(fc.property(arbCompareValue, arbCompareValue, (a, b) => Math.sign(referenceCompare(a, b)) === -Math.sign(referenceCompare(b, a))));
+    fc.assert(
+      fc.property(arbCompareValue, arbCompareValue, (a, b) => Math.sign(referenceCompare(a, b)) === -Math.sign(referenceCompare(b, a))),
+    );
   });
   it('is transitive', () => {
-    fc.assert(fc.property(arbCompareValue, arbCompareValue, arbCompareValue, (a, b, c) => {
-      if (referenceCompare(a, b) <= 0 && referenceCompare(b, c) <= 0) return referenceCompare(a, c) <= 0;
-      return true;
-    }));
-    fc.assert(fc.property(fc.array(arbCompareValue, { maxLength: 8 }), (values) => {
-      // Insertion sort: Array.prototype.sort moves undefined to the end without asking the comparator.
-      const sorted: unknown[] = [];
-      for (const v of values) {
-        let at = sorted.length;
-        while (at > 0 && referenceCompare(sorted[at - 1], v) > 0) at--;
-        sorted.splice(at, 0, v);
-      }
-      for (let i = 0; i < sorted.length; i++) {
-        for (let j = i + 1; j < sorted.length; j++) if (referenceCompare(sorted[i], sorted[j]) > 0) return false;
-      }
-      return true;
-    }));
+    fc.assert(
+      fc.property(arbCompareValue, arbCompareValue, arbCompareValue, (a, b, c) => {
+        if (referenceCompare(a, b) <= 0 && referenceCompare(b, c) <= 0) return referenceCompare(a, c) <= 0;
+        return true;
+      }),
+    );
+    fc.assert(
+      fc.property(fc.array(arbCompareValue, { maxLength: 8 }), (values) => {
+        // Insertion sort: Array.prototype.sort moves undefined to the end without asking the comparator.
+        const sorted: unknown[] = [];
+        for (const v of values) {
+          let at = sorted.length;
+          while (at > 0 && referenceCompare(sorted[at - 1], v) > 0) at--;
+          sorted.splice(at, 0, v);
+        }
+        for (let i = 0; i < sorted.length; i++) {
+          for (let j = i + 1; j < sorted.length; j++) if (referenceCompare(sorted[i], sorted[j]) > 0) return false;
+        }
+        return true;
+      }),
+    );
   });
 });

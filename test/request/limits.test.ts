@@ -8,12 +8,18 @@ const errorOf = (r: E.Either<{ body: unknown }, unknown>): unknown => (E.isLeft(
 describe('request limits', () => {
   it('too many list items', () => {
     const agents = Array.from({ length: DEFAULT_LIMITS.maxListLength + 1 }, (_, i) => `a${i}`);
-    expect(errorOf(parseRoomsParams({ agents }))).toMatchObject({ error: `must NOT have more than ${DEFAULT_LIMITS.maxListLength} items [invalid-params]` });
+    expect(errorOf(parseRoomsParams({ agents }))).toMatchObject({
+      error: `must NOT have more than ${DEFAULT_LIMITS.maxListLength} items [invalid-params]`,
+    });
     const search = agents.map((a) => `agents[]=${a}`).join('&');
-    expect(errorOf(parseRoomsQueryString(search))).toMatchObject({ error: `must NOT have more than ${DEFAULT_LIMITS.maxListLength} items [invalid-params]` });
+    expect(errorOf(parseRoomsQueryString(search))).toMatchObject({
+      error: `must NOT have more than ${DEFAULT_LIMITS.maxListLength} items [invalid-params]`,
+    });
   });
   it('too long a parameter', () => {
-    expect(errorOf(parseRoomsParams({ sort: `{"${'x'.repeat(9000)}":1}` }))).toMatchObject({ error: 'must NOT have more than 8192 characters [invalid-params]' });
+    expect(errorOf(parseRoomsParams({ sort: `{"${'x'.repeat(9000)}":1}` }))).toMatchObject({
+      error: 'must NOT have more than 8192 characters [invalid-params]',
+    });
   });
   it('too many parameters is an error, not a truncation', () => {
     const search = Array.from({ length: 3000 }, () => 'count=1').join('&');

@@ -28,7 +28,11 @@ describe('unknown parameter', () => {
 
   it('keeps the status and errorType', () => {
     const parsed = parseRoomsParams({ agent: 'x' });
-    expect(E.isLeft(parsed) && [parsed.left.status, parsed.left.code, parsed.left.body]).toMatchObject([400, 'invalid-params', { errorType: 'invalid-params' }]);
+    expect(E.isLeft(parsed) && [parsed.left.status, parsed.left.code, parsed.left.body]).toMatchObject([
+      400,
+      'invalid-params',
+      { errorType: 'invalid-params' },
+    ]);
   });
 
   it('suggests only close names', () => {
@@ -40,9 +44,13 @@ describe('unknown parameter', () => {
   });
 
   it('engine ≡ reference on arbitrary keys and typos of known ones', () => {
-    const typo = fc.tuple(fc.constantFrom(...PARAM_ORDER), fc.nat(12), fc.string({ maxLength: 2 })).map(([k, i, s]) => k.slice(0, i % (k.length + 1)) + s + k.slice((i % (k.length + 1)) + 1));
+    const typo = fc
+      .tuple(fc.constantFrom(...PARAM_ORDER), fc.nat(12), fc.string({ maxLength: 2 }))
+      .map(([k, i, s]) => k.slice(0, i % (k.length + 1)) + s + k.slice((i % (k.length + 1)) + 1));
     // Unknown keys only: a known key passes the schema stage and meets the later ones (sort, fields, …).
-    const arbKey = fc.oneof(fc.string({ maxLength: 12 }), typo, fc.string({ minLength: 60, maxLength: 70 })).filter((k) => !PARAM_ORDER.includes(k));
+    const arbKey = fc
+      .oneof(fc.string({ maxLength: 12 }), typo, fc.string({ minLength: 60, maxLength: 70 }))
+      .filter((k) => !PARAM_ORDER.includes(k));
     fc.assert(
       fc.property(arbKey, fc.constantFrom<Mode>('default', 'rocketchat'), (key, mode) => {
         const params = { [key]: '1' };

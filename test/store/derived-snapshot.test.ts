@@ -46,7 +46,13 @@ const change = (store: RoomStore, k: number): void => {
   const template = { ...(rooms[0] as Room) } as Record<string, unknown>;
   for (const f of ['servedBy', 'closedAt', 'closedBy', 'closer', 'callDuration', 'tags']) delete template[f];
   const patch = [
-    [{ op: 'add', path: `/new-${k}`, value: JSON.parse(JSON.stringify({ ...template, _id: `new-${k}`, ts, callStarted: ts, open: true })) }],
+    [
+      {
+        op: 'add',
+        path: `/new-${k}`,
+        value: JSON.parse(JSON.stringify({ ...template, _id: `new-${k}`, ts, callStarted: ts, open: true })),
+      },
+    ],
     [{ op: 'add', path: `/new-${k - 1}/servedBy`, value: { _id: agent0._id, username: agent0.username } }],
     [{ op: 'remove', path: `/${ids[(k * 7919) % N]}` }],
     [{ op: 'add', path: `/${ids[(k * 104729) % N]}/tags`, value: ['vip'] }],

@@ -8,7 +8,6 @@ import { oracleConfig } from '../support/oracle-config.js';
 import { arbHistory } from './arb-patch.js';
 import { expectDeepFrozen } from '../support/expect-deep-frozen.js';
 
-
 describe('old versions', () => {
   it('stay deep-equal to a copy taken at the time, and deep-frozen', () =>
     fc.assert(

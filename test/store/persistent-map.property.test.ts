@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { emptyPersistentMap, lazyPersistentMap, persistentMapFrom, type PersistentMap } from '../../src/store/persistent-map.js';
 import { oracleConfig } from '../support/oracle-config.js';
 
-const arbKey = fc.oneof(fc.string({ maxLength: 3 }), fc.integer({ min: 0, max: 3000 }).map((n) => `room-${n}`));
+const arbKey = fc.oneof(
+  fc.string({ maxLength: 3 }),
+  fc.integer({ min: 0, max: 3000 }).map((n) => `room-${n}`),
+);
 const arbStep = fc.oneof(
   fc.record({ kind: fc.constant('set' as const), key: arbKey, value: fc.integer() }),
   fc.record({ kind: fc.constant('delete' as const), key: arbKey }),

@@ -28,7 +28,9 @@ describe('createRoomStore', () => {
     // One room policy with createRoomsApi and the loaders: every room type is held, only call rooms are matched.
     const mixed = storeOf([rooms[0], { _id: 'livechat-1', t: 'l', ts: new Date(0) }]);
     expect(mixed.size).toBe(2);
-    expect(E.map((p: RoomsPage) => p.total)(queryRooms(mixed.snapshot(), '', { _id: 'a', username: 'a', roles: ['admin'] }))).toEqual(E.right(1));
+    expect(E.map((p: RoomsPage) => p.total)(queryRooms(mixed.snapshot(), '', { _id: 'a', username: 'a', roles: ['admin'] }))).toEqual(
+      E.right(1),
+    );
     expect(leftOf(createRoomStore([rooms[0], rooms[0]]))).toMatchObject({ code: 'id-mismatch', index: 1 });
     expect(leftOf(createRoomStore('rooms'))).toMatchObject({ code: 'not-an-array' });
     expect(E.map((s: RoomStore) => s.size)(createRoomStore())).toEqual(E.right(0));
@@ -63,11 +65,13 @@ describe('apply', () => {
   it('is atomic: one bad operation and nothing changes (index, path, reason)', () => {
     const store = storeOf();
     const before = store.current();
-    const error = leftOf(store.apply([
-      { op: 'replace', path: `/${id}/queue`, value: 'changed' },
-      { op: 'remove', path: `/${other}` },
-      { op: 'replace', path: `/${id}/name`, value: 42 },
-    ]));
+    const error = leftOf(
+      store.apply([
+        { op: 'replace', path: `/${id}/queue`, value: 'changed' },
+        { op: 'remove', path: `/${other}` },
+        { op: 'replace', path: `/${id}/name`, value: 42 },
+      ]),
+    );
     expect(error).toMatchObject({ code: 'invalid-room', index: 2, path: `/${id}/name` });
     expect(error.reason).toContain('expected string');
     expect(store.current()).toBe(before);
@@ -111,10 +115,29 @@ describe('apply', () => {
     const fresh = { ...JSON.parse(JSON.stringify(rooms[2])), _id: 'fresh/1' };
     expect(E.isRight(store.apply([{ op: 'add', path: '/fresh~11', value: fresh }]))).toBe(true);
     expect(store.get('fresh/1')!['ts']).toBeInstanceOf(Date);
-    expect(E.isRight(store.apply([{ op: 'copy', from: `/${id}`, path: '/c' }, { op: 'replace', path: '/c/_id', value: 'c' }]))).toBe(true);
-    expect(E.isRight(store.apply([{ op: 'move', from: `/${id}/name`, path: `/${other}/name` }, { op: 'add', path: `/${id}/name`, value: 'n' }]))).toBe(true);
+    expect(
+      E.isRight(
+        store.apply([
+          { op: 'copy', from: `/${id}`, path: '/c' },
+          { op: 'replace', path: '/c/_id', value: 'c' },
+        ]),
+      ),
+    ).toBe(true);
+    expect(
+      E.isRight(
+        store.apply([
+          { op: 'move', from: `/${id}/name`, path: `/${other}/name` },
+          { op: 'add', path: `/${id}/name`, value: 'n' },
+        ]),
+      ),
+    ).toBe(true);
     expect(store.get(other)!['name']).toBe(rooms[0]!['name']);
-    expect(store.apply([{ op: 'remove', path: '/c' }, { op: 'remove', path: '/fresh~11' }])).toEqual(E.right({ version: 4, changed: ['c', 'fresh/1'] }));
+    expect(
+      store.apply([
+        { op: 'remove', path: '/c' },
+        { op: 'remove', path: '/fresh~11' },
+      ]),
+    ).toEqual(E.right({ version: 4, changed: ['c', 'fresh/1'] }));
     expect(store.size).toBe(rooms.length);
   });
 
@@ -204,7 +227,10 @@ describe('deriveCollection (the incremental-index hook)', () => {
   it('derives (never rebuilds) when too many changes piled up unqueried', () => {
     const deriver = createDeriver();
     const sizes: number[] = [];
-    const derive = (p: RoomCollection, changes: ReadonlyArray<RoomChange>): RoomCollection => (sizes.push(changes.length), deriver(p, changes));
+    const derive = (p: RoomCollection, changes: ReadonlyArray<RoomChange>): RoomCollection => (
+      sizes.push(changes.length),
+      deriver(p, changes)
+    );
     const store = storeOf(rooms, { deriveCollection: derive, maxPendingChanges: 2 });
     const base = store.snapshot();
     for (const value of ['a', 'b', 'c', 'd', 'e']) store.apply([{ op: 'replace', path: `/${other}/queue`, value }]);

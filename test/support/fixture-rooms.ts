@@ -21,10 +21,42 @@ export const room = (over: Partial<Record<string, unknown>> & { _id: string }): 
 });
 
 export const sampleRooms: ReadonlyArray<Room> = [
-  room({ _id: 'r1', name: 'José Müller', ts: d('2021-01-01T00:00:00Z'), open: true, servedBy: { _id: alice._id, username: 'alice' }, tags: ['vip'] }),
-  room({ _id: 'r2', name: 'a.b (c)+[d]', ts: d('2021-02-01T00:00:00Z'), servedBy: { _id: bob._id, username: 'bob' }, closedAt: d('2021-02-01T01:00:00Z'), direction: 'outbound', queue: '8002' }),
-  room({ _id: 'r3', name: 'Mary', ts: d('2021-02-01T00:00:00Z'), servedBy: { _id: alice._id, username: 'alice' }, closedAt: d('2021-02-02T00:00:00Z'), tags: ['sales', 'vip'], v: { _id: 'visitor-2', username: 'guest-2', token: 't2', status: 'offline' } }),
-  room({ _id: 'r4', name: 'Queued', ts: d('2021-03-01T00:00:00Z'), open: true, joinCode: 'secret', e2e: 'x', members: ['m'], importIds: ['i'] }),
+  room({
+    _id: 'r1',
+    name: 'José Müller',
+    ts: d('2021-01-01T00:00:00Z'),
+    open: true,
+    servedBy: { _id: alice._id, username: 'alice' },
+    tags: ['vip'],
+  }),
+  room({
+    _id: 'r2',
+    name: 'a.b (c)+[d]',
+    ts: d('2021-02-01T00:00:00Z'),
+    servedBy: { _id: bob._id, username: 'bob' },
+    closedAt: d('2021-02-01T01:00:00Z'),
+    direction: 'outbound',
+    queue: '8002',
+  }),
+  room({
+    _id: 'r3',
+    name: 'Mary',
+    ts: d('2021-02-01T00:00:00Z'),
+    servedBy: { _id: alice._id, username: 'alice' },
+    closedAt: d('2021-02-02T00:00:00Z'),
+    tags: ['sales', 'vip'],
+    v: { _id: 'visitor-2', username: 'guest-2', token: 't2', status: 'offline' },
+  }),
+  room({
+    _id: 'r4',
+    name: 'Queued',
+    ts: d('2021-03-01T00:00:00Z'),
+    open: true,
+    joinCode: 'secret',
+    e2e: 'x',
+    members: ['m'],
+    importIds: ['i'],
+  }),
   { _id: 'l1', t: 'l', name: 'José livechat', ts: d('2021-04-01T00:00:00Z'), open: true, servedBy: { _id: alice._id, username: 'alice' } },
   { _id: 'odd', t: 'v', name: 42, ts: 'not a date', servedBy: 'alice', tags: 'vip', open: false },
 ];

@@ -59,12 +59,19 @@ describe('startFixtureServer', () => {
     const id = String(target?.['_id']);
     // rooms.stream: the live page, as server-sent events
     const controller = new AbortController();
-    const stream = await fetch(`${server.url}/api/v1/voip/rooms.stream?open=true&count=1`, { headers: server.users.admin.headers, signal: controller.signal });
+    const stream = await fetch(`${server.url}/api/v1/voip/rooms.stream?open=true&count=1`, {
+      headers: server.users.admin.headers,
+      signal: controller.signal,
+    });
     expect(stream.headers.get('content-type')).toBe('text/event-stream');
     controller.abort();
     // a patch over HTTP (admin only)
     const patch = (body: unknown, user: DemoUsername) =>
-      fetch(`${server.url}/api/v1/voip/rooms.patch`, { method: 'POST', headers: { ...server.users[user].headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      fetch(`${server.url}/api/v1/voip/rooms.patch`, {
+        method: 'POST',
+        headers: { ...server.users[user].headers, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     expect((await patch([{ op: 'remove', path: `/${id}/open` }], 'manager')).status).toBe(403);
     expect((await patch([{ op: 'remove', path: `/${id}/open` }], 'admin')).status).toBe(200);
     expect((await get('open=true&count=0')).body.total).toBe(open - 1);
@@ -74,7 +81,9 @@ describe('startFixtureServer', () => {
   });
 
   it('holds rooms of any type (only call rooms are matched), refuses a broken call room with the reason', async () => {
-    expect(server.store.insert({ _id: 'x', t: 'v' })).toEqual(E.left(expect.stringContaining('room 0 is not a call room: /name: expected string')));
+    expect(server.store.insert({ _id: 'x', t: 'v' })).toEqual(
+      E.left(expect.stringContaining('room 0 is not a call room: /name: expected string')),
+    );
     const before = (await get('count=1')).body.total;
     expect(E.isRight(server.store.insert({ _id: 'livechat-1', t: 'l', name: 'a livechat room' }))).toBe(true);
     expect((await get('count=1')).body.total).toBe(before);
@@ -82,14 +91,20 @@ describe('startFixtureServer', () => {
     const first = server.store.rooms()[0]!;
     expect(server.store.insert(first)).toEqual(E.left(expect.stringContaining('duplicate _id')));
     expect(server.store.update('nope', (r) => r)).toEqual(E.left('no room with _id "nope"'));
-    expect(server.store.update(String(first['_id']), (r) => ({ ...r, _id: 'other' }))).toEqual(E.left(expect.stringContaining('must keep _id')));
+    expect(server.store.update(String(first['_id']), (r) => ({ ...r, _id: 'other' }))).toEqual(
+      E.left(expect.stringContaining('must keep _id')),
+    );
   });
 });
 
 describe('fixture server options', () => {
   it('serves given rooms (ISO dates) to given users, in rocketchat mode', async () => {
     const rooms = JSON.parse(JSON.stringify(generateRooms({ count: 7, seed: 2 }))) as unknown[];
-    const server = await startFixtureServer({ rooms, users: [{ _id: 'u1', username: 'boss', roles: ['admin'], token: 't1' }], mode: 'rocketchat' });
+    const server = await startFixtureServer({
+      rooms,
+      users: [{ _id: 'u1', username: 'boss', roles: ['admin'], token: 't1' }],
+      mode: 'rocketchat',
+    });
     try {
       // rocketchat mode reproduces upstream's quirk: no `open` parameter means closed rooms only
       const res = await fetch(server.roomsUrl, { headers: server.users['boss']!.headers });
@@ -101,7 +116,7 @@ describe('fixture server options', () => {
     }
   });
 
-  it('takes queryRooms\' options, limits included', async () => {
+  it("takes queryRooms' options, limits included", async () => {
     const server = await startFixtureServer({ rooms: 5, limits: { maxListLength: 1 } });
     try {
       const res = await fetch(`${server.roomsUrl}?tags[]=a&tags[]=b`, { headers: server.users.admin.headers });
@@ -120,7 +135,15 @@ describe('fixture server options', () => {
     [{ mode: 'mongo' }, 'option mode must be'],
     [{ port: 70_000 }, 'port must be an integer'],
     [{ users: [{ _id: 'a', username: 'a', roles: [] }] }, 'option users.0.token must be'],
-    [{ users: [{ _id: 'a', username: 'a', roles: [], token: 'x' }, { _id: 'a', username: 'b', roles: [], token: 'y' }] }, 'duplicate _id "a"'],
+    [
+      {
+        users: [
+          { _id: 'a', username: 'a', roles: [], token: 'x' },
+          { _id: 'a', username: 'b', roles: [], token: 'y' },
+        ],
+      },
+      'duplicate _id "a"',
+    ],
   ])('%j is a clear Left, and a clear rejection', async (options, message) => {
     const started = await tryStartFixtureServer(options as never);
     expect(started).toEqual(E.left({ message: expect.stringContaining(message) }));

@@ -80,17 +80,22 @@ describe('@rocket.chat/api-client calling livechat/rooms', () => {
     for (const room of monitored.rooms) expect(room['departmentAncestors']).toEqual(expect.any(Array));
   });
 
-  it("an agent gets its own chats with agents[] = its id; 401, 403 and 400 as Rocket.Chat answers", async () => {
+  it('an agent gets its own chats with agents[] = its id; 401, 403 and 400 as Rocket.Chat answers', async () => {
     const alice = server.users['agent.alice'];
     const own = await rooms('agent.alice', { agents: [alice._id], count: 100 });
     expect(own.total).toBeGreaterThan(0);
     for (const room of own.rooms) expect(room['servedBy']).toMatchObject({ _id: alice._id });
-    expect(await failure(rooms(undefined, {}))).toEqual({ status: 401, body: { status: 'error', message: 'You must be logged in to do this.' } });
+    expect(await failure(rooms(undefined, {}))).toEqual({
+      status: 401,
+      body: { status: 'error', message: 'You must be logged in to do this.' },
+    });
     expect(await failure(rooms('agent.alice', {}))).toEqual({ status: 403, body: { success: false, error: 'unauthorized' } });
     expect(await failure(rooms('admin', { customFields: JSON.stringify({ plan: '(' }) }))).toEqual({
       status: 400,
       body: { success: false, error: 'Invalid regular expression: /(/i: Unterminated group' },
     });
-    expect((await failure(rooms('admin', { customFields: JSON.stringify({ plan: '(a)\\1' }) }))).body).toMatchObject({ errorType: 'error-invalid-regex' });
+    expect((await failure(rooms('admin', { customFields: JSON.stringify({ plan: '(a)\\1' }) }))).body).toMatchObject({
+      errorType: 'error-invalid-regex',
+    });
   });
 });

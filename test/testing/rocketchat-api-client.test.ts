@@ -82,9 +82,15 @@ describe('@rocket.chat/api-client against the fixture server', () => {
   });
 
   it('401 without credentials, 403 for another agent or no permission, 400 for bad params', async () => {
-    expect(await failure(rooms(undefined, {}))).toEqual({ status: 401, body: { status: 'error', message: 'You must be logged in to do this.' } });
+    expect(await failure(rooms(undefined, {}))).toEqual({
+      status: 401,
+      body: { status: 'error', message: 'You must be logged in to do this.' },
+    });
     const bob = server.users['agent.bob'];
-    expect(await failure(rooms('agent.alice', { agents: [bob._id] }))).toEqual({ status: 403, body: { success: false, error: 'unauthorized' } });
+    expect(await failure(rooms('agent.alice', { agents: [bob._id] }))).toEqual({
+      status: 403,
+      body: { success: false, error: 'unauthorized' },
+    });
     expect((await failure(rooms('user.carol', {}))).status).toBe(403);
     expect(await failure(rooms('admin', { count: 'many' }))).toEqual({
       status: 400,

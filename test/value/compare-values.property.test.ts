@@ -13,15 +13,27 @@ const leaf = fc.oneof(
   fc.date({ noInvalidDate: false }),
 );
 const value = fc.letrec((tie) => ({
-  v: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('v'), { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 2 }), tie('v'), { maxKeys: 3 })),
+  v: fc.oneof(
+    { depthSize: 'small' },
+    leaf,
+    fc.array(tie('v'), { maxLength: 3 }),
+    fc.dictionary(fc.string({ maxLength: 2 }), tie('v'), { maxKeys: 3 }),
+  ),
 })).v;
 
 const sign = (n: number): number => (n > 0 ? 1 : n < 0 ? -1 : 0);
 
 describe('compareValues', () => {
-  it('is reflexive', () => fc.assert(fc.property(value, (a) => compareValues(a, a) === 0), { numRuns: 1000 }));
+  it('is reflexive', () =>
+    fc.assert(
+      fc.property(value, (a) => compareValues(a, a) === 0),
+      { numRuns: 1000 },
+    ));
   it('is antisymmetric', () =>
-    fc.assert(fc.property(value, value, (a, b) => sign(compareValues(a, b)) === -sign(compareValues(b, a))), { numRuns: 1000 }));
+    fc.assert(
+      fc.property(value, value, (a, b) => sign(compareValues(a, b)) === -sign(compareValues(b, a))),
+      { numRuns: 1000 },
+    ));
   it('is transitive', () =>
     fc.assert(
       fc.property(value, value, value, (a, b, c) => {

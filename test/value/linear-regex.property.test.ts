@@ -22,14 +22,22 @@ const arbValue = fc.oneof(
   fc.integer({ min: 0, max: 5000 }).map((n) => `${'a'.repeat(n)}!`),
   fc.integer({ min: 0, max: 3000 }).map((n) => 'ab'.repeat(n)),
   fc.string({ maxLength: 50 }),
-  fc.array(fc.integer({ min: 0, max: 2000 }).map((n) => `${'a'.repeat(n)}x`), { maxLength: 3 }),
+  fc.array(
+    fc.integer({ min: 0, max: 2000 }).map((n) => `${'a'.repeat(n)}x`),
+    { maxLength: 3 },
+  ),
   fc.constantFrom<unknown>(undefined, 5, null, { nested: 'aaaa' }),
 );
 
 const arbRooms: fc.Arbitrary<ReadonlyArray<Room>> = fc
   .array(fc.tuple(arbValue, arbValue), { maxLength: 12 })
   .map((values) =>
-    values.map(([plan, other], i): Room => ({ _id: `r${i}`, t: 'l', ts: new Date(Date.UTC(2024, 0, 1) + i), livechatData: { plan, other } })),
+    values.map(([plan, other], i): Room => ({
+      _id: `r${i}`,
+      t: 'l',
+      ts: new Date(Date.UTC(2024, 0, 1) + i),
+      livechatData: { plan, other },
+    })),
   );
 
 /** Characters of the strings at livechatData.<key> (array elements included), plus one per string: the bound. */
@@ -43,21 +51,26 @@ const charsAt = (rooms: ReadonlyArray<Room>, key: string): number =>
 describe('customFields regexes run in linear time', () => {
   it('catastrophic patterns: regexSteps ≤ the characters read, on an array and on a collection', () => {
     fc.assert(
-      fc.property(arbRooms, fc.subarray(CATASTROPHIC, { minLength: 1, maxLength: 2 }), fc.constantFrom('default', 'rocketchat') as fc.Arbitrary<'default' | 'rocketchat'>, (rooms, patterns, mode) => {
-        const keys = ['plan', 'other'].slice(0, patterns.length);
-        const customFields = JSON.stringify(Object.fromEntries(keys.map((k, i) => [k, patterns[i]])));
-        const parsed = parseLivechatParams({ customFields }, { mode });
-        expect(E.isRight(parsed)).toBe(true);
-        if (E.isLeft(parsed)) return;
-        const scoped = scopeLivechatQuery(parsed.right, admin);
-        if (E.isLeft(scoped)) throw new Error('admin is never refused');
-        const compiled = compileQuery(scoped.right);
-        const bound = keys.reduce((acc, k) => acc + charsAt(rooms, k), 0);
-        for (const source of [rooms, createRoomCollection(rooms)]) {
-          const { stats } = runQueryWithStats(compiled, source);
-          expect(stats.regexSteps ?? 0).toBeLessThanOrEqual(bound);
-        }
-      }),
+      fc.property(
+        arbRooms,
+        fc.subarray(CATASTROPHIC, { minLength: 1, maxLength: 2 }),
+        fc.constantFrom('default', 'rocketchat') as fc.Arbitrary<'default' | 'rocketchat'>,
+        (rooms, patterns, mode) => {
+          const keys = ['plan', 'other'].slice(0, patterns.length);
+          const customFields = JSON.stringify(Object.fromEntries(keys.map((k, i) => [k, patterns[i]])));
+          const parsed = parseLivechatParams({ customFields }, { mode });
+          expect(E.isRight(parsed)).toBe(true);
+          if (E.isLeft(parsed)) return;
+          const scoped = scopeLivechatQuery(parsed.right, admin);
+          if (E.isLeft(scoped)) throw new Error('admin is never refused');
+          const compiled = compileQuery(scoped.right);
+          const bound = keys.reduce((acc, k) => acc + charsAt(rooms, k), 0);
+          for (const source of [rooms, createRoomCollection(rooms)]) {
+            const { stats } = runQueryWithStats(compiled, source);
+            expect(stats.regexSteps ?? 0).toBeLessThanOrEqual(bound);
+          }
+        },
+      ),
       fuzzParams(FUZZ_RUNS),
     );
   });
@@ -70,7 +83,9 @@ describe('customFields regexes run in linear time', () => {
     if (E.isLeft(parsed)) throw new Error('valid');
     const scoped = scopeLivechatQuery(parsed.right, admin);
     if (E.isLeft(scoped)) throw new Error('admin');
-    const { page, stats } = runQueryWithStats(compileQuery(scoped.right), [{ _id: 'r', t: 'l', ts: new Date(0), livechatData: { plan: long } }]);
+    const { page, stats } = runQueryWithStats(compileQuery(scoped.right), [
+      { _id: 'r', t: 'l', ts: new Date(0), livechatData: { plan: long } },
+    ]);
     expect(page.total).toBe(0);
     expect(stats.regexSteps).toBe(long.length + 1);
   });

@@ -22,7 +22,10 @@ const same = (a: ReadonlyArray<string>, b: ReadonlyArray<string>): boolean => a.
 
 /** The indexes `base` was built with (paths deduplicated, primary order first), as createRoomCollection reads a spec. */
 const specOf = (base: IndexedCollection): CollectionIndexes => ({
-  keys: [...base.keys.keys()], presence: [...base.presence.keys()], orders: [...base.orders.keys()], substrings: [...base.grams.keys()],
+  keys: [...base.keys.keys()],
+  presence: [...base.presence.keys()],
+  orders: [...base.orders.keys()],
+  substrings: [...base.grams.keys()],
 });
 
 /** `spec` builds exactly the base's indexes, in the same map order. */
@@ -30,8 +33,13 @@ const buildsBaseIndexes = (spec: CollectionIndexes, base: IndexedCollection): bo
   const unique = (paths: ReadonlyArray<string> | undefined): string[] => [...new Set(paths ?? [])];
   const orders = unique(spec.orders);
   const primary = orders[0] === undefined ? undefined : base.orders.get(orders[0]);
-  return primary === base.primary && same(orders, [...base.orders.keys()]) && same(unique(spec.keys), [...base.keys.keys()])
-    && same(unique(spec.presence), [...base.presence.keys()]) && same(unique(spec.substrings), [...base.grams.keys()]);
+  return (
+    primary === base.primary &&
+    same(orders, [...base.orders.keys()]) &&
+    same(unique(spec.keys), [...base.keys.keys()]) &&
+    same(unique(spec.presence), [...base.presence.keys()]) &&
+    same(unique(spec.substrings), [...base.grams.keys()])
+  );
 };
 
 const positionRemap = (view: OverlayView): PositionRemap & { readonly docs: ReadonlyArray<Room> } => {

@@ -103,7 +103,8 @@ export const mergeOrderedIndex = (old: OrderedIndex, remap: PositionRemap): Merg
     if (w > 0) {
       if (t === t) same = newTimes[w - 1] === t;
       else if (prevOld >= 0 && curOld >= 0) same = (groupStart[curOld] as number) <= prevOld;
-      else same = compareValues(prevOld >= 0 ? oldValue(prevOld) : values[prevDelta], curOld >= 0 ? oldValue(curOld) : values[curDelta]) === 0;
+      else
+        same = compareValues(prevOld >= 0 ? oldValue(prevOld) : values[prevDelta], curOld >= 0 ? oldValue(curOld) : values[curDelta]) === 0;
     }
     if (t === t && validDateStart === m) validDateStart = w;
     newOrder[w] = position;

@@ -37,7 +37,12 @@ const forEachKey = (v: unknown, visit: (key: string) => void): void => {
 };
 
 /** The delta's entries by (key id, rank). */
-const sortEntries = (entryKey: ReadonlyArray<number>, entryRank: ReadonlyArray<number>, idCount: number, size: number): { dKey: Int32Array; dRank: Int32Array } => {
+const sortEntries = (
+  entryKey: ReadonlyArray<number>,
+  entryRank: ReadonlyArray<number>,
+  idCount: number,
+  size: number,
+): { dKey: Int32Array; dRank: Int32Array } => {
   const count = entryKey.length;
   const dKey = new Int32Array(count);
   const dRank = new Int32Array(count);

@@ -25,8 +25,6 @@ import { CopyMemo } from '../copy-memo.js';
 import type { IndexedCollection } from '../room-collection.js';
 import { lowerBound } from '../rank-set.js';
 
-
-
 interface History {
   /** Order of the room's first change in this log. */
   readonly slot: number;
@@ -164,7 +162,10 @@ export class OverlayView implements Overlay {
   private deltaCache: OverlayDelta | undefined;
   private docsCache: ReadonlyArray<Room> | undefined;
 
-  constructor(readonly log: OverlayLog, readonly upTo: number) {}
+  constructor(
+    readonly log: OverlayLog,
+    readonly upTo: number,
+  ) {}
 
   get base(): IndexedCollection {
     return this.log.base;

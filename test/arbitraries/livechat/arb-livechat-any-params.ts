@@ -7,41 +7,127 @@ import { arbValidLivechatParams, type LivechatParams } from './arb-livechat-para
 import { LC_INSTANTS } from './livechat-pools.js';
 
 const KEYS = [
-  'count', 'offset', 'sort', 'query', 'fields', 'createdAt', 'customFields', 'closedAt', 'agents', 'roomName',
-  'departmentId', 'open', 'onhold', 'queued', 'tags', 'units',
+  'count',
+  'offset',
+  'sort',
+  'query',
+  'fields',
+  'createdAt',
+  'customFields',
+  'closedAt',
+  'agents',
+  'roomName',
+  'departmentId',
+  'open',
+  'onhold',
+  'queued',
+  'tags',
+  'units',
 ] as const;
 const UNKNOWN_KEYS = ['foo', 'departamentId', 'Agents', 'onHold', 'limit', 'visitorId'] as const;
 
 const NUMERIC = ['-1', '1.5', 'abc', '', '1e2', ' 3', '0x10', 'Infinity', '-0', '200', 'NaN', '1e400', '-2.5', '12abc'] as const;
 const SORT_FIELDS_QUERY = [
-  '{', 'null', '[]', '"str"', '1', '{}', '', '{"ts":2}', '{"ts":"1"}', '{"$ts":1}', '{"":1}', '{"a..b":1}', '{"fname":-1}',
-  '{"a":1,"b":0}', '{"_id":0,"fname":1}', '{"v":1,"v._id":1}', '{"livechatData.crm":1}', '{nope', '{"t":"v"}',
+  '{',
+  'null',
+  '[]',
+  '"str"',
+  '1',
+  '{}',
+  '',
+  '{"ts":2}',
+  '{"ts":"1"}',
+  '{"$ts":1}',
+  '{"":1}',
+  '{"a..b":1}',
+  '{"fname":-1}',
+  '{"a":1,"b":0}',
+  '{"_id":0,"fname":1}',
+  '{"v":1,"v._id":1}',
+  '{"livechatData.crm":1}',
+  '{nope',
+  '{"t":"v"}',
 ] as const;
 const DATE_JSON = [
-  '{', 'x', ' ', 'null', '[]', '"str"', '5', '0', '{}', '', 'true', '{"start":"nope"}', '{"start":5}', '{"end":true}',
-  '{"start":""}', '{"end":{}}', '{"start":[]}', '{"start":"x","end":"y"}', `{"start":"${LC_INSTANTS[0]}","end":"x"}`,
-  `{"end":"${LC_INSTANTS[4]}"}`, '{"start":"2021-02-30"}', '{"end":"July 9, 2021"}',
+  '{',
+  'x',
+  ' ',
+  'null',
+  '[]',
+  '"str"',
+  '5',
+  '0',
+  '{}',
+  '',
+  'true',
+  '{"start":"nope"}',
+  '{"start":5}',
+  '{"end":true}',
+  '{"start":""}',
+  '{"end":{}}',
+  '{"start":[]}',
+  '{"start":"x","end":"y"}',
+  `{"start":"${LC_INSTANTS[0]}","end":"x"}`,
+  `{"end":"${LC_INSTANTS[4]}"}`,
+  '{"start":"2021-02-30"}',
+  '{"end":"July 9, 2021"}',
 ] as const;
 /** customFields: not objects, bad keys, V8-invalid regexes, non-linear regexes, catastrophic-but-linear ones. */
 export const CUSTOM_FIELDS_JSON = [
-  'x', '[]', 'null', '5', '"crm"', '{}', '', '{"$where":"1"}', '{"":"a"}', '{"a..b":"x"}', '{".a":"x"}', '{"a.":"x"}',
-  '{"crm":"("}', '{"crm":"["}', '{"crm":"a**"}', '{"crm":"\\\\"}', '{"crm":"(?<a>x)(?<a>y)"}',
-  '{"crm":"(a)\\\\1"}', '{"crm":"(?=a)"}', '{"crm":"(?!a)b"}', '{"crm":"(?<=a)b"}', '{"crm":"(?<!a)b"}',
-  '{"crm":"\\\\k<n>(?<n>a)"}', '{"crm":"x{1001}"}', '{"crm":"[^]"}', '{"crm":"\\\\u0041"}', '{"crm":"\\\\cA"}',
-  '{"crm":"(a+)+$"}', '{"crm":"^(a|a)*$"}', '{"plan":"(a)\\\\1","crm":"("}', '{"crm":"acme","$x":"y"}', '{"nested.a":"."}',
+  'x',
+  '[]',
+  'null',
+  '5',
+  '"crm"',
+  '{}',
+  '',
+  '{"$where":"1"}',
+  '{"":"a"}',
+  '{"a..b":"x"}',
+  '{".a":"x"}',
+  '{"a.":"x"}',
+  '{"crm":"("}',
+  '{"crm":"["}',
+  '{"crm":"a**"}',
+  '{"crm":"\\\\"}',
+  '{"crm":"(?<a>x)(?<a>y)"}',
+  '{"crm":"(a)\\\\1"}',
+  '{"crm":"(?=a)"}',
+  '{"crm":"(?!a)b"}',
+  '{"crm":"(?<=a)b"}',
+  '{"crm":"(?<!a)b"}',
+  '{"crm":"\\\\k<n>(?<n>a)"}',
+  '{"crm":"x{1001}"}',
+  '{"crm":"[^]"}',
+  '{"crm":"\\\\u0041"}',
+  '{"crm":"\\\\cA"}',
+  '{"crm":"(a+)+$"}',
+  '{"crm":"^(a|a)*$"}',
+  '{"plan":"(a)\\\\1","crm":"("}',
+  '{"crm":"acme","$x":"y"}',
+  '{"nested.a":"."}',
 ] as const;
 const WORDS = ['true', 'false', 't', '1', 'x', 'undefined', 'vip', 'dep-a', 'unit-1', 'agent-1', 'alice', '"Mary Ann"'] as const;
 
 const arbScalar: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom(...NUMERIC), fc.constantFrom(...SORT_FIELDS_QUERY), fc.constantFrom(...DATE_JSON),
-  fc.constantFrom(...WORDS), fc.string({ maxLength: 6 }),
+  fc.constantFrom(...NUMERIC),
+  fc.constantFrom(...SORT_FIELDS_QUERY),
+  fc.constantFrom(...DATE_JSON),
+  fc.constantFrom(...WORDS),
+  fc.string({ maxLength: 6 }),
 );
 
 /** The value shapes qs can produce: a string, an array (maybe holding objects), a nested object. */
 const arbQsValue: fc.Arbitrary<unknown> = fc.oneof(
   { arbitrary: arbScalar, weight: 6 },
   { arbitrary: fc.array(arbScalar, { maxLength: 3 }), weight: 2 },
-  { arbitrary: fc.array(fc.oneof(arbScalar, fc.dictionary(fc.constantFrom('x', '0'), arbScalar, { maxKeys: 1, noNullPrototype: true })), { minLength: 1, maxLength: 2 }), weight: 1 },
+  {
+    arbitrary: fc.array(fc.oneof(arbScalar, fc.dictionary(fc.constantFrom('x', '0'), arbScalar, { maxKeys: 1, noNullPrototype: true })), {
+      minLength: 1,
+      maxLength: 2,
+    }),
+    weight: 1,
+  },
   { arbitrary: fc.dictionary(fc.constantFrom('x', 'a'), arbScalar, { minKeys: 1, maxKeys: 2, noNullPrototype: true }), weight: 1 },
 );
 
@@ -58,7 +144,8 @@ function arbJunkFor(key: string): fc.Arbitrary<unknown> {
 }
 
 const arbKey: fc.Arbitrary<string> = fc.oneof(
-  { arbitrary: fc.constantFrom(...KEYS), weight: 8 }, { arbitrary: fc.constantFrom(...UNKNOWN_KEYS), weight: 1 },
+  { arbitrary: fc.constantFrom(...KEYS), weight: 8 },
+  { arbitrary: fc.constantFrom(...UNKNOWN_KEYS), weight: 1 },
 );
 const arbEntry: fc.Arbitrary<[string, unknown]> = arbKey.chain((key) => arbJunkFor(key).map((v): [string, unknown] => [key, v]));
 

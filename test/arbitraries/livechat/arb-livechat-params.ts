@@ -5,7 +5,15 @@ import fc from 'fast-check';
 import type { Principal } from '../../../src/auth/principal.js';
 import type { Mode } from '../arb-principal.js';
 import {
-  LC_AGENT_IDS, LC_DATA_KEYS, LC_DEPARTMENT_IDS, LC_FNAMES, LC_INSTANTS, LC_SORT_FIELDS, LC_TAGS, LC_UNIT_IDS, LC_USERNAMES,
+  LC_AGENT_IDS,
+  LC_DATA_KEYS,
+  LC_DEPARTMENT_IDS,
+  LC_FNAMES,
+  LC_INSTANTS,
+  LC_SORT_FIELDS,
+  LC_TAGS,
+  LC_UNIT_IDS,
+  LC_USERNAMES,
 } from './livechat-pools.js';
 
 export type LivechatParams = Record<string, unknown>;
@@ -27,14 +35,44 @@ const arbBound: fc.Arbitrary<unknown> = fc.oneof(
 
 /** Valid date JSON: ranges, and the forms that are a no-op or upstream's `ts: {}` quirk (`{}`, `5`, `"x"`, `[]`...). */
 export const arbLivechatDateJson: fc.Arbitrary<string> = fc.oneof(
-  { arbitrary: fc.record({ start: arbBound, end: arbBound }, { requiredKeys: [], noNullPrototype: true }).map((r) => JSON.stringify(r)), weight: 6 },
+  {
+    arbitrary: fc.record({ start: arbBound, end: arbBound }, { requiredKeys: [], noNullPrototype: true }).map((r) => JSON.stringify(r)),
+    weight: 6,
+  },
   { arbitrary: fc.constantFrom('', 'null', '{}', ' {} ', '5', '0', '"x"', '""', '[]', 'true', 'false', '{"other":1}'), weight: 2 },
 );
 
 /** Regexes every engine accepts (V8 and re2js), metacharacters and catastrophic-on-V8 shapes included. */
 export const SAFE_PATTERNS = [
-  'acme', 'ACME', '^acme-\\d+$', 'gold|x', '.', '^$', '', '(a+)+$', '(a|aa)+$', '^(a*)*b$', '(x+x+)+y', 'a{2,}', '\\.', 'a.b',
-  '\\(1\\)', 'STRASSE', 'ß', 'ſ', 'K', 'k', '[a-c]+', '[^x]', '\\s', '\\w+!', 'line.break', '\\x41', '(?:ac)me', 'a*?', '\\bx',
+  'acme',
+  'ACME',
+  '^acme-\\d+$',
+  'gold|x',
+  '.',
+  '^$',
+  '',
+  '(a+)+$',
+  '(a|aa)+$',
+  '^(a*)*b$',
+  '(x+x+)+y',
+  'a{2,}',
+  '\\.',
+  'a.b',
+  '\\(1\\)',
+  'STRASSE',
+  'ß',
+  'ſ',
+  'K',
+  'k',
+  '[a-c]+',
+  '[^x]',
+  '\\s',
+  '\\w+!',
+  'line.break',
+  '\\x41',
+  '(?:ac)me',
+  'a*?',
+  '\\bx',
 ] as const;
 
 const arbCustomFieldValue: fc.Arbitrary<unknown> = fc.oneof(
@@ -47,14 +85,29 @@ export const arbCustomFieldsJson: fc.Arbitrary<string> = fc
   .map((o) => JSON.stringify(o));
 
 export const arbLivechatSortJson: fc.Arbitrary<string> = fc
-  .tuple(fc.uniqueArray(fc.constantFrom(...LC_SORT_FIELDS), { maxLength: 3 }), fc.array(fc.constantFrom(1, -1), { minLength: 3, maxLength: 3 }))
+  .tuple(
+    fc.uniqueArray(fc.constantFrom(...LC_SORT_FIELDS), { maxLength: 3 }),
+    fc.array(fc.constantFrom(1, -1), { minLength: 3, maxLength: 3 }),
+  )
   .map(([keys, dirs]) => {
     const spec: Record<string, number> = {};
     for (let i = 0; i < keys.length; i++) spec[keys[i]!] = dirs[i]!;
     return JSON.stringify(spec);
   });
 
-const PROJECTABLE = ['_id', 'fname', 'departmentId', 'department', 'livechatData', 'livechatData.crm', 'servedBy', 'v.token', 'open', 'tags', 'ts'];
+const PROJECTABLE = [
+  '_id',
+  'fname',
+  'departmentId',
+  'department',
+  'livechatData',
+  'livechatData.crm',
+  'servedBy',
+  'v.token',
+  'open',
+  'tags',
+  'ts',
+];
 
 export const arbLivechatFieldsJson: fc.Arbitrary<string> = fc
   .tuple(fc.uniqueArray(fc.constantFrom(...PROJECTABLE), { maxLength: 3 }), fc.boolean())
@@ -69,7 +122,8 @@ export const arbLivechatFieldsJson: fc.Arbitrary<string> = fc
 
 /** A substring of a pool fname, case changed sometimes; default mode also sends a whole fname in quotes. */
 export function arbLivechatRoomName(mode: Mode): fc.Arbitrary<string> {
-  const part = fc.tuple(fc.constantFrom(...LC_FNAMES), fc.nat(), fc.nat(), fc.constantFrom('same', 'upper', 'lower'))
+  const part = fc
+    .tuple(fc.constantFrom(...LC_FNAMES), fc.nat(), fc.nat(), fc.constantFrom('same', 'upper', 'lower'))
     .map(([name, a, b, kase]) => {
       const from = name.length === 0 ? 0 : a % name.length;
       const s = name.slice(from, from + (name.length === 0 ? 0 : b % (name.length - from + 1)));
@@ -80,7 +134,10 @@ export function arbLivechatRoomName(mode: Mode): fc.Arbitrary<string> {
 }
 
 function arbPaging(mode: Mode): fc.Arbitrary<string> {
-  const base = fc.oneof({ arbitrary: fc.integer({ min: 0, max: 12 }).map(String), weight: 4 }, fc.constantFrom('1e1', ' 2', '0x3', '', '0'));
+  const base = fc.oneof(
+    { arbitrary: fc.integer({ min: 0, max: 12 }).map(String), weight: 4 },
+    fc.constantFrom('1e1', ' 2', '0x3', '', '0'),
+  );
   return mode === 'default' ? base : fc.oneof(base, fc.constantFrom('2.7', '-3', 'Infinity', '1e21', '0.5'));
 }
 
@@ -91,7 +148,10 @@ export function arbValidLivechatParams(mode: Mode): fc.Arbitrary<LivechatParams>
   const departments = [...LC_DEPARTMENT_IDS, '', 'undefined', 'dep-unknown'];
   const shape = {
     count: sometimes(arbPaging(mode), 1),
-    offset: sometimes(arbPaging(mode).filter((s) => !s.startsWith('-')), 2),
+    offset: sometimes(
+      arbPaging(mode).filter((s) => !s.startsWith('-')),
+      2,
+    ),
     sort: sometimes(arbLivechatSortJson, 1),
     query: sometimes(mode === 'rocketchat' ? fc.constantFrom('{}', '{"t":"v"}', '[]', '5', '') : fc.constantFrom('{}', '{nope', ''), 6),
     fields: sometimes(arbLivechatFieldsJson, 3),
@@ -100,7 +160,11 @@ export function arbValidLivechatParams(mode: Mode): fc.Arbitrary<LivechatParams>
     closedAt: sometimes(arbLivechatDateJson),
     agents: sometimes(stringList([...LC_AGENT_IDS, ...LC_USERNAMES, ''], mode)),
     roomName: sometimes(arbLivechatRoomName(mode)),
-    departmentId: sometimes(mode === 'default' ? fc.oneof(fc.constantFrom(...departments), fc.subarray(departments, { maxLength: 3 })) : fc.constantFrom(...departments)),
+    departmentId: sometimes(
+      mode === 'default'
+        ? fc.oneof(fc.constantFrom(...departments), fc.subarray(departments, { maxLength: 3 }))
+        : fc.constantFrom(...departments),
+    ),
     open: sometimes(fc.constantFrom(...TRI)),
     onhold: sometimes(fc.constantFrom(...TRI), 5),
     queued: sometimes(fc.constantFrom(...TRI), 5),

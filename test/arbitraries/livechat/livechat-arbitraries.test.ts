@@ -6,7 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { referenceLivechatRooms } from '../../reference/livechat/reference-livechat-rooms.js';
 import type { Mode } from '../arb-principal.js';
 import {
-  arbAgentPrincipal, arbAnyLivechatParams, arbLivechatOptions, arbLivechatPrincipal, arbLivechatRooms, arbValidLivechatParams,
+  arbAgentPrincipal,
+  arbAnyLivechatParams,
+  arbLivechatOptions,
+  arbLivechatPrincipal,
+  arbLivechatRooms,
+  arbValidLivechatParams,
   livechatParamsForAgent,
 } from './index.js';
 
@@ -15,17 +20,29 @@ const ADMIN = { _id: 'admin-1', username: 'admin', roles: ['admin'] };
 
 describe('livechat arbitraries', () => {
   it.each(MODES)('arbValidLivechatParams(%s) never gets a 400', (mode) => {
-    fc.assert(fc.property(arbLivechatRooms(), arbValidLivechatParams(mode), arbLivechatPrincipal, arbLivechatOptions(mode), (rooms, params, principal, options) => {
-      const result = referenceLivechatRooms(rooms, params, principal, options);
-      expect(result.ok || result.status === 403).toBe(true);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        arbLivechatRooms(),
+        arbValidLivechatParams(mode),
+        arbLivechatPrincipal,
+        arbLivechatOptions(mode),
+        (rooms, params, principal, options) => {
+          const result = referenceLivechatRooms(rooms, params, principal, options);
+          expect(result.ok || result.status === 403).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it.each(MODES)('livechatParamsForAgent(%s) passes the permission check for an agent', (mode) => {
     const pair = arbAgentPrincipal.chain((p) => fc.tuple(fc.constant(p), livechatParamsForAgent(p, mode)));
-    fc.assert(fc.property(arbLivechatRooms(), pair, arbLivechatOptions(mode), (rooms, [principal, params], options) => {
-      expect(referenceLivechatRooms(rooms, params, principal, options).ok).toBe(true);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(arbLivechatRooms(), pair, arbLivechatOptions(mode), (rooms, [principal, params], options) => {
+        expect(referenceLivechatRooms(rooms, params, principal, options).ok).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('rooms have unique ids', () => {
@@ -47,7 +64,10 @@ describe('livechat arbitraries', () => {
     const kinds = new Set<string>();
     for (const params of samples) {
       const result = referenceLivechatRooms([], params, ADMIN, { mode });
-      if (result.ok) { kinds.add('ok'); continue; }
+      if (result.ok) {
+        kinds.add('ok');
+        continue;
+      }
       const body = result.body as { error: string; errorType?: string };
       if (body.errorType !== undefined) kinds.add(body.errorType);
       else if (body.error.startsWith('Invalid regular expression')) kinds.add('regex');
@@ -55,7 +75,17 @@ describe('livechat arbitraries', () => {
       else if (body.error.includes('valid date')) kinds.add('date');
       else kinds.add('json');
     }
-    const expected = ['ok', 'invalid-params', 'error-invalid-sort', 'error-invalid-fields', 'date', 'json', 'customFields', 'regex', 'error-invalid-regex'];
+    const expected = [
+      'ok',
+      'invalid-params',
+      'error-invalid-sort',
+      'error-invalid-fields',
+      'date',
+      'json',
+      'customFields',
+      'regex',
+      'error-invalid-regex',
+    ];
     if (mode === 'rocketchat') expected.push('error-invalid-query');
     for (const kind of expected) expect([...kinds]).toContain(kind);
   });

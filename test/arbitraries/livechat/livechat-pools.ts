@@ -11,22 +11,66 @@ export const LC_DEPARTMENT_IDS = ['dep-a', 'dep-b', 'dep-c', 'dep-d'] as const;
 export const LC_UNIT_IDS = ['unit-1', 'unit-2', 'unit-3'] as const;
 export const LC_ROOM_IDS = ['l01', 'l02', 'l03', 'l04', 'l05', 'l06', 'l07', 'l08', 'l09', 'l10', 'L01', 'a', 'Z', '9', 'é', ' l'] as const;
 export const LC_FNAMES = [
-  'Mary Ann', 'mary annette', 'MARY', 'Café Ünïcode', 'a.b*c+d?', '(x)[y]{z}|w', 'back\\slash', '"quoted"',
-  'straße', 'İstanbul', 'Kelvin \u212A', 'long ſ', '', 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!',
+  'Mary Ann',
+  'mary annette',
+  'MARY',
+  'Café Ünïcode',
+  'a.b*c+d?',
+  '(x)[y]{z}|w',
+  'back\\slash',
+  '"quoted"',
+  'straße',
+  'İstanbul',
+  'Kelvin \u212A',
+  'long ſ',
+  '',
+  'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!',
 ] as const;
 export const LC_TAGS = ['vip', 'billing', 'Billing', 'urgent', 'a.b'] as const;
 export const LC_INSTANTS = [
-  '2021-07-09T20:12:19.795Z', '2021-07-09T20:12:19.796Z', '2022-01-01T00:00:00.000Z',
-  '2022-01-01T00:00:00.001Z', '2023-06-15T12:00:00.000Z', '1970-01-01T00:00:00.000Z',
+  '2021-07-09T20:12:19.795Z',
+  '2021-07-09T20:12:19.796Z',
+  '2022-01-01T00:00:00.000Z',
+  '2022-01-01T00:00:00.001Z',
+  '2023-06-15T12:00:00.000Z',
+  '1970-01-01T00:00:00.000Z',
 ] as const;
 /** livechatData keys (dotted customFields keys address `nested.*`). */
 export const LC_DATA_KEYS = ['crm', 'plan', 'phone', 'nested'] as const;
 /** livechatData string values: case variants, metacharacters, a long run of `a` for catastrophic patterns. */
 export const LC_DATA_STRINGS = [
-  'ACME-42', 'acme-7', 'Acme', 'gold', 'GOLD', 'x', '', 'a.b', '(1)', 'straße', 'STRASSE', 'ſ', 'k', '\u212A',
-  'line\r\nbreak', 'tab\there', 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!', '+15550001',
+  'ACME-42',
+  'acme-7',
+  'Acme',
+  'gold',
+  'GOLD',
+  'x',
+  '',
+  'a.b',
+  '(1)',
+  'straße',
+  'STRASSE',
+  'ſ',
+  'k',
+  '\u212A',
+  'line\r\nbreak',
+  'tab\there',
+  'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!',
+  '+15550001',
 ] as const;
 export const LC_SORT_FIELDS = [
-  'ts', 'closedAt', 'fname', '_id', 'servedBy.username', 'servedBy._id', 'open', 'onHold', 'tags', 'departmentId',
-  'livechatData.crm', 'priorityWeight', 'v._id', 'missing.path',
+  'ts',
+  'closedAt',
+  'fname',
+  '_id',
+  'servedBy.username',
+  'servedBy._id',
+  'open',
+  'onHold',
+  'tags',
+  'departmentId',
+  'livechatData.crm',
+  'priorityWeight',
+  'v._id',
+  'missing.path',
 ] as const;

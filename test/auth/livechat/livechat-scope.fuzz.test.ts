@@ -15,7 +15,10 @@ const arbId = fc.constantFrom(...IDS);
 const arbOdd = fc.constantFrom<unknown>(undefined, null, '', 5, true, {}, [], ['u1', 5], { _id: 'd1' });
 
 const arbOmnichannel: fc.Arbitrary<Omnichannel> = fc.record({
-  departments: fc.array(fc.record({ _id: arbId, name: fc.constantFrom('Sales', 'Support'), ancestors: fc.array(arbId, { maxLength: 2 }) }), { maxLength: 5 }),
+  departments: fc.array(
+    fc.record({ _id: arbId, name: fc.constantFrom('Sales', 'Support'), ancestors: fc.array(arbId, { maxLength: 2 }) }),
+    { maxLength: 5 },
+  ),
   units: fc.array(fc.record({ _id: arbId, name: fc.constant('Unit') }), { minLength: 1, maxLength: 3 }),
   unitMonitors: fc.array(fc.record({ monitorId: fc.constantFrom('m1', 'a1', 'x'), unitId: arbId }), { maxLength: 4 }),
   departmentAgents: fc.array(fc.record({ agentId: fc.constantFrom('m1', 'a1', 'a2'), departmentId: arbId }), { maxLength: 4 }),
@@ -95,19 +98,26 @@ describe('livechat authorization invariant', () => {
   it('an agent (view-l-room only) only ever gets rooms it serves, monitor or not', () => {
     let nonEmpty = 0;
     fc.assert(
-      fc.property(arbRooms, fc.option(arbOmnichannel, { nil: undefined }), arbParams, arbMode, fc.constantFrom(['livechat-agent'], ['livechat-agent', 'livechat-monitor']), (rooms, omnichannel, params, mode, roles) => {
-        const agent = { _id: 'a1', username: 'alice', roles };
-        // With view-livechat-rooms taken away, a monitor is an agent too.
-        const permissions = { 'view-l-room': ['livechat-agent'] };
-        const result = queryLivechatRooms(rooms, { ...params, agents: ['a1'] }, agent, { mode, omnichannel, permissions });
-        if (result._tag === 'Left') return;
-        const byId = new Map(rooms.map((r) => [r._id as string, r]));
-        if (result.right.rooms.length > 0) nonEmpty++;
-        for (const room of result.right.rooms) {
-          const stored = byId.get(room['_id'] as string) as Room;
-          expect((stored['servedBy'] as { _id?: unknown } | undefined)?._id).toBe('a1');
-        }
-      }),
+      fc.property(
+        arbRooms,
+        fc.option(arbOmnichannel, { nil: undefined }),
+        arbParams,
+        arbMode,
+        fc.constantFrom(['livechat-agent'], ['livechat-agent', 'livechat-monitor']),
+        (rooms, omnichannel, params, mode, roles) => {
+          const agent = { _id: 'a1', username: 'alice', roles };
+          // With view-livechat-rooms taken away, a monitor is an agent too.
+          const permissions = { 'view-l-room': ['livechat-agent'] };
+          const result = queryLivechatRooms(rooms, { ...params, agents: ['a1'] }, agent, { mode, omnichannel, permissions });
+          if (result._tag === 'Left') return;
+          const byId = new Map(rooms.map((r) => [r._id as string, r]));
+          if (result.right.rooms.length > 0) nonEmpty++;
+          for (const room of result.right.rooms) {
+            const stored = byId.get(room['_id'] as string) as Room;
+            expect((stored['servedBy'] as { _id?: unknown } | undefined)?._id).toBe('a1');
+          }
+        },
+      ),
       fuzzParams(FUZZ_AUTH_RUNS),
     );
     expect(nonEmpty).toBeGreaterThan(FUZZ_AUTH_RUNS / 50);

@@ -14,7 +14,12 @@ import type { Mode } from '../../../src/options.js';
 import { queryLivechatRooms } from '../../../src/query-rooms.js';
 import { Projection } from '../../../src/query/projection.js';
 import { parseLivechatParams } from '../../../src/request/livechat/parse-livechat-params.js';
-import { arbLivechatParams as arbParams, arbLivechatRooms as arbRooms, LIVECHAT_PRINCIPALS as PRINCIPALS, omnichannel } from '../../support/livechat-arbitraries.js';
+import {
+  arbLivechatParams as arbParams,
+  arbLivechatRooms as arbRooms,
+  LIVECHAT_PRINCIPALS as PRINCIPALS,
+  omnichannel,
+} from '../../support/livechat-arbitraries.js';
 import { oracleConfig } from '../../support/oracle-config.js';
 import { mingoCollection } from '../mingo-collection.js';
 import { runWithMingo } from '../mingo-oracle.js';

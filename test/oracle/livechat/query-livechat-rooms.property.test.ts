@@ -12,8 +12,16 @@ import { createRoomCollection } from '../../../src/collection/room-collection.js
 import type { Room } from '../../../src/model/room.js';
 import { queryLivechatRooms } from '../../../src/query-rooms.js';
 import {
-  arbAgentPrincipal, arbAnyLivechatParams, arbLivechatOptions, arbLivechatPrincipal, arbLivechatRooms, arbMonitorPrincipal,
-  arbValidLivechatParams, livechatParamsForAgent, type LivechatOracleOptions, type LivechatParams,
+  arbAgentPrincipal,
+  arbAnyLivechatParams,
+  arbLivechatOptions,
+  arbLivechatPrincipal,
+  arbLivechatRooms,
+  arbMonitorPrincipal,
+  arbValidLivechatParams,
+  livechatParamsForAgent,
+  type LivechatOracleOptions,
+  type LivechatParams,
 } from '../../arbitraries/livechat/index.js';
 import { referenceLivechatRooms } from '../../reference/livechat/reference-livechat-rooms.js';
 import { oracleConfig } from '../../support/oracle-config.js';
@@ -31,12 +39,27 @@ interface Case {
 
 const arbCase = (mode: Mode, params: (p: Principal) => fc.Arbitrary<LivechatParams>): fc.Arbitrary<Case> =>
   fc
-    .tuple(arbLivechatRooms(14), fc.oneof({ arbitrary: arbSeesAll, weight: 2 }, arbLivechatPrincipal, arbMonitorPrincipal, arbAgentPrincipal), arbLivechatOptions(mode), fc.boolean())
-    .chain(([rooms, principal, options, indexed]) =>
-      params(principal).map((p) => ({ rooms, principal, params: p, options, indexed })),
-    );
+    .tuple(
+      arbLivechatRooms(14),
+      fc.oneof({ arbitrary: arbSeesAll, weight: 2 }, arbLivechatPrincipal, arbMonitorPrincipal, arbAgentPrincipal),
+      arbLivechatOptions(mode),
+      fc.boolean(),
+    )
+    .chain(([rooms, principal, options, indexed]) => params(principal).map((p) => ({ rooms, principal, params: p, options, indexed })));
 
-const FILTERS = ['createdAt', 'customFields', 'closedAt', 'agents', 'roomName', 'departmentId', 'open', 'onhold', 'queued', 'tags', 'units'];
+const FILTERS = [
+  'createdAt',
+  'customFields',
+  'closedAt',
+  'agents',
+  'roomName',
+  'departmentId',
+  'open',
+  'onhold',
+  'queued',
+  'tags',
+  'units',
+];
 
 /** Many filters at once (or an offset) rarely match a dozen rooms: two cases in three keep at most one filter and no offset. */
 const thin = (principal: Principal, params: fc.Arbitrary<LivechatParams>): fc.Arbitrary<LivechatParams> =>
@@ -72,18 +95,25 @@ const tally = (name: string, answer: Answer): void => {
 };
 afterAll(() => {
   for (const [name, t] of tallies) {
-    const errors = [...t.errors].sort(([a], [b]) => a - b).map(([s, n]) => `${s}: ${n}`).join(', ');
-    console.log(`[livechat oracle] ${name}: ${t.cases} cases compared — ${t.withRooms} pages with rooms, ${t.empty} empty pages, errors {${errors}}`);
+    const errors = [...t.errors]
+      .sort(([a], [b]) => a - b)
+      .map(([s, n]) => `${s}: ${n}`)
+      .join(', ');
+    console.log(
+      `[livechat oracle] ${name}: ${t.cases} cases compared — ${t.withRooms} pages with rooms, ${t.empty} empty pages, errors {${errors}}`,
+    );
   }
 });
 
-const runBoth = (name: string) => (c: Case): void => {
-  const source = c.indexed ? createRoomCollection(c.rooms) : c.rooms;
-  const engine = fromEngine(queryLivechatRooms(source, c.params, c.principal, c.options));
-  const reference = fromReference(referenceLivechatRooms(c.rooms, c.params, c.principal, c.options));
-  expectSameAnswer(engine, reference);
-  tally(name, engine);
-};
+const runBoth =
+  (name: string) =>
+  (c: Case): void => {
+    const source = c.indexed ? createRoomCollection(c.rooms) : c.rooms;
+    const engine = fromEngine(queryLivechatRooms(source, c.params, c.principal, c.options));
+    const reference = fromReference(referenceLivechatRooms(c.rooms, c.params, c.principal, c.options));
+    expectSameAnswer(engine, reference);
+    tally(name, engine);
+  };
 
 describe('queryLivechatRooms ≡ reference', () => {
   for (const mode of ['default', 'rocketchat'] as const) {
@@ -92,7 +122,13 @@ describe('queryLivechatRooms ≡ reference', () => {
       expect(tallies.get(`${mode} valid`)?.withRooms ?? 0).toBeGreaterThan(150);
     });
     it(`${mode}: arbitrary params: the same error (status and body) or the same page`, () => {
-      fc.assert(fc.property(arbCase(mode, () => arbAnyLivechatParams(mode)), runBoth(`${mode} any`)), oracleConfig(1500));
+      fc.assert(
+        fc.property(
+          arbCase(mode, () => arbAnyLivechatParams(mode)),
+          runBoth(`${mode} any`),
+        ),
+        oracleConfig(1500),
+      );
     });
   }
 });

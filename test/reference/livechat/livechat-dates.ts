@@ -15,7 +15,9 @@ function boundOf(parsed: unknown, bound: 'start' | 'end'): unknown {
 
 /** `undefined` = no filter on this field; a filter; or the 400. */
 export function referenceLivechatDate(
-  name: 'createdAt' | 'closedAt', raw: string | undefined, mode: Mode,
+  name: 'createdAt' | 'closedAt',
+  raw: string | undefined,
+  mode: Mode,
 ): DateFilter | undefined | LivechatFailure {
   // Upstream: `if (date) parsed = JSON.parse(date)`, so "" is no filter.
   if (raw === undefined || raw === '') return undefined;

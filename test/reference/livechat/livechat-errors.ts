@@ -15,7 +15,9 @@ export const invalidParams = (message: string): LivechatFailure =>
 function jsonQueryError(param: 'sort' | 'fields' | 'query', raw: string, mode: Mode): LivechatFailure {
   const errorType = `error-invalid-${param}`;
   const body: Record<string, unknown> = {
-    success: false, error: `Invalid ${param} parameter provided: "${raw}" [${errorType}]`, errorType,
+    success: false,
+    error: `Invalid ${param} parameter provided: "${raw}" [${errorType}]`,
+    errorType,
   };
   if (mode === 'rocketchat') body['details'] = HELPER;
   return bad(body);
@@ -28,20 +30,24 @@ export const invalidQuery = (raw: string, mode: Mode): LivechatFailure => jsonQu
 export const badJson = (message: string): LivechatFailure => bad({ success: false, error: message });
 export const invalidDate = (path: string): LivechatFailure =>
   bad({ success: false, error: `The "${path}" query parameter must be a valid date.` });
-export const invalidCustomFields: LivechatFailure =
-  bad({ success: false, error: 'The "customFields" query parameter must be a valid JSON.' });
+export const invalidCustomFields: LivechatFailure = bad({
+  success: false,
+  error: 'The "customFields" query parameter must be a valid JSON.',
+});
 /** `new RegExp(v, 'i')`'s own message, e.g. `Invalid regular expression: /(/i: Unterminated group`. */
 export const invalidRegex = (v8Message: string): LivechatFailure => bad({ success: false, error: v8Message });
-export const notLinearRegex = (key: string): LivechatFailure => bad({
-  success: false,
-  error: `The "customFields.${key}" pattern needs a feature without a linear-time match (backreference or lookaround) [error-invalid-regex]`,
-  errorType: 'error-invalid-regex',
-});
+export const notLinearRegex = (key: string): LivechatFailure =>
+  bad({
+    success: false,
+    error: `The "customFields.${key}" pattern needs a feature without a linear-time match (backreference or lookaround) [error-invalid-regex]`,
+    errorType: 'error-invalid-regex',
+  });
 
 export const UNAUTHORIZED: LivechatFailure = { ok: false, status: 403, body: { success: false, error: 'unauthorized' } };
 /** Default mode, caller with neither permission (as voip's default mode). */
 export const MISSING_PERMISSION: LivechatFailure = {
-  ok: false, status: 403,
+  ok: false,
+  status: 403,
   body: { success: false, error: 'User does not have the permissions required for this action [error-unauthorized]' },
 };
 

@@ -5,8 +5,21 @@ import { coerceNumber, unknownKeyMessage, type Mode } from '../reference-schema.
 
 /** 6.13 schema property order; default mode appends `units` (7.4+). */
 export const LIVECHAT_PARAM_ORDER: ReadonlyArray<string> = [
-  'count', 'offset', 'sort', 'query', 'fields', 'createdAt', 'customFields', 'closedAt',
-  'agents', 'roomName', 'departmentId', 'open', 'onhold', 'queued', 'tags',
+  'count',
+  'offset',
+  'sort',
+  'query',
+  'fields',
+  'createdAt',
+  'customFields',
+  'closedAt',
+  'agents',
+  'roomName',
+  'departmentId',
+  'open',
+  'onhold',
+  'queued',
+  'tags',
 ];
 export const LIVECHAT_DEFAULT_PARAM_ORDER: ReadonlyArray<string> = [...LIVECHAT_PARAM_ORDER, 'units'];
 
@@ -127,7 +140,8 @@ function checkKey(key: string, value: unknown, mode: Mode): Checked {
 /** Our input limits, ajv-style messages: list lengths, then string lengths (`maxParamLength`). */
 function overLimit(value: unknown, limits: LivechatLimits): string | undefined {
   if (Array.isArray(value) && value.length > limits.maxListLength) return `must NOT have more than ${limits.maxListLength} items`;
-  if (typeof value === 'string' && value.length > limits.maxParamLength) return `must NOT have more than ${limits.maxParamLength} characters`;
+  if (typeof value === 'string' && value.length > limits.maxParamLength)
+    return `must NOT have more than ${limits.maxParamLength} characters`;
   return undefined;
 }
 

@@ -19,14 +19,16 @@ export const LIVECHAT_DEFAULT_PERMISSIONS: Record<string, readonly string[]> = {
 };
 
 function hasPermission(principal: Principal, permission: string, table: Record<string, readonly string[]>): boolean {
-  const roles = Object.hasOwn(table, permission) ? table[permission] ?? [] : [];
+  const roles = Object.hasOwn(table, permission) ? (table[permission] ?? []) : [];
   for (let i = 0; i < principal.roles.length; i++) if (roles.includes(principal.roles[i] as string)) return true;
   return false;
 }
 
 /** The 403 check: `null` = any filter allowed; a string = agent-scoped to that id; or the failure. */
 export function referenceLivechatAuthorize(
-  agents: ReadonlyArray<string> | undefined, principal: Principal, mode: Mode,
+  agents: ReadonlyArray<string> | undefined,
+  principal: Principal,
+  mode: Mode,
   permissions: Record<string, readonly string[]> = LIVECHAT_DEFAULT_PERMISSIONS,
 ): string | null | LivechatFailure {
   if (hasPermission(principal, 'view-livechat-rooms', permissions)) return null;
@@ -52,7 +54,11 @@ export function isScopedMonitor(principal: Principal, omnichannel: Omnichannel |
 export type MonitorScope = { ancestors: string[]; departmentIds: string[] };
 
 /** S = monitored units ∪ departments the caller is an agent of (∩ `units` when given); D = departments whose ancestors meet S. */
-export function referenceMonitorScope(principal: Principal, omnichannel: Omnichannel, units: ReadonlyArray<string> | undefined): MonitorScope {
+export function referenceMonitorScope(
+  principal: Principal,
+  omnichannel: Omnichannel,
+  units: ReadonlyArray<string> | undefined,
+): MonitorScope {
   const s: string[] = [];
   const monitors = omnichannel.unitMonitors ?? [];
   for (let i = 0; i < monitors.length; i++) {

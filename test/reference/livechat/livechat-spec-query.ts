@@ -22,15 +22,23 @@ function dateQuery(raw: string | undefined, mode: Mode): Query | undefined | 'sk
 }
 
 /** `agentScope`: the caller's id on the agent route, else null. Values must have passed every check. */
-export function livechatSpecQuery(values: LivechatValues, mode: Mode, principal: Principal, agentScope: string | null, o: Omnichannel | undefined): Query {
+export function livechatSpecQuery(
+  values: LivechatValues,
+  mode: Mode,
+  principal: Principal,
+  agentScope: string | null,
+  o: Omnichannel | undefined,
+): Query {
   const and: Query[] = [];
   const query: Query = { t: 'l' };
   const enterprise = (o?.units?.length ?? 0) > 0;
   const r = principal.roles;
   const units = values.units !== undefined && values.units.length > 0 ? values.units : undefined;
   if (enterprise && r.includes('livechat-monitor') && !r.includes('admin') && !r.includes('livechat-manager')) {
-    let s = [...(o?.unitMonitors ?? []).filter((m) => m.monitorId === principal._id).map((m) => m.unitId),
-      ...(o?.departmentAgents ?? []).filter((a) => a.agentId === principal._id).map((a) => a.departmentId)];
+    let s = [
+      ...(o?.unitMonitors ?? []).filter((m) => m.monitorId === principal._id).map((m) => m.unitId),
+      ...(o?.departmentAgents ?? []).filter((a) => a.agentId === principal._id).map((a) => a.departmentId),
+    ];
     if (units !== undefined) s = s.filter((u) => units.includes(u));
     const d = (o?.departments ?? []).filter((dep) => (dep.ancestors ?? []).some((a) => s.includes(a))).map((dep) => dep._id);
     and.push({ $or: [{ departmentAncestors: { $in: s } }, { departmentId: { $in: d } }] });
@@ -39,7 +47,8 @@ export function livechatSpecQuery(values: LivechatValues, mode: Mode, principal:
   }
   if (agentScope !== null) and.push({ 'servedBy._id': agentScope });
   if (values.agents !== undefined && (mode === 'rocketchat' || values.agents.length > 0)) {
-    if (mode === 'rocketchat') and.push({ $or: [{ 'servedBy._id': { $in: values.agents } }, { 'servedBy.username': { $in: values.agents } }] });
+    if (mode === 'rocketchat')
+      and.push({ $or: [{ 'servedBy._id': { $in: values.agents } }, { 'servedBy.username': { $in: values.agents } }] });
     else and.push({ 'servedBy._id': { $in: values.agents } });
   }
   const name = values.roomName;
@@ -47,7 +56,9 @@ export function livechatSpecQuery(values: LivechatValues, mode: Mode, principal:
     const exact = mode === 'default' && name.length >= 2 && name.startsWith('"') && name.endsWith('"');
     query['fname'] = exact ? name.slice(1, -1) : new RegExp(escapeRegExp(name), 'i');
   }
-  const deps = (typeof values.departmentId === 'string' ? [values.departmentId] : values.departmentId ?? []).filter((x) => x && x !== 'undefined');
+  const deps = (typeof values.departmentId === 'string' ? [values.departmentId] : (values.departmentId ?? [])).filter(
+    (x) => x && x !== 'undefined',
+  );
   if (deps.length > 0) query['departmentId'] = { $in: deps };
   if (values.open === 'true') Object.assign(query, { open: { $exists: true }, servedBy: { $exists: true }, onHold: { $ne: true } });
   if (values.open === 'false') Object.assign(query, { open: { $exists: false }, onHold: { $ne: true } });

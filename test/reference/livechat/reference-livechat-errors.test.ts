@@ -12,11 +12,34 @@ const RC: LivechatReferenceOptions = { mode: 'rocketchat', omnichannel: ENTERPRI
 
 const ip = (message: string) => ({ success: false, error: `${message} [invalid-params]`, errorType: 'invalid-params' });
 const helper = { details: { helperMethod: 'parseJsonQuery' } };
-const sortRC = (raw: string) => ({ success: false, error: `Invalid sort parameter provided: "${raw}" [error-invalid-sort]`, errorType: 'error-invalid-sort', ...helper });
-const sortD = (raw: string) => ({ success: false, error: `Invalid sort parameter provided: "${raw}" [error-invalid-sort]`, errorType: 'error-invalid-sort' });
-const fieldsRC = (raw: string) => ({ success: false, error: `Invalid fields parameter provided: "${raw}" [error-invalid-fields]`, errorType: 'error-invalid-fields', ...helper });
-const fieldsD = (raw: string) => ({ success: false, error: `Invalid fields parameter provided: "${raw}" [error-invalid-fields]`, errorType: 'error-invalid-fields' });
-const queryRC = (raw: string) => ({ success: false, error: `Invalid query parameter provided: "${raw}" [error-invalid-query]`, errorType: 'error-invalid-query', ...helper });
+const sortRC = (raw: string) => ({
+  success: false,
+  error: `Invalid sort parameter provided: "${raw}" [error-invalid-sort]`,
+  errorType: 'error-invalid-sort',
+  ...helper,
+});
+const sortD = (raw: string) => ({
+  success: false,
+  error: `Invalid sort parameter provided: "${raw}" [error-invalid-sort]`,
+  errorType: 'error-invalid-sort',
+});
+const fieldsRC = (raw: string) => ({
+  success: false,
+  error: `Invalid fields parameter provided: "${raw}" [error-invalid-fields]`,
+  errorType: 'error-invalid-fields',
+  ...helper,
+});
+const fieldsD = (raw: string) => ({
+  success: false,
+  error: `Invalid fields parameter provided: "${raw}" [error-invalid-fields]`,
+  errorType: 'error-invalid-fields',
+});
+const queryRC = (raw: string) => ({
+  success: false,
+  error: `Invalid query parameter provided: "${raw}" [error-invalid-query]`,
+  errorType: 'error-invalid-query',
+  ...helper,
+});
 const date = (path: string) => ({ success: false, error: `The "${path}" query parameter must be a valid date.` });
 const plain = (error: string) => ({ success: false, error });
 const CF = { success: false, error: 'The "customFields" query parameter must be a valid JSON.' };
@@ -33,7 +56,14 @@ const ANYOF = 'must be string\n must be boolean\n must match a schema in anyOf';
 const ERRORS: Array<[string, P, Principal, LivechatReferenceOptions, number, unknown]> = [
   // Schema (ajv coerceTypes on the 6.13 schema; default mode's additions)
   ['unknown param', { foo: '1' }, ADMIN, RC, 400, ip('must NOT have additional properties')],
-  ['docs typo departamentId', { departamentId: 'x' }, ADMIN, D, 400, ip('unknown parameter "departamentId" (did you mean "departmentId"?)')],
+  [
+    'docs typo departamentId',
+    { departamentId: 'x' },
+    ADMIN,
+    D,
+    400,
+    ip('unknown parameter "departamentId" (did you mean "departmentId"?)'),
+  ],
   ['units is unknown on 6.13', { units: ['unit-1'] }, ADMIN, RC, 400, ip('must NOT have additional properties')],
   ['unknown param wins over a bad known one', { count: 'abc', foo: '1' }, ADMIN, D, 400, ip('unknown parameter "foo"')],
   ['lone agents=x', { agents: 'x' }, ADMIN, RC, 400, ip('must be array')],
@@ -51,8 +81,22 @@ const ERRORS: Array<[string, P, Principal, LivechatReferenceOptions, number, unk
   ['departmentId object (default)', { departmentId: { a: 'x' } }, ADMIN, D, 400, ip('must be string')],
   ['customFields as array', { customFields: ['{}'] }, ADMIN, D, 400, ip('must be string')],
   ['schema order: count before agents', { agents: 'x', count: 'abc' }, ADMIN, RC, 400, ip('must be number')],
-  ['departmentId list over maxListLength', { departmentId: ['a', 'b', 'c'] }, ADMIN, { ...D, limits: { maxListLength: 2 } }, 400, ip('must NOT have more than 2 items')],
-  ['string over maxParamLength', { roomName: 'abcdef' }, ADMIN, { ...D, limits: { maxParamLength: 5 } }, 400, ip('must NOT have more than 5 characters')],
+  [
+    'departmentId list over maxListLength',
+    { departmentId: ['a', 'b', 'c'] },
+    ADMIN,
+    { ...D, limits: { maxListLength: 2 } },
+    400,
+    ip('must NOT have more than 2 items'),
+  ],
+  [
+    'string over maxParamLength',
+    { roomName: 'abcdef' },
+    ADMIN,
+    { ...D, limits: { maxParamLength: 5 } },
+    400,
+    ip('must NOT have more than 5 characters'),
+  ],
   // parseJsonQuery: sort, fields, query
   ['bad sort (rocketchat: details)', { sort: '{' }, ADMIN, RC, 400, sortRC('{')],
   ['bad sort (default: no details)', { sort: '{"ts":2}' }, ADMIN, D, 400, sortD('{"ts":2}')],
@@ -93,14 +137,35 @@ const ERRORS: Array<[string, P, Principal, LivechatReferenceOptions, number, unk
   ['customFields empty segment', { customFields: '{"a..b":"x"}' }, ADMIN, RC, 400, CF],
   ['customFields trailing dot', { customFields: '{"a.":"x"}' }, ADMIN, D, 400, CF],
   ['agent may send customFields too', { agents: ['agent-1'], customFields: '[1]' }, AGENT1, D, 400, CF],
-  ['invalid regex: V8 message', { customFields: '{"crm":"("}' }, ADMIN, RC, 400, plain('Invalid regular expression: /(/i: Unterminated group')],
-  ['invalid regex: nothing to repeat', { customFields: '{"crm":"a**"}' }, ADMIN, D, 400, plain('Invalid regular expression: /a**/i: Nothing to repeat')],
+  [
+    'invalid regex: V8 message',
+    { customFields: '{"crm":"("}' },
+    ADMIN,
+    RC,
+    400,
+    plain('Invalid regular expression: /(/i: Unterminated group'),
+  ],
+  [
+    'invalid regex: nothing to repeat',
+    { customFields: '{"crm":"a**"}' },
+    ADMIN,
+    D,
+    400,
+    plain('Invalid regular expression: /a**/i: Nothing to repeat'),
+  ],
   ['keys checked before any regex', { customFields: '{"a":"(","$b":"x"}' }, ADMIN, D, 400, CF],
   ['backreference', { customFields: '{"crm":"(a)\\\\1"}' }, ADMIN, D, 400, linear('crm')],
   ['lookahead', { customFields: '{"a.b":"(?=x)y"}' }, ADMIN, RC, 400, linear('a.b')],
   ['lookbehind', { customFields: '{"crm":"(?<!x)y"}' }, ADMIN, D, 400, linear('crm')],
   ['regexes checked key by key', { customFields: '{"k1":"(a)\\\\1","k2":"("}' }, ADMIN, D, 400, linear('k1')],
-  ['V8 verdict before re2 verdict on one key', { customFields: '{"k":"(?<=a"}' }, ADMIN, D, 400, plain('Invalid regular expression: /(?<=a/i: Unterminated group')],
+  [
+    'V8 verdict before re2 verdict on one key',
+    { customFields: '{"k":"(?<=a"}' },
+    ADMIN,
+    D,
+    400,
+    plain('Invalid regular expression: /(?<=a/i: Unterminated group'),
+  ],
 ];
 
 describe('livechat reference: errors and their order', () => {

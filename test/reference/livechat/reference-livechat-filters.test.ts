@@ -67,7 +67,13 @@ const SELECTIONS: Array<[string, P, Principal, LivechatReferenceOptions, string[
   ['queued overrides onhold', { queued: 't', onhold: 'true' }, ADMIN, D, ['l3']],
   ['queued=false: no filter', { queued: 'false' }, ADMIN, D, ALL],
   // dates
-  ['createdAt inclusive', { createdAt: '{"start":"2021-01-01T00:00:00.000Z","end":"2021-02-01T00:00:00.000Z"}' }, ADMIN, RC, ['l2', 'l1', 'l3']],
+  [
+    'createdAt inclusive',
+    { createdAt: '{"start":"2021-01-01T00:00:00.000Z","end":"2021-02-01T00:00:00.000Z"}' },
+    ADMIN,
+    RC,
+    ['l2', 'l1', 'l3'],
+  ],
   ['createdAt start only', { createdAt: '{"start":"2021-01-01T00:00:00.001Z"}' }, ADMIN, D, ['l4', 'l2']],
   ['closedAt: rooms without closedAt never match', { closedAt: '{"end":"2030-01-01"}' }, ADMIN, D, ['l2', 'l6']],
   ['rocketchat: createdAt={} is ts:{} → nothing', { createdAt: '{}' }, ADMIN, RC, []],
@@ -117,7 +123,10 @@ describe('livechat reference: filters, order, paging', () => {
   it('total counts every match, count the page, offset is echoed', () => {
     const result = referenceLivechatRooms(LIVECHAT_ROOMS, { offset: '4', count: '1' }, ADMIN, D);
     expect(result).toMatchObject({ ok: true, page: { count: 1, offset: 4, total: 6 } });
-    expect(referenceLivechatRooms(LIVECHAT_ROOMS, { offset: '9' }, ADMIN, D)).toMatchObject({ ok: true, page: { rooms: [], count: 0, offset: 9, total: 6 } });
+    expect(referenceLivechatRooms(LIVECHAT_ROOMS, { offset: '9' }, ADMIN, D)).toMatchObject({
+      ok: true,
+      page: { rooms: [], count: 0, offset: 9, total: 6 },
+    });
   });
 
   it('rocketchat ts:{} quirk gives total 0', () => {

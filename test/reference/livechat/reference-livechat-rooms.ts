@@ -14,9 +14,7 @@ import { referenceLivechatJsonQuery } from './livechat-json-query.js';
 import { referenceLivechatMatches, type LivechatFilter } from './livechat-match.js';
 import { referenceOffset, referencePageSize, referenceSortRooms } from './livechat-page.js';
 import { LIVECHAT_DEFAULT_LIMITS, referenceLivechatSchema, type LivechatLimits, type LivechatValues } from './livechat-schema.js';
-import {
-  isEnterprise, isScopedMonitor, referenceLivechatAuthorize, referenceMonitorScope, type Omnichannel,
-} from './livechat-scope.js';
+import { isEnterprise, isScopedMonitor, referenceLivechatAuthorize, referenceMonitorScope, type Omnichannel } from './livechat-scope.js';
 
 export type { Omnichannel } from './livechat-scope.js';
 export type { ReferencePage, ReferenceResult } from '../reference-query-rooms.js';
@@ -40,8 +38,13 @@ function departmentList(value: string | string[] | undefined): string[] | undefi
   return kept.length === 0 ? undefined : kept;
 }
 
-function buildFilter(values: LivechatValues, mode: Mode, principal: Principal, scopeAgentId: string | null,
-  omnichannel: Omnichannel | undefined): LivechatFilter {
+function buildFilter(
+  values: LivechatValues,
+  mode: Mode,
+  principal: Principal,
+  scopeAgentId: string | null,
+  omnichannel: Omnichannel | undefined,
+): LivechatFilter {
   const f: LivechatFilter = {};
   // An empty list is upstream's `$in: []` in rocketchat mode, no filter in default mode (as voip).
   if (values.agents !== undefined && (values.agents.length > 0 || mode === 'rocketchat')) {
@@ -49,7 +52,8 @@ function buildFilter(values: LivechatValues, mode: Mode, principal: Principal, s
   }
   if (scopeAgentId !== null) f.scopeAgentId = scopeAgentId;
   const units = values.units !== undefined && values.units.length > 0 ? values.units : undefined;
-  if (omnichannel !== undefined && isScopedMonitor(principal, omnichannel)) f.monitor = referenceMonitorScope(principal, omnichannel, units);
+  if (omnichannel !== undefined && isScopedMonitor(principal, omnichannel))
+    f.monitor = referenceMonitorScope(principal, omnichannel, units);
   else if (isEnterprise(omnichannel) && units !== undefined) f.ancestorsIn = units;
   if (values.roomName !== undefined && values.roomName !== '') {
     const r = values.roomName;
@@ -58,10 +62,21 @@ function buildFilter(values: LivechatValues, mode: Mode, principal: Principal, s
   }
   const departments = departmentList(values.departmentId);
   if (departments !== undefined) f.departmentIds = departments;
-  if (values.open === 'true') { f.open = 'exists'; f.servedBy = 'exists'; f.onHold = 'notTrue'; }
-  if (values.open === 'false') { f.open = 'absent'; f.onHold = 'notTrue'; }
+  if (values.open === 'true') {
+    f.open = 'exists';
+    f.servedBy = 'exists';
+    f.onHold = 'notTrue';
+  }
+  if (values.open === 'false') {
+    f.open = 'absent';
+    f.onHold = 'notTrue';
+  }
   if (values.onhold !== undefined && TRUTHY.includes(values.onhold)) f.onHold = 'true';
-  if (values.queued !== undefined && TRUTHY.includes(values.queued)) { f.servedBy = 'absent'; f.open = 'true'; f.onHold = 'notTrue'; }
+  if (values.queued !== undefined && TRUTHY.includes(values.queued)) {
+    f.servedBy = 'absent';
+    f.open = 'true';
+    f.onHold = 'notTrue';
+  }
   if (values.tags !== undefined && (values.tags.length > 0 || mode === 'rocketchat')) f.tags = values.tags;
   return f;
 }

@@ -3,9 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { Principal } from '../../../src/auth/principal.js';
-import {
-  ADMIN, AGENT1, COMMUNITY, ENTERPRISE, LIVECHAT_ROOMS, MANAGER, MONITOR1, MONITOR2, MONITOR_ADMIN,
-} from './livechat-fixtures.js';
+import { ADMIN, AGENT1, COMMUNITY, ENTERPRISE, LIVECHAT_ROOMS, MANAGER, MONITOR1, MONITOR2, MONITOR_ADMIN } from './livechat-fixtures.js';
 import { referenceLivechatRooms, type LivechatReferenceOptions } from './reference-livechat-rooms.js';
 
 type P = Record<string, unknown>;
@@ -74,10 +72,16 @@ describe('livechat reference: department attachment', () => {
     expect(page({}, NONE).some((r) => 'department' in r)).toBe(false);
   });
   it('default mode: attached after the projection, only if departmentId is still there', () => {
-    expect(page({ fields: '{"fname":1}', departmentId: 'dep-a' }, CE_D)).toEqual([{ _id: 'l1', fname: 'Mary Ann' }, { _id: 'l3', fname: 'Café (x)' }]);
-    expect(page({ fields: '{"departmentId":1,"_id":0}', departmentId: 'dep-a', count: '1' }, CE_D))
-      .toEqual([{ departmentId: 'dep-a', department: { _id: 'dep-a', name: 'Sales' } }]);
-    expect(page({ fields: '{"department":0,"departmentId":0}', count: '1', departmentId: 'dep-a' }, CE_D)[0]).not.toHaveProperty('department');
+    expect(page({ fields: '{"fname":1}', departmentId: 'dep-a' }, CE_D)).toEqual([
+      { _id: 'l1', fname: 'Mary Ann' },
+      { _id: 'l3', fname: 'Café (x)' },
+    ]);
+    expect(page({ fields: '{"departmentId":1,"_id":0}', departmentId: 'dep-a', count: '1' }, CE_D)).toEqual([
+      { departmentId: 'dep-a', department: { _id: 'dep-a', name: 'Sales' } },
+    ]);
+    expect(page({ fields: '{"department":0,"departmentId":0}', count: '1', departmentId: 'dep-a' }, CE_D)[0]).not.toHaveProperty(
+      'department',
+    );
   });
   it('rocketchat mode ignores fields: whole documents plus department', () => {
     const [room] = page({ fields: '{"fname":1}', departmentId: 'dep-a', count: '1' }, { mode: 'rocketchat', omnichannel: COMMUNITY });
