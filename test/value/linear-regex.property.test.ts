@@ -29,16 +29,14 @@ const arbValue = fc.oneof(
   fc.constantFrom<unknown>(undefined, 5, null, { nested: 'aaaa' }),
 );
 
-const arbRooms: fc.Arbitrary<ReadonlyArray<Room>> = fc
-  .array(fc.tuple(arbValue, arbValue), { maxLength: 12 })
-  .map((values) =>
-    values.map(([plan, other], i): Room => ({
-      _id: `r${i}`,
-      t: 'l',
-      ts: new Date(Date.UTC(2024, 0, 1) + i),
-      livechatData: { plan, other },
-    })),
-  );
+const arbRooms: fc.Arbitrary<ReadonlyArray<Room>> = fc.array(fc.tuple(arbValue, arbValue), { maxLength: 12 }).map((values) =>
+  values.map(([plan, other], i): Room => ({
+    _id: `r${i}`,
+    t: 'l',
+    ts: new Date(Date.UTC(2024, 0, 1) + i),
+    livechatData: { plan, other },
+  })),
+);
 
 /** Characters of the strings at livechatData.<key> (array elements included), plus one per string: the bound. */
 const charsAt = (rooms: ReadonlyArray<Room>, key: string): number =>
