@@ -19,6 +19,8 @@ export interface ColumnSpec {
   readonly path: string;
   readonly label: string;
   readonly format?: 'date' | 'duration' | 'open' | 'list';
+  /** What the cell shows when the room has it (e.g. the department's name the server attaches); else `path`. */
+  readonly display?: string;
 }
 
 export interface EndpointSpec {
@@ -120,7 +122,7 @@ export const LIVECHAT: EndpointSpec = {
   columns: [
     { path: 'fname', label: 'Visitor' },
     { path: 'open', label: 'Status', format: 'open' },
-    { path: 'departmentId', label: 'Department' },
+    { path: 'departmentId', label: 'Department', display: 'department.name' },
     { path: 'servedBy.username', label: 'Agent' },
     { path: 'ts', label: 'Started', format: 'date' },
     { path: 'closedAt', label: 'Closed', format: 'date' },

@@ -72,7 +72,7 @@ export const renderTable = (table: HTMLTableElement, options: TableOptions): voi
         'tr',
         { 'data-testid': 'room-row', 'data-room-id': id, class: changed.has(id) ? 'changed' : undefined },
         ...columns.map((c, i) => {
-          const text = formatCell(c, read(room, c.path), room);
+          const text = formatCell(c, (c.display !== undefined ? read(room, c.display) : undefined) ?? read(room, c.path), room);
           return i === 0 ? h('th', { scope: 'row', 'data-col': c.path }, text) : h('td', { 'data-col': c.path }, text);
         }),
       );
