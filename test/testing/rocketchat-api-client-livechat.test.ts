@@ -1,15 +1,9 @@
 // Rocket.Chat's own REST client (@rocket.chat/api-client) calling GET /api/v1/livechat/rooms on the fixture
 // server: what a service built on the official client sees — statuses, departments, custom fields, the
 // Enterprise monitor scope, and the 401 / 403 / 400 answers.
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer, type DemoUsername, type FixtureServer } from '../../src/testing/index.js';
-
-const require = createRequire(import.meta.url);
-const { RestClient } = require('@rocket.chat/api-client') as typeof import('@rocket.chat/api-client');
-
-type Page = { rooms: Array<Record<string, unknown>>; count: number; offset: number; total: number; success: boolean };
-type Params = Record<string, string | number | ReadonlyArray<string>>;
+import { failure, roomsVia, type Page } from './api-client.js';
 
 let server: FixtureServer<DemoUsername>;
 beforeAll(async () => {
@@ -17,25 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const clientAs = (user?: DemoUsername) => {
-  const client = new RestClient({ baseUrl: server.url });
-  if (user !== undefined) client.setCredentials(server.users[user].headers);
-  return client;
-};
-
-/** The client's typings know `/v1/livechat/rooms`; the call is the one the Current Chats page makes. */
-const rooms = (user: DemoUsername | undefined, params: Params): Promise<Page> =>
-  (clientAs(user) as unknown as { get: (e: string, p: Params) => Promise<Page> }).get('/v1/livechat/rooms', params);
-
-const failure = async (p: Promise<unknown>): Promise<{ status: number; body: unknown }> => {
-  const rejected = await p.then(
-    () => {
-      throw new Error('expected the request to fail');
-    },
-    (r: unknown) => r as Response,
-  );
-  return { status: rejected.status, body: await rejected.json() };
-};
+const rooms = roomsVia(() => server, '/v1/livechat/rooms');
 
 describe('@rocket.chat/api-client calling livechat/rooms', () => {
   it('pages through every livechat room (call rooms never match), each with its department', async () => {

@@ -1,15 +1,8 @@
 // Rocket.Chat's own REST client (@rocket.chat/api-client) against the fixture server: what a service
 // built on the official client sees — filters, paging, sort, and the 401 / 403 / 400 answers.
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer, type DemoUsername, type FixtureServer } from '../../src/testing/index.js';
-
-// The client is CommonJS; createRequire loads it from this ESM test as a service would.
-const require = createRequire(import.meta.url);
-const { RestClient } = require('@rocket.chat/api-client') as typeof import('@rocket.chat/api-client');
-
-type Page = { rooms: Array<Record<string, unknown>>; count: number; offset: number; total: number; success: boolean };
-type Params = Record<string, string | number | ReadonlyArray<string>>;
+import { failure, roomsVia } from './api-client.js';
 
 let server: FixtureServer<DemoUsername>;
 beforeAll(async () => {
@@ -17,26 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const clientAs = (user?: DemoUsername) => {
-  const client = new RestClient({ baseUrl: server.url });
-  if (user !== undefined) client.setCredentials(server.users[user].headers);
-  return client;
-};
-
-/** The client's typings know the real server's endpoints; the call is the one a service makes. */
-const rooms = (user: DemoUsername | undefined, params: Params): Promise<Page> =>
-  (clientAs(user) as unknown as { get: (e: string, p: Params) => Promise<Page> }).get('/v1/voip/rooms', params);
-
-/** The client rejects with the fetch Response on a non-2xx answer. */
-const failure = async (p: Promise<unknown>): Promise<{ status: number; body: unknown }> => {
-  const rejected = await p.then(
-    () => {
-      throw new Error('expected the request to fail');
-    },
-    (r: unknown) => r as Response,
-  );
-  return { status: rejected.status, body: await rejected.json() };
-};
+const rooms = roomsVia(() => server, '/v1/voip/rooms');
 
 describe('@rocket.chat/api-client against the fixture server', () => {
   it('pages through every room with offset and count, in the requested order', async () => {
