@@ -45,12 +45,30 @@ const TRAVERSABLE = (x: string): string => `(typeof ${x} === 'object' && ${x} !=
 // The room fields the endpoints read, written as named property reads (V8 caches those better than
 // a keyed read with a constant key). The names come from this table, never from a request: any other
 // step is read through a constant.
-const FIELD_NAMES = new Set(
-  [
-    '_id', 't', 'ts', 'v', 'servedBy', 'username', 'queue', 'tags', 'direction', 'open', 'closedAt', 'name', 'fname',
-    'departmentId', 'departmentAncestors', 'onHold', 'lm', 'callStarted', 'callDuration', 'status', 'token', 'livechatData',
-  ],
-);
+const FIELD_NAMES = new Set([
+  '_id',
+  't',
+  'ts',
+  'v',
+  'servedBy',
+  'username',
+  'queue',
+  'tags',
+  'direction',
+  'open',
+  'closedAt',
+  'name',
+  'fname',
+  'departmentId',
+  'departmentAncestors',
+  'onHold',
+  'lm',
+  'callStarted',
+  'callDuration',
+  'status',
+  'token',
+  'livechatData',
+]);
 
 const access = (e: Emitter, step: string): string => {
   for (const name of FIELD_NAMES) if (name === step) return `.${name}`;
@@ -71,7 +89,9 @@ const owns = (e: Emitter, path: FieldPath): string => {
   path.steps.forEach((step, i) => {
     const key = constant(e, step);
     e.clean.push(key);
-    parts.push(`((Object.getPrototypeOf(${at}) === OP && clean && !Array.isArray(${at})) || (${TRAVERSABLE(at)} && Object.hasOwn(${at}, ${key})))`);
+    parts.push(
+      `((Object.getPrototypeOf(${at}) === OP && clean && !Array.isArray(${at})) || (${TRAVERSABLE(at)} && Object.hasOwn(${at}, ${key})))`,
+    );
     if (i < path.steps.length - 1) {
       const next = e.fresh();
       parts.push(`((${next} = ${at}${access(e, step)}), true)`);
