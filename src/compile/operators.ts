@@ -8,6 +8,7 @@ import type { FilterNode } from '../query/filter-node.js';
 import { compilePath } from '../value/get-path.js';
 import { linearRegexOf } from '../value/linear-regex.js';
 import { validTime } from '../value/valid-time.js';
+import { holdsTrue } from '../value/holds-true.js';
 
 const SERVED_BY_ID = FieldPath.of('servedBy._id');
 
@@ -68,7 +69,7 @@ export const leafTest = (node: FilterNode): { readonly path: FieldPath; readonly
       return { path: SERVED_BY_ID, test: (value) => value === agentId };
     }
     case 'true':
-      return { path: node.path, test: (value) => value === true || (Array.isArray(value) && value.includes(true)) };
+      return { path: node.path, test: holdsTrue };
     case 'regex': {
       // RE2 (linear time): a caller's pattern can never backtrack catastrophically.
       const pattern = linearRegexOf(node.source);

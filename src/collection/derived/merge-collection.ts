@@ -24,6 +24,7 @@ const same = (a: ReadonlyArray<string>, b: ReadonlyArray<string>): boolean => a.
 const specOf = (base: IndexedCollection): CollectionIndexes => ({
   keys: [...base.keys.keys()],
   presence: [...base.presence.keys()],
+  flags: [...base.flags.keys()],
   orders: [...base.orders.keys()],
   substrings: [...base.grams.keys()],
 });
@@ -38,6 +39,7 @@ const buildsBaseIndexes = (spec: CollectionIndexes, base: IndexedCollection): bo
     same(orders, [...base.orders.keys()]) &&
     same(unique(spec.keys), [...base.keys.keys()]) &&
     same(unique(spec.presence), [...base.presence.keys()]) &&
+    same(unique(spec.flags), [...base.flags.keys()]) &&
     same(unique(spec.substrings), [...base.grams.keys()])
   );
 };
@@ -103,13 +105,15 @@ export const mergeView = (view: OverlayView, indexes?: CollectionIndexes): Index
   }
   const presence = new Map<string, PresenceIndex>();
   for (const [path, old] of base.presence) presence.set(path, mergePresenceIndex(old, ranks));
+  const flags = new Map<string, PresenceIndex>();
+  for (const [path, old] of base.flags) flags.set(path, mergePresenceIndex(old, ranks));
   const grams = new Map<string, GramIndex>();
   for (const [path, old] of base.grams) {
     const merged = mergeGramIndex(old, ranks);
     if (merged === undefined) return undefined;
     grams.set(path, merged);
   }
-  return indexedCollection({ docs: remap.docs, size, primary: primary?.index, orders, keys, presence, grams });
+  return indexedCollection({ docs: remap.docs, size, primary: primary?.index, orders, keys, presence, flags, grams });
 };
 
 /**

@@ -3,7 +3,7 @@
 // changed rooms' new ranks. Reads only the changed rooms (and the removed ones, to count their arrays).
 import { compilePath } from '../../value/get-path.js';
 import type { Room } from '../../model/room.js';
-import { keyIdOf, keyIndexFromParts, keyIndexParts, type KeyIndex, type PresenceIndex } from '../postings.js';
+import { keyIdOf, keyIndexFromParts, keyIndexParts, presenceTest, type KeyIndex, type PresenceIndex } from '../postings.js';
 import { forEachAsc, fromSortedRanks, setSize } from '../rank-set.js';
 
 /** How the base's ranks map to the compacted collection's. */
@@ -146,10 +146,11 @@ export const mergeKeyIndex = (old: KeyIndex, remap: RankRemap): KeyIndex | undef
 export const mergePresenceIndex = (old: PresenceIndex, remap: RankRemap): PresenceIndex => {
   const { rankMap, deltaDocs, deltaRank, deltaByRank } = remap;
   const read = compilePath(old.path);
+  const holds = presenceTest(old.holds);
   const added: number[] = [];
   for (let j = 0; j < deltaByRank.length; j++) {
     const i = deltaByRank[j] as number;
-    if (read(deltaDocs[i]) !== undefined) added.push(deltaRank[i] as number);
+    if (holds(read(deltaDocs[i]))) added.push(deltaRank[i] as number);
   }
   const out = new Int32Array(setSize(old.present) + added.length);
   let w = 0;
@@ -162,5 +163,5 @@ export const mergePresenceIndex = (old: PresenceIndex, remap: RankRemap): Presen
     return true;
   });
   while (j < added.length) out[w++] = added[j++] as number;
-  return { kind: 'presence', path: old.path, present: fromSortedRanks(out.subarray(0, w), remap.size) };
+  return { kind: 'presence', path: old.path, holds: old.holds, present: fromSortedRanks(out.subarray(0, w), remap.size) };
 };
