@@ -45,7 +45,7 @@ describe('the omnichannel file flags', () => {
     const files = omnichannelFilePaths(omni);
     const base = { seed: 3, mode: 'default' as const };
     const fromFiles = await loadData({ ...base, rooms: { kind: 'file', path: out }, omnichannel: files });
-    const generated = await loadData({ ...base, rooms: { kind: 'count', count: 400 } });
+    const generated = await loadData({ ...base, rooms: { kind: 'generate', count: 400 } });
     if (E.isLeft(fromFiles) || E.isLeft(generated)) throw new Error('load failed');
     expect(fromFiles.right.rooms).toEqual(generated.right.rooms);
     expect(fromFiles.right.omnichannel).toEqual(generated.right.omnichannel);
@@ -67,7 +67,7 @@ describe('the omnichannel file flags', () => {
     const data = await loadData({
       seed: 3,
       mode: 'default',
-      rooms: { kind: 'count', count: 1 },
+      rooms: { kind: 'generate', count: 1 },
       omnichannel: { departments: join(dir, 'departments-only.json'), units: join(dir, 'units.json') },
     });
     if (E.isLeft(data)) throw new Error(data.left);
