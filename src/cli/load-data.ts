@@ -45,9 +45,12 @@ export const loadData = async (source: DataSource): Promise<E.Either<string, Dat
   const usersLoaded = source.users !== undefined;
   if (source.rooms.kind === 'file') {
     const omnichannel = loaded.right;
-    return E.map(
-      (rs: ReadonlyArray<Room>): Data => ({ rooms: rs, users: users.right, usersLoaded, ...(omnichannel === undefined ? {} : { omnichannel }) }),
-    )(await readRoomsFile(source.rooms.path));
+    return E.map((rs: ReadonlyArray<Room>): Data => ({
+      rooms: rs,
+      users: users.right,
+      usersLoaded,
+      ...(omnichannel === undefined ? {} : { omnichannel }),
+    }))(await readRoomsFile(source.rooms.path));
   }
   const omnichannel = loaded.right ?? demo.omnichannel;
   const { count } = source.rooms;

@@ -17,7 +17,13 @@ const lines = (docs: ReadonlyArray<object>): string => docs.map((d) => `${JSON.s
 /** The three files' text (small: O(departments + agents + monitors)). */
 export const omnichannelExports = (o: Omnichannel): Record<keyof typeof OMNICHANNEL_FILE_NAMES, string> => ({
   departments: lines([
-    ...(o.departments ?? []).map((d) => ({ _id: d._id, name: d.name, enabled: true, type: 'd', ...(d.ancestors ? { ancestors: d.ancestors } : {}) })),
+    ...(o.departments ?? []).map((d) => ({
+      _id: d._id,
+      name: d.name,
+      enabled: true,
+      type: 'd',
+      ...(d.ancestors ? { ancestors: d.ancestors } : {}),
+    })),
     ...(o.units ?? []).map((u) => ({ _id: u._id, name: u.name, enabled: true, type: 'u' })),
   ]),
   unitMonitors: lines((o.unitMonitors ?? []).map((m) => ({ _id: `${m.unitId}-${m.monitorId}`, monitorId: m.monitorId, unitId: m.unitId }))),

@@ -109,7 +109,11 @@ export const createLiveHub = (source: LiveSource, options: LiveHubOptions = {}):
     shared.delete(key);
   };
   const open = (key: string, scoped: ScopedQuery, decorate: ((room: Room) => Room) | undefined): Shared => {
-    const view = createLiveView(source, compileQuery(scoped), { history, onError: report, ...(decorate === undefined ? {} : { decorate }) });
+    const view = createLiveView(source, compileQuery(scoped), {
+      history,
+      onError: report,
+      ...(decorate === undefined ? {} : { decorate }),
+    });
     const s: Shared = { view, subscribers: new Set(), linger: undefined };
     view.listen((_event, frameOf) => {
       const frame = frameOf();

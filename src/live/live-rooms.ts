@@ -69,6 +69,10 @@ export const followRooms = (
     prepareQuery(params, principal, options),
     E.map((scoped) => {
       const decorate = decorationOf(options);
-      return hub.follow(scoped, onFrame, { ...follow, endpoint: endpointOf(options).name, ...(decorate === undefined ? {} : { decorate }) });
+      return hub.follow(scoped, onFrame, {
+        ...follow,
+        endpoint: endpointOf(options).name,
+        ...(decorate === undefined ? {} : { decorate }),
+      });
     }),
   );

@@ -31,12 +31,7 @@ const rooms = [
   ...generateLivechatRooms({ count: 200, seed: 11, departments: omnichannel.departments }),
 ];
 const auth = (u: { _id: string; token: string }) => ({ 'X-User-Id': u._id, 'X-Auth-Token': u.token });
-const [sales, , , onboarding] = omnichannel.departments as [
-  { _id: string; name: string },
-  unknown,
-  unknown,
-  { _id: string; name: string },
-];
+const [sales, , , onboarding] = omnichannel.departments as [{ _id: string; name: string }, unknown, unknown, { _id: string; name: string }];
 const north = omnichannel.units[0]!._id;
 
 interface Running {
@@ -129,8 +124,7 @@ describe(`${LIVECHAT_STREAM_ROUTE}`, () => {
     const next = reader(res.body!);
     await next();
     let copy = (await next())!.data as Page;
-    const inScope = (r: Record<string, unknown>): boolean =>
-      (r['departmentAncestors'] as string[] | undefined)?.includes(north) === true;
+    const inScope = (r: Record<string, unknown>): boolean => (r['departmentAncestors'] as string[] | undefined)?.includes(north) === true;
     expect(copy.total).toBeGreaterThan(0);
     expect(copy.total).toBeLessThan(100); // the whole scope is on the page
     expect(copy.rooms.every(inScope)).toBe(true);

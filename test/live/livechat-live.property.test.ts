@@ -183,7 +183,10 @@ describe('livechat live: the monitor scope holds through the stream', () => {
           const check = (): void => {
             for (const r of copy?.rooms ?? []) {
               const id = (r as { _id: string })._id;
-              const stored = store.current().rooms().find((s) => s['_id'] === id);
+              const stored = store
+                .current()
+                .rooms()
+                .find((s) => s['_id'] === id);
               expect(stored).toBeDefined();
               expect(inMonitorScope(stored as Room, principal, omnichannel)).toBe(true);
             }
