@@ -166,8 +166,15 @@ export const createTopK = <D>(
       if (t === t) c = t < worstTime ? -dir0 : t > worstTime ? dir0 : 0;
       else c = compareValues(v, worst.keys[0]) * dir0;
       if (c > 0) return;
+      if (c === 0) {
+        // A tie on the first key (a `queue` sort): the next keys decide, still without allocating.
+        for (let i = 1; i < readers.length && c === 0; i++) {
+          c = compareValues((readers[i] as (d: unknown) => unknown)(doc), worst.keys[i]) * (directions[i] as number);
+        }
+        if (c === 0) c = position - worst.position;
+        if (c >= 0) return;
+      }
       const item = { doc, keys: keysOf(doc), position };
-      if (c === 0 && compare(item, worst) >= 0) return;
       heap[0] = item;
       siftDown(heap, compare, 0);
       refreshWorst();
