@@ -76,10 +76,18 @@ function* positionRemapSteps(view: OverlayView): Steps<PositionRemap & { readonl
  * base can't be merged (`indexes` other than the base's, default: the base's; or indexes not made here).
  */
 export const mergeView = (view: OverlayView, indexes?: CollectionIndexes): IndexedCollection | undefined =>
-  drain(mergeViewSteps(view, indexes));
+  drain(mergeViewSteps(view, indexes))?.collection;
+
+/** A merge's result, and where the base's rooms went (base position → new position, -1: left). */
+export interface Merged {
+  readonly collection: IndexedCollection;
+  readonly newPos: Int32Array;
+  /** New position of the view's first delta room (the others follow in the delta's order). */
+  readonly deltaStart: number;
+}
 
 /** mergeView in slices (slices.ts): O(n + d log n) work units in all, at most about CHUNK between yields. */
-export function* mergeViewSteps(view: OverlayView, indexes?: CollectionIndexes): Steps<IndexedCollection | undefined> {
+export function* mergeViewSteps(view: OverlayView, indexes?: CollectionIndexes): Steps<Merged | undefined> {
   const base = view.base;
   if (indexes !== undefined && !buildsBaseIndexes(indexes, base)) return undefined;
   const remap = yield* positionRemapSteps(view);
@@ -118,7 +126,8 @@ export function* mergeViewSteps(view: OverlayView, indexes?: CollectionIndexes):
     if (merged === undefined) return undefined;
     grams.set(path, merged);
   }
-  return indexedCollection({ docs: remap.docs, size, primary: primary?.index, orders, keys, presence, grams });
+  const collection = indexedCollection({ docs: remap.docs, size, primary: primary?.index, orders, keys, presence, grams });
+  return { collection, newPos: remap.newPos, deltaStart: remap.deltaStart };
 }
 
 /**
