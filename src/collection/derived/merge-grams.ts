@@ -117,7 +117,7 @@ export function* mergeGramIndexSteps(old: GramIndex, remap: RankRemap): Steps<Gr
         const visit = (oldRank: number): boolean => push(rankMap[oldRank] as number);
         for (let from = 0; from < rankMap.length; from += CHUNK) {
           forEachAsc(bitmap, from, Math.min(rankMap.length, from + CHUNK), visit);
-          yield CHUNK;
+          yield Math.min(CHUNK, rankMap.length - from);
         }
       } else {
         const to = offsets[id + 1] as number;

@@ -185,7 +185,7 @@ export function* mergePresenceIndexSteps(old: PresenceIndex, remap: RankRemap): 
   // Old ranks in chunks (a chunk visits at most CHUNK members and CHUNK / 32 bitmap words).
   for (let from = 0; from < rankMap.length; from += CHUNK) {
     forEachAsc(old.present, from, Math.min(rankMap.length, from + CHUNK), visit);
-    yield CHUNK;
+    yield Math.min(CHUNK, rankMap.length - from);
   }
   while (j < added.length) out[w++] = added[j++] as number;
   yield deltaByRank.length + w / 8;

@@ -27,7 +27,7 @@ export function* sortFloat64Steps(a: Float64Array<ArrayBuffer>): Steps<Float64Ar
   const n = a.length;
   if (n <= RUN) {
     a.sort();
-    yield n * 4;
+    yield n;
     return a;
   }
   for (let i = 0; i < n; i += RUN) {
@@ -72,8 +72,9 @@ export function* sortIndexesSteps(count: number, cmp: (a: number, b: number) => 
   for (let i = 0; i < count; i++) src[i] = i;
   const stable = (a: number, b: number): number => cmp(a, b) || a - b;
   for (let i = 0; i < count; i += INDEX_RUN) {
-    src.subarray(i, Math.min(count, i + INDEX_RUN)).sort(stable);
-    yield INDEX_RUN * 10;
+    const run = Math.min(count, i + INDEX_RUN) - i;
+    src.subarray(i, i + run).sort(stable);
+    yield run * Math.ceil(Math.log2(run + 1));
   }
   let dst = new Int32Array(count);
   for (let width = INDEX_RUN; width < count; width *= 2) {
