@@ -56,8 +56,8 @@ export type LeveledDeriver = ((previous: RoomCollection, changes: ReadonlyArray<
 
 export const defaultMergeAt = (n: number): number => Math.max(1024, Math.ceil(8 * Math.sqrt(n)));
 
-/** Merge work units per room of the base, before the first merge tells (default indexes: ≈ 20–30). */
-const INITIAL_UNITS_PER_ROOM = 32;
+/** Merge work units per room of the base, before the first merge tells (default indexes: ≈ 150–200). */
+const INITIAL_UNITS_PER_ROOM = 160;
 
 /**
  * A `deriveCollection` for `createRoomStore` whose compactions run in slices (the store's default).

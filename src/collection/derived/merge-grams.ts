@@ -115,9 +115,11 @@ export function* mergeGramIndexSteps(old: GramIndex, remap: RankRemap): Steps<Gr
       const bitmap = dense.get(id);
       if (bitmap !== undefined) {
         const visit = (oldRank: number): boolean => push(rankMap[oldRank] as number);
-        for (let from = 0; from < rankMap.length; from += CHUNK) {
-          forEachAsc(bitmap, from, Math.min(rankMap.length, from + CHUNK), visit);
-          yield Math.min(CHUNK, rankMap.length - from);
+        // Old ranks in spans: a span costs its members plus span / 32 bitmap words.
+        for (let from = 0; from < rankMap.length; from += 4 * CHUNK) {
+          const before = w;
+          forEachAsc(bitmap, from, Math.min(rankMap.length, from + 4 * CHUNK), visit);
+          yield w - before + CHUNK / 8;
         }
       } else {
         const to = offsets[id + 1] as number;

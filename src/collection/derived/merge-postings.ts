@@ -182,10 +182,11 @@ export function* mergePresenceIndexSteps(old: PresenceIndex, remap: RankRemap): 
     out[w++] = r;
     return true;
   };
-  // Old ranks in chunks (a chunk visits at most CHUNK members and CHUNK / 32 bitmap words).
-  for (let from = 0; from < rankMap.length; from += CHUNK) {
-    forEachAsc(old.present, from, Math.min(rankMap.length, from + CHUNK), visit);
-    yield Math.min(CHUNK, rankMap.length - from);
+  // Old ranks in spans: a span costs its members plus span / 32 bitmap words (or a list's binary search).
+  for (let from = 0; from < rankMap.length; from += 4 * CHUNK) {
+    const before = w;
+    forEachAsc(old.present, from, Math.min(rankMap.length, from + 4 * CHUNK), visit);
+    yield w - before + CHUNK / 8;
   }
   while (j < added.length) out[w++] = added[j++] as number;
   yield deltaByRank.length + w / 8;
