@@ -28,7 +28,7 @@ export interface RoomStoreOptions {
   /**
    * Incremental index maintenance: builds a version's collection from an earlier one's plus the changes
    * in between, instead of a rebuild (docs/live.md, "Indexes"). Default: `createLeveledDeriver({ indexes })`, an
-   * overlay (tombstones + delta) over the last merged collection; past max(1024, 8·√n) changed rooms a merge
+   * overlay (tombstones + delta) over the last merged collection; past max(1024, 4·√n) changed rooms a merge
    * into the next base runs in bounded slices, one per derivation (`createDeriver`: the one-shot compaction).
    */
   readonly deriveCollection?: DeriveCollection;

@@ -19,7 +19,7 @@ import { CHUNK } from './slices.js';
 export interface LeveledOptions {
   /** Indexes of merged collections (default: the base's). */
   readonly indexes?: CollectionIndexes;
-  /** Distinct rooms changed since the base past which a merge starts, given the base's size (default max(1024, 8·√n)). */
+  /** Distinct rooms changed since the base past which a merge starts, given the base's size (default max(1024, 4·√n): a query scans the overlay, so it is kept small). */
   readonly mergeAt?: (baseSize: number) => number;
   /** At most this many merge work units per derivation (default 32 · 8,192 ≈ 1–3 ms at 1M rooms). */
   readonly maxSliceWork?: number;
@@ -54,7 +54,7 @@ export type LeveledDeriver = ((previous: RoomCollection, changes: ReadonlyArray<
   readonly stats: LeveledStats;
 };
 
-export const defaultMergeAt = (n: number): number => Math.max(1024, Math.ceil(8 * Math.sqrt(n)));
+export const defaultMergeAt = (n: number): number => Math.max(1024, Math.ceil(4 * Math.sqrt(n)));
 
 /** Merge work units per room of the base, before the first merge tells (default indexes: ≈ 150–200). */
 const INITIAL_UNITS_PER_ROOM = 160;

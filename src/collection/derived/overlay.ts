@@ -202,9 +202,10 @@ export class OverlayView implements Overlay {
     if (this.tombs !== undefined) return this.tombs;
     const { tombSeq } = this.log;
     const upTo = this.upTo;
-    const positions: number[] = [];
-    for (const [p, seq] of tombSeq) if (seq < upTo) positions.push(p);
-    positions.sort((a, b) => a - b);
+    const found: number[] = [];
+    for (const [p, seq] of tombSeq) if (seq < upTo) found.push(p);
+    // A native numeric sort (no comparator calls): every query of a new version pays it.
+    const positions = Array.from(Int32Array.from(found).sort());
     const has = (p: number): boolean => {
       const seq = tombSeq.get(p);
       return seq !== undefined && seq < upTo;
