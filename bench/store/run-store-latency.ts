@@ -1,4 +1,4 @@
-// `npm run bench:store [-- --sizes 1000000] [-- --changes 100000] [-- --query-every 10] [-- --no-write]` (also part
+// `npm run bench:store [-- --sizes 1000000] [-- --store-changes 100000] [-- --query-every 10] [-- --no-write]` (also part
 // of `npm run bench`). Issue 17's "no stall": the latency of each store `apply`, and of apply + the queries that
 // follow it, under a sustained stream of realistic patches (bench/live/change-stream.ts) interleaved with an admin
 // page and an agent page, for the one-shot compaction (main's scheme until issue 17: `createDeriver`, one O(n)
@@ -20,7 +20,7 @@ const flag = (name: string): string | undefined => {
   return i >= 0 ? args[i + 1] : args.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
 };
 const sizes = (flag('--sizes') ?? '1000000').split(',').map((s) => Number(s.replace(/_/g, '')));
-const CHANGES = Number(flag('--changes') ?? 100_000);
+const CHANGES = Number(flag('--store-changes') ?? 100_000);
 const QUERY_EVERY = Number(flag('--query-every') ?? 10);
 /** Patches applied (with their queries) before timing: the first patch builds the store's map (ingest, not a stall). */
 const WARMUP = Number(flag('--warmup') ?? 2_000);
