@@ -8,21 +8,21 @@ export interface Percentiles {
   readonly p99: number;
   readonly p999: number;
   readonly max: number;
-  readonly count: number;
+  readonly count?: number;
 }
 
 export interface SchemeResult {
   readonly name: string;
-  /** createRoomStore + first snapshot (ms). */
-  readonly setupMs: number;
+  /** createRoomStore + first snapshot (ms). Optional fields: absent when rebuilt from a run's summary line. */
+  readonly setupMs?: number;
   /** The whole stream, applies and queries (ms). */
-  readonly totalMs: number;
+  readonly totalMs?: number;
   readonly apply: Percentiles;
   /** snapshot() + the two queries after an apply. */
-  readonly query: Percentiles;
+  readonly query?: Percentiles;
   readonly applyQuery: Percentiles;
   /** The same, in CPU time of the process (process.cpuUsage: GC threads included, other processes not). */
-  readonly applyCpu: Percentiles;
+  readonly applyCpu?: Percentiles;
   readonly applyQueryCpu: Percentiles;
   /** Largest overlay (tombstones + delta rooms) a query read. */
   readonly maxOverlay: number;
@@ -36,6 +36,8 @@ export interface StoreLatencyResults {
   readonly queryEvery: number;
   readonly sizes: Array<{ readonly size: number; readonly schemes: ReadonlyArray<SchemeResult> }>;
   readonly machine: Readonly<Record<string, string | number | boolean>>;
+  /** Where figures came from when not from one written run (shown on the page). */
+  readonly notes?: ReadonlyArray<string>;
 }
 
 const GOAL_MS = 10;
@@ -77,6 +79,7 @@ export const renderStoreMarkdown = (r: StoreLatencyResults): string => {
     '',
     'Reproduce: `flock /work/wt/heavy.lock npm run bench:store` (1M rooms, ~5 minutes), or `npm run bench:store -- --sizes 100000 --store-changes 20000`.',
     '',
+    ...(r.notes ?? []).flatMap((note) => [note, '']),
     '## Goal of issue 17 (same run)',
     '',
     ...goalLines(r),
@@ -86,24 +89,31 @@ export const renderStoreMarkdown = (r: StoreLatencyResults): string => {
     lines.push(`## ${int(size)} rooms`, '');
     lines.push(`| | ${schemes.map((s) => s.name).join(' | ')} |`, `|---|${schemes.map(() => '---:').join('|')}|`);
     const row = (label: string, f: (s: SchemeResult) => string): void => void lines.push(`| ${label} | ${schemes.map(f).join(' | ')} |`);
-    for (const [label, pick] of [
-      ['apply', (s: SchemeResult) => s.apply],
-      ['snapshot + queries', (s: SchemeResult) => s.query],
-      ['apply + queries', (s: SchemeResult) => s.applyQuery],
-      ['apply, CPU time', (s: SchemeResult) => s.applyCpu],
-      ['apply + queries, CPU time', (s: SchemeResult) => s.applyQueryCpu],
-    ] as const) {
-      row(`${label}: p50`, (s) => `${ms(pick(s).p50)} ms`);
-      row(`${label}: p99`, (s) => `${ms(pick(s).p99)} ms`);
-      row(`${label}: p99.9`, (s) => `${ms(pick(s).p999)} ms`);
-      row(`${label}: max`, (s) => `${ms(pick(s).max)} ms`);
+    const picks: ReadonlyArray<readonly [string, (s: SchemeResult) => Percentiles | undefined]> = [
+      ['apply', (s) => s.apply],
+      ['snapshot + queries', (s) => s.query],
+      ['apply + queries', (s) => s.applyQuery],
+      ['apply, CPU time', (s) => s.applyCpu],
+      ['apply + queries, CPU time', (s) => s.applyQueryCpu],
+    ];
+    for (const [label, pick] of picks) {
+      if (schemes.every((s) => pick(s) === undefined)) continue;
+      const cell = (s: SchemeResult, p: 'p50' | 'p99' | 'p999' | 'max'): string => {
+        const x = pick(s)?.[p];
+        return x === undefined ? '—' : `${ms(x)} ms`;
+      };
+      row(`${label}: p50`, (s) => cell(s, 'p50'));
+      row(`${label}: p99`, (s) => cell(s, 'p99'));
+      row(`${label}: p99.9`, (s) => cell(s, 'p999'));
+      row(`${label}: max`, (s) => cell(s, 'max'));
     }
-    row('applies / query rounds', (s) => `${int(s.apply.count)} / ${int(s.query.count)}`);
-    row('the whole stream (applies + queries)', (s) => `${int(s.totalMs)} ms`);
+    const opt = (x: number | undefined, unit = ''): string => (x === undefined ? '—' : `${int(x)}${unit}`);
+    row('applies / query rounds', (s) => `${opt(s.apply.count)} / ${opt(s.applyQuery.count)}`);
+    row('the whole stream (applies + queries)', (s) => opt(s.totalMs, ' ms'));
     row('largest overlay a query read (tombstones + changed rooms)', (s) => int(s.maxOverlay));
     row('compactions (merges finished)', (s) => int(s.stats['compactions'] ?? 0));
     row('merge slices / most work units in one', (s) => (s.stats['slices'] === undefined ? '—' : `${int(s.stats['slices'])} / ${int(s.stats['maxSliceWork'] ?? 0)}`));
-    row('createRoomStore + first snapshot', (s) => `${int(s.setupMs)} ms`);
+    row('createRoomStore + first snapshot', (s) => opt(s.setupMs, ' ms'));
     lines.push('');
   }
   lines.push('## Machine', '', ...Object.entries(r.machine).map(([k, v]) => `- ${k}: ${String(v)}`), '');

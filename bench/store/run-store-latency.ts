@@ -160,6 +160,8 @@ for (const n of sizes) {
     const r = await runScheme(rooms, patches, scheme);
     console.log(`${n} ${r.name}: apply p50/p99/p99.9/max ${[r.apply.p50, r.apply.p99, r.apply.p999, r.apply.max].map((x) => x.toFixed(3)).join('/')} ms;`,
       `apply+query ${[r.applyQuery.p50, r.applyQuery.p99, r.applyQuery.p999, r.applyQuery.max].map((x) => x.toFixed(3)).join('/')} ms; cpu apply+query ${[r.applyQueryCpu.p50, r.applyQueryCpu.p99, r.applyQueryCpu.p999, r.applyQueryCpu.max].map((x) => x.toFixed(3)).join('/')} ms; overlay ≤ ${r.maxOverlay}; ${JSON.stringify(r.stats)}`);
+    // The whole record too, so a run's console output is enough to rebuild its results (e.g. a --no-write run).
+    console.log(`result ${n} ${JSON.stringify(r)}`);
     schemes.push(r);
   }
   results.sizes.push({ size: n, schemes });

@@ -119,7 +119,7 @@ export function* mergeGramIndexSteps(old: GramIndex, remap: RankRemap): Steps<Gr
         for (let from = 0; from < rankMap.length; from += 4 * CHUNK) {
           const before = w;
           forEachAsc(bitmap, from, Math.min(rankMap.length, from + 4 * CHUNK), visit);
-          yield w - before + CHUNK / 8;
+          yield w - before + Math.min(4 * CHUNK, rankMap.length - from) / 32;
         }
       } else {
         const to = offsets[id + 1] as number;

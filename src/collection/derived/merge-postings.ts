@@ -186,7 +186,7 @@ export function* mergePresenceIndexSteps(old: PresenceIndex, remap: RankRemap): 
   for (let from = 0; from < rankMap.length; from += 4 * CHUNK) {
     const before = w;
     forEachAsc(old.present, from, Math.min(rankMap.length, from + 4 * CHUNK), visit);
-    yield w - before + CHUNK / 8;
+    yield w - before + Math.min(4 * CHUNK, rankMap.length - from) / 32;
   }
   while (j < added.length) out[w++] = added[j++] as number;
   yield deltaByRank.length + w / 8;
