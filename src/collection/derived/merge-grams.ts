@@ -123,8 +123,13 @@ export function* mergeGramIndexSteps(old: GramIndex, remap: RankRemap): Steps<Gr
         }
       } else {
         const to = offsets[id + 1] as number;
-        for (let e = offsets[id] as number; e < to; e++) push(rankMap[ranks[e] as number] as number);
-        since += to - (offsets[id] as number);
+        for (let e = offsets[id] as number; e < to; e++) {
+          push(rankMap[ranks[e] as number] as number);
+          if (++since >= CHUNK) {
+            yield since;
+            since = 0;
+          }
+        }
       }
     }
     while (j < dId.length && dId[j] === id) out[w++] = dRank[j++] as number;

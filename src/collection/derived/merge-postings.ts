@@ -118,8 +118,12 @@ export function* mergeKeyIndexSteps(old: KeyIndex, remap: RankRemap): Steps<KeyI
     }
     if (id < oldIdCount) {
       const to = offsets[id + 1] as number;
-      since += to - (offsets[id] as number);
       for (let e = offsets[id] as number; e < to; e++) {
+        // A key most rooms hold (`t`, `direction`) has a posting of ~n entries: yield inside it too.
+        if (++since >= CHUNK) {
+          yield since;
+          since = 0;
+        }
         const r = rankMap[ranks[e] as number] as number;
         if (r < 0) continue;
         while (j < dKey.length && dKey[j] === id && (dRank[j] as number) < r) out[w++] = dRank[j++] as number;
