@@ -119,8 +119,16 @@ const runScheme = async (rooms: ReadonlyArray<Room>, patches: ReadonlyArray<unkn
     applyQueryCpu.push(c2 - c0);
     if (process.env['STORE_BENCH_TRACE'] !== undefined && q1 - a0 > 20) {
       const after = stats();
-      const diff = Object.fromEntries(Object.keys(after).map((k) => [k, (after[k] ?? 0) - (before[k] ?? 0)]).filter(([, v]) => v !== 0));
-      console.log(`slow round at ${i}: apply ${(a1 - a0).toFixed(1)} snapshot ${(s1 - a1).toFixed(1)} queries ${(q1 - s1).toFixed(1)} ms`, JSON.stringify(diff), JSON.stringify(overlaySize(snapshot)));
+      const diff = Object.fromEntries(
+        Object.keys(after)
+          .map((k) => [k, (after[k] ?? 0) - (before[k] ?? 0)])
+          .filter(([, v]) => v !== 0),
+      );
+      console.log(
+        `slow round at ${i}: apply ${(a1 - a0).toFixed(1)} snapshot ${(s1 - a1).toFixed(1)} queries ${(q1 - s1).toFixed(1)} ms`,
+        JSON.stringify(diff),
+        JSON.stringify(overlaySize(snapshot)),
+      );
     }
     query.push(q1 - a1);
     applyQuery.push(q1 - a0);
@@ -158,8 +166,10 @@ for (const n of sizes) {
   for (const scheme of SCHEMES) {
     await settle(n);
     const r = await runScheme(rooms, patches, scheme);
-    console.log(`${n} ${r.name}: apply p50/p99/p99.9/max ${[r.apply.p50, r.apply.p99, r.apply.p999, r.apply.max].map((x) => x.toFixed(3)).join('/')} ms;`,
-      `apply+query ${[r.applyQuery.p50, r.applyQuery.p99, r.applyQuery.p999, r.applyQuery.max].map((x) => x.toFixed(3)).join('/')} ms; cpu apply+query ${[r.applyQueryCpu.p50, r.applyQueryCpu.p99, r.applyQueryCpu.p999, r.applyQueryCpu.max].map((x) => x.toFixed(3)).join('/')} ms; overlay ≤ ${r.maxOverlay}; ${JSON.stringify(r.stats)}`);
+    console.log(
+      `${n} ${r.name}: apply p50/p99/p99.9/max ${[r.apply.p50, r.apply.p99, r.apply.p999, r.apply.max].map((x) => x.toFixed(3)).join('/')} ms;`,
+      `apply+query ${[r.applyQuery.p50, r.applyQuery.p99, r.applyQuery.p999, r.applyQuery.max].map((x) => x.toFixed(3)).join('/')} ms; cpu apply+query ${[r.applyQueryCpu.p50, r.applyQueryCpu.p99, r.applyQueryCpu.p999, r.applyQueryCpu.max].map((x) => x.toFixed(3)).join('/')} ms; overlay ≤ ${r.maxOverlay}; ${JSON.stringify(r.stats)}`,
+    );
     // The whole record too, so a run's console output is enough to rebuild its results (e.g. a --no-write run).
     console.log(`result ${n} ${JSON.stringify(r)}`);
     schemes.push(r);

@@ -49,7 +49,15 @@ const PENDING: ReadonlyArray<number> = [1, 3, 64];
 const contentsOf = (c: IndexedCollection): unknown => ({
   size: c.size,
   primary: c.primary?.path.dotted,
-  orders: [...c.orders].map(([path, o]) => [path, [...o.order], [...o.rankOf], [...o.groupStart], o.validDateStart, [...o.times], o.hasArrays]),
+  orders: [...c.orders].map(([path, o]) => [
+    path,
+    [...o.order],
+    [...o.rankOf],
+    [...o.groupStart],
+    o.validDateStart,
+    [...o.times],
+    o.hasArrays,
+  ]),
   keys: [...c.keys].map(([path, k]) => [path, k.keyCount, k.entries, k.hasArrays, k.sortedKeys().map((key) => [key, k.posting(key)])]),
   presence: [...c.presence],
   grams: [...c.grams.keys()],

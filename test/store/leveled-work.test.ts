@@ -35,7 +35,13 @@ const patchOf = (k: number): unknown[] => {
   const ts = new Date(newest + (k + 1) * 1000).toISOString();
   const call = k - (k % 4);
   return [
-    [{ op: 'add', path: `/new-${k}`, value: JSON.parse(JSON.stringify({ ...template, _id: `new-${k}`, ts, callStarted: ts, open: true })) }],
+    [
+      {
+        op: 'add',
+        path: `/new-${k}`,
+        value: JSON.parse(JSON.stringify({ ...template, _id: `new-${k}`, ts, callStarted: ts, open: true })),
+      },
+    ],
     [{ op: 'add', path: `/new-${call}/servedBy`, value: { _id: agent0._id, username: agent0.username } }],
     [{ op: 'remove', path: `/new-${call}/open` }],
     [{ op: 'add', path: `/${ids[(k * 104729) % N]}/tags`, value: ['vip'] }],

@@ -48,7 +48,8 @@ const countArrays = (values: Iterable<unknown>): number => {
 };
 
 /** `old` over the compacted docs, or undefined when `old` was not made by order.ts (its array count is unknown). */
-export const mergeOrderedIndex = (old: OrderedIndex, remap: PositionRemap): MergedOrder | undefined => drain(mergeOrderedIndexSteps(old, remap));
+export const mergeOrderedIndex = (old: OrderedIndex, remap: PositionRemap): MergedOrder | undefined =>
+  drain(mergeOrderedIndexSteps(old, remap));
 
 /** mergeOrderedIndex in slices (slices.ts): O(n + d log n) work units, at most CHUNK between yields. */
 export function* mergeOrderedIndexSteps(old: OrderedIndex, remap: PositionRemap): Steps<MergedOrder | undefined> {
@@ -64,7 +65,10 @@ export function* mergeOrderedIndexSteps(old: OrderedIndex, remap: PositionRemap)
   const dIds = deltaDocs.map((doc) => readId(doc));
   yield d * 3;
   const oldValue = (e: number): unknown => read(baseDocs[order[e] as number]);
-  const sorted = yield* sortIndexesSteps(d, (a, b) => compareKeys(dTimes[a] as number, values[a], dTimes[b] as number, values[b]) || compareIds(dIds[a], dIds[b]));
+  const sorted = yield* sortIndexesSteps(
+    d,
+    (a, b) => compareKeys(dTimes[a] as number, values[a], dTimes[b] as number, values[b]) || compareIds(dIds[a], dIds[b]),
+  );
   // place[k]: old entries ordered at or before the k-th delta room by (key, _id). Non-decreasing in k,
   // so each search gallops from the previous place: O(log gap) probes, few reads of base rooms.
   const place = new Int32Array(d);
