@@ -21,12 +21,18 @@ export interface MemoryResults {
 export interface LoadResults {
   readonly rooms: number;
   readonly subscribers: number;
+  /** Client processes the subscribers were spread over. */
+  readonly clientProcesses: number;
   readonly rate: number;
   readonly seconds: number;
   readonly patches: number;
+  /** Patches per second actually sent (the schedule kept or not). */
+  readonly achievedRate: number;
   readonly failedPatches: number;
   readonly events: number;
-  readonly latencyMs: { readonly p50: number; readonly p99: number; readonly max: number };
+  readonly latencyMs: { readonly p50: number; readonly p90: number; readonly p99: number; readonly max: number };
+  /** rooms.patch request → its answer (store apply + fan-out to every stream happen before it). */
+  readonly patchAnswerMs: { readonly p50: number; readonly p99: number };
   readonly outOfOrder: number;
   readonly mismatchedPages: number;
   readonly closedByServer: number;
@@ -34,10 +40,21 @@ export interface LoadResults {
   readonly views: number;
   readonly entriesHeld: number;
   readonly rssBeforeMiB: number;
-  readonly rssPerSubscriberKiB: number;
+  readonly rssOpenMiB: number;
   readonly heapPerSubscriberKiB: number;
   readonly rssDuringMiB: number;
   readonly loopDelayMs: { readonly p50: number; readonly p99: number; readonly max: number };
+  /** Cores used during the patch stream (CPU time / wall time; 1 = one core busy all along). */
+  readonly cpu: {
+    readonly server: number;
+    readonly serverLoopUtilization: number;
+    readonly clients: ReadonlyArray<number>;
+    readonly clientLoopUtilization: ReadonlyArray<number>;
+    readonly patcher: number;
+    /** Every process of the machine, other developers' included. */
+    readonly machineBusy: number;
+    readonly cores: number;
+  };
   readonly loadAverage?: number;
 }
 
@@ -77,27 +94,7 @@ export const renderScaleMarkdown = ({ memory, load }: { memory?: MemoryResults; 
     }
     lines.push('', 'Chart: [live-scale.svg](live-scale.svg) (heap per view, by query and collection size).', '');
   }
-  if (load !== undefined) {
-    const zero = load.outOfOrder === 0 && load.mismatchedPages === 0 && load.failedPatches === 0;
-    lines.push(
-      `Load run (\`npm run bench:live:load\`): ${int(load.subscribers)} SSE subscribers on one server process over ${int(load.rooms)} rooms`,
-      `(mixed queries: admin pages, each agent's own page, filtered pages → ${int(load.views)} shared views), ${int(load.rate)} patches/s for`,
-      `${int(load.seconds)} s (${int(load.patches)} patches, POSTed to rooms.patch). Clients run in the load generator's process.`,
-      '',
-      '| measure | value |',
-      '|---|---:|',
-      `| events received (patches that changed a subscriber's page) | ${int(load.events)} |`,
-      `| latency rooms.patch sent → event received, p50 / p99 / max | ${ms(load.latencyMs.p50)} / ${ms(load.latencyMs.p99)} / ${ms(load.latencyMs.max)} |`,
-      `| goal p99 ≤ 50 ms at 100 patches/s | ${mark(load.latencyMs.p99 <= 50 && load.rate >= 100)} |`,
-      `| out-of-order events / pages ≠ fresh GET at the end / refused patches | ${load.outOfOrder} / ${load.mismatchedPages} / ${load.failedPatches} (${zero ? 'none lost' : '**lost**'}) |`,
-      `| streams ended by the server (slow consumer) | ${load.closedByServer} |`,
-      `| server RSS before the streams / during the patch stream | ${int(load.rssBeforeMiB)} MiB / ${int(load.rssDuringMiB)} MiB |`,
-      `| server heap / RSS per subscriber (after opening, GC) | ${load.heapPerSubscriberKiB.toFixed(1)} KiB / ${load.rssPerSubscriberKiB.toFixed(1)} KiB |`,
-      `| rooms held by all views together | ${int(load.entriesHeld)} |`,
-      `| server event-loop delay during the stream, p50 / p99 / max | ${ms(load.loopDelayMs.p50)} / ${ms(load.loopDelayMs.p99)} / ${ms(load.loopDelayMs.max)} |`,
-      '',
-    );
-  }
+  if (load !== undefined) lines.push(...renderLoad(load));
   const la = [memory?.loadAverage, load?.loadAverage].filter((x): x is number => x !== undefined);
   lines.push(
     `Caveat: measured on 2 cores shared with other developers' work${la.length > 0 ? ` (1-minute load average ${la.map((x) => x.toFixed(1)).join(' / ')} during the runs)` : ''}: latencies`,
@@ -105,6 +102,45 @@ export const renderScaleMarkdown = ({ memory, load }: { memory?: MemoryResults; 
     '',
   );
   return lines;
+};
+
+const cores = (x: number): string => `${x.toFixed(2)} cores`;
+
+/** The load run's table and what limited it (computed from its own CPU figures). */
+export const renderLoad = (load: LoadResults): string[] => {
+  const zero = load.outOfOrder === 0 && load.mismatchedPages === 0 && load.failedPatches === 0 && load.eventsWithoutPatch === 0;
+  const clients = load.cpu.clients.reduce((a, b) => a + b, 0);
+  const ours = load.cpu.server + clients + load.cpu.patcher;
+  const met = load.latencyMs.p99 <= 50 && load.achievedRate >= 100 * 0.98;
+  return [
+    `Load run: ${int(load.subscribers)} SSE subscribers on one server process over ${int(load.rooms)} rooms, spread over`,
+    `${load.clientProcesses} client processes; mixed queries (admin pages of counts 10–100 at offsets 0–1,000 in either order,`,
+    `every agent's own page, a queue's open or closed calls) → ${int(load.views)} shared views; ${int(load.rate)} patches/s for ${int(load.seconds)} s`,
+    `(${int(load.patches)} realistic patches POSTed to rooms.patch over one keep-alive connection). Latency = receive time`,
+    "in the client process − send time in the patcher, both on the machine's shared clock (wall clock at process start +",
+    'monotonic time since), over every event of every subscriber.',
+    '',
+    `Run: \`flock /work/wt/heavy.lock npm run bench:live:load -- --rooms ${load.rooms} --subscribers ${load.subscribers} --workers ${load.clientProcesses} --rate ${load.rate} --seconds ${load.seconds}\``,
+    '',
+    '| measure | value |',
+    '|---|---:|',
+    `| patches sent / per second achieved | ${int(load.patches)} / ${load.achievedRate.toFixed(1)} |`,
+    `| events received (patches that changed a subscriber's page) | ${int(load.events)} |`,
+    `| latency rooms.patch sent → event received, p50 / p90 / p99 / max | ${ms(load.latencyMs.p50)} / ${ms(load.latencyMs.p90)} / ${ms(load.latencyMs.p99)} / ${ms(load.latencyMs.max)} |`,
+    `| goal p99 ≤ 50 ms at 100 patches/s | ${mark(met)} |`,
+    `| rooms.patch answer (apply + fan-out to every stream), p50 / p99 | ${ms(load.patchAnswerMs.p50)} / ${ms(load.patchAnswerMs.p99)} |`,
+    `| out-of-order events / pages ≠ fresh GET at the end / refused patches / events of no patch | ${load.outOfOrder} / ${load.mismatchedPages} / ${load.failedPatches} / ${load.eventsWithoutPatch} (${zero ? 'none lost' : '**lost**'}) |`,
+    `| streams ended by the server (slow consumer) | ${load.closedByServer} |`,
+    `| server RSS: before the streams / streams open / during the patch stream | ${int(load.rssBeforeMiB)} MiB / ${int(load.rssOpenMiB)} MiB / ${int(load.rssDuringMiB)} MiB |`,
+    `| server heap per subscriber (after opening, GC) | ${load.heapPerSubscriberKiB.toFixed(1)} KiB |`,
+    `| rooms held by all views together | ${int(load.entriesHeld)} |`,
+    `| server event-loop delay during the stream, p50 / p99 / max | ${ms(load.loopDelayMs.p50)} / ${ms(load.loopDelayMs.p99)} / ${ms(load.loopDelayMs.max)} |`,
+    `| server CPU during the stream (event-loop utilization) | ${cores(load.cpu.server)} (${(load.cpu.serverLoopUtilization * 100).toFixed(0)}%) |`,
+    `| client processes' CPU (event-loop utilization) | ${load.cpu.clients.map((c, i) => `${c.toFixed(2)} (${((load.cpu.clientLoopUtilization[i] ?? 0) * 100).toFixed(0)}%)`).join(', ')} |`,
+    `| patcher CPU | ${cores(load.cpu.patcher)} |`,
+    `| whole machine busy during the stream (all processes, others' too) | ${cores(load.cpu.machineBusy)} of ${load.cpu.cores} (ours: ${cores(ours)}) |`,
+    '',
+  ];
 };
 
 export const renderScaleSvg = (memory: MemoryResults): string => {
