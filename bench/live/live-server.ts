@@ -1,7 +1,10 @@
 // The server side of the live load run (bench/live/load-live.ts) in its own process, so that no client shares
 // its event loop: load/start-server.ts over LIVE_ROOMS rooms. Reports over IPC: its port, the users, what the
 // patch stream needs; on request ('stats') its RSS / heap, CPU time and event-loop delay (monitorEventLoopDelay,
-// 1 ms resolution) and utilization since the previous request, and the hub's counters.
+// 1 ms resolution) and utilization since the previous request, and the hub's counters. 'profile-start' /
+// 'profile-stop' (with a file) record a CPU profile of what happens in between (the patch stream alone).
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { startLoadServer } from './load/start-server.js';
 
@@ -17,6 +20,7 @@ export interface ServerStats {
   readonly version: number;
 }
 
+process.on('disconnect', () => process.exit(1)); // the load run ended (or died): never outlive it
 const server = await startLoadServer(Number(process.env['LIVE_ROOMS'] ?? 100_000));
 const delay = monitorEventLoopDelay({ resolution: 1 });
 delay.enable();
@@ -25,8 +29,10 @@ let elu = performance.eventLoopUtilization();
 const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
 gc();
 const { rss, heapUsed } = process.memoryUsage();
-process.send?.({ kind: 'ready', port: server.port, users: server.users, seed: server.seed, rss, heap: heapUsed });
-process.on('message', (message: { kind: string; gc?: boolean }) => {
+process.send?.({ kind: 'ready', port: server.port, users: server.users, seed: server.seed, firstPatchMs: server.firstPatchMs, rss, heap: heapUsed });
+const profiler = new Session();
+profiler.connect();
+process.on('message', (message: { kind: string; gc?: boolean; file?: string }) => {
   if (message.kind === 'stats') {
     if (message.gc === true) gc();
     const ms = (ns: number): number => ns / 1e6;
@@ -46,5 +52,11 @@ process.on('message', (message: { kind: string; gc?: boolean }) => {
     cpu = process.cpuUsage();
     elu = performance.eventLoopUtilization();
   }
+  if (message.kind === 'profile-start') void profiler.post('Profiler.enable').then(() => profiler.post('Profiler.start'));
+  if (message.kind === 'profile-stop')
+    void profiler.post('Profiler.stop').then(({ profile }) => {
+      writeFileSync(message.file as string, JSON.stringify(profile));
+      process.send?.({ kind: 'profiled' });
+    });
   if (message.kind === 'stop') void server.close().then(() => process.exit(0));
 });

@@ -1,4 +1,4 @@
-// `npm run bench:live:load [-- --rooms 1000000] [-- --subscribers 1000] [-- --workers 4] [-- --rate 100] [-- --seconds 30] [-- --profile DIR] [-- --no-write]`
+// `npm run bench:live:load [-- --rooms 1000000] [-- --subscribers 1000] [-- --workers 4] [-- --rate 100] [-- --seconds 30] [-- --profile FILE] [-- --no-write]`
 // Issue #18's load run. One server process (live-server.ts: rooms.stream + rooms.patch + GET rooms, rate
 // limit off, stream cap raised), the subscribers spread over several client processes (load/worker.ts, mixed
 // queries: load/queries.ts) and this process sending a sustained patch stream to rooms.patch
@@ -7,7 +7,7 @@
 // Measured: latency from the patch request to the event on every subscriber whose page it changed; lost or
 // out-of-order events (pages rebuilt from events vs fresh GETs at the end, ids only growing); server RSS,
 // event-loop delay and CPU; each client process's CPU, and the whole machine's (other developers' work too).
-// `--profile DIR` runs the server under --cpu-prof (the profile is written when it stops).
+// `--profile FILE` writes a CPU profile of the server during the patch stream (open it in Chrome DevTools).
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -59,10 +59,15 @@ const machineCpu = (): { busy: number; total: number } => {
 const t0 = performance.now();
 console.error(`… starting a server over ${ROOMS.toLocaleString('en-US')} rooms`);
 const server = fork(new URL('./live-server.ts', import.meta.url).pathname, [], {
-  execArgv: ['--import', 'tsx', '--expose-gc', '--max-old-space-size=8000', ...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`] : [])],
+  execArgv: ['--import', 'tsx', '--expose-gc', '--max-old-space-size=8000'],
   env: { ...process.env, LIVE_ROOMS: String(ROOMS) },
 });
-const ready = await next<{ port: number; users: DemoUser[]; seed: StreamSeed }>(server, 'ready');
+const children: ChildProcess[] = [server];
+// A failed or interrupted run must not leave a server over a million rooms behind.
+const killChildren = (): void => children.forEach((c) => c.exitCode === null && c.kill());
+process.on('exit', killChildren);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
+const ready = await next<{ port: number; users: DemoUser[]; seed: StreamSeed; firstPatchMs: number }>(server, 'ready');
 console.error(`  ready in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 const { port, users, seed } = ready;
 const stats = (gc = false): Promise<ServerStats> => {
@@ -77,6 +82,7 @@ const before = await stats(true);
 const workers = Array.from({ length: WORKERS }, () =>
   fork(new URL('./load/worker.ts', import.meta.url).pathname, [], { execArgv: ['--import', 'tsx', '--max-old-space-size=2000'] }),
 );
+children.push(...workers);
 await Promise.all(workers.map((w) => next(w, 'ready')));
 const specs = Array.from({ length: SUBSCRIBERS }, (_, i) => specOf(i, admin, agents));
 const ask = (w: ChildProcess, m: WorkerRequest): void => void w.send(m);
@@ -97,6 +103,7 @@ const patches = changeStreamFrom(
 // Marks: CPU and event-loop counters of every process start here.
 await Promise.all(workers.map((w) => (ask(w, { kind: 'mark' }), next(w, 'marked'))));
 await stats();
+if (PROFILE !== undefined) server.send({ kind: 'profile-start' });
 const machineBefore = machineCpu();
 const selfCpu = process.cpuUsage();
 const t2 = performance.now();
@@ -104,6 +111,12 @@ console.error(`… ${patches.length} patches at ${RATE}/s`);
 const run = await sendPatches(port, admin, patches, RATE);
 const wallMs = performance.now() - t2;
 const during = await stats();
+if (PROFILE !== undefined) {
+  const profiled = next(server, 'profiled');
+  server.send({ kind: 'profile-stop', file: PROFILE });
+  await profiled;
+  console.error(`  wrote the server's CPU profile of the patch stream to ${PROFILE}`);
+}
 const self = process.cpuUsage(selfCpu);
 const machineAfter = machineCpu();
 const checked = workers.map((w) => next<{ result: CheckResult; usage: WorkerUsage; rss: number }>(w, 'checked'));
@@ -124,6 +137,7 @@ const result: LoadResults = {
   patches: patches.length,
   achievedRate: patches.length / (run.elapsedMs / 1000),
   failedPatches: run.failed,
+  firstPatchMs: ready.firstPatchMs,
   events: sum((r) => r.events),
   latencyMs: { p50: pct(latencies, 50), p90: pct(latencies, 90), p99: pct(latencies, 99), max: latencies[latencies.length - 1] ?? Number.NaN },
   patchAnswerMs: { p50: pct(answers, 50), p99: pct(answers, 99) },

@@ -17,6 +17,7 @@ import { guardOf, type RateLimitGuard, type RateLimitOptions } from './rate-limi
 import { roomsHandler, ROOMS_ROUTE, DEFAULT_MAX_URL_LENGTH, responseText, sendHeaders, type RoomsApi } from './create-rooms-api.js';
 import { readHeader } from './read-header.js';
 import { splitUrl } from './split-url.js';
+import { createSseBatch } from './sse-batch.js';
 import { lastEventIdOf, SSE_HEARTBEAT, sseClose, sseFrame, sseRetry } from './sse-frames.js';
 import { createStreamCap } from './stream-cap.js';
 import type { Json } from '../value/to-json-value.js';
@@ -143,6 +144,8 @@ const liveRoutes = (options: LiveRoutesOptions, authenticate: Authenticate): Liv
   const hub = createLiveHub(store, { ...options.hub, ...(options.onError ? { onError: options.onError } : {}) });
   const cap = createStreamCap(options.maxStreamsPerUser ?? 8);
   const retryMs = options.retryMs ?? 2000;
+  // One socket write per stream per event-loop turn, whatever the number of frames it got in that turn.
+  const batch = createSseBatch();
 
   const stream = (req: IncomingMessage, res: ServerResponse, search: string): void => {
     const admission = admit(STREAM_ROUTE, req);
@@ -163,8 +166,13 @@ const liveRoutes = (options: LiveRoutesOptions, authenticate: Authenticate): Liv
       clearInterval(heartbeat);
       streams.delete(end);
       release();
-      if (last !== undefined && res.headersSent) res.end(last);
-      else res.end();
+      if (last !== undefined && res.headersSent) {
+        batch.flush(res);
+        res.end(last);
+      } else {
+        batch.discard(res);
+        res.end();
+      }
     };
     const begin = (): void => {
       if (res.headersSent) return;
@@ -178,11 +186,13 @@ const liveRoutes = (options: LiveRoutesOptions, authenticate: Authenticate): Liv
       });
       res.write(sseRetry(retryMs));
     };
+    const overflow = (): void => {
+      if (res.writableLength > maxBuffered) end(sseClose('slow-consumer', { maxBufferedBytes: maxBuffered }));
+    };
     const send = (frame: LiveFrame): void => {
       if (!open) return;
       begin();
-      res.write(sseFrame(frame));
-      if (res.writableLength > maxBuffered) end(sseClose('slow-consumer', { maxBufferedBytes: maxBuffered }));
+      batch.queue(res, sseFrame(frame), overflow);
     };
     const lastEventId = lastEventIdOf(readHeader(req.headers, 'last-event-id'));
     let started: ReturnType<typeof followRooms>;
@@ -201,7 +211,14 @@ const liveRoutes = (options: LiveRoutesOptions, authenticate: Authenticate): Liv
     if (!open) return subscription.close(); // ended while sending the first frames (client too slow)
     begin(); // resumed with nothing missed: no frame was sent, the headers still are
     const every = options.heartbeatMs ?? 15_000;
-    heartbeat = every > 0 ? setInterval(() => open && res.write(SSE_HEARTBEAT), every) : undefined;
+    heartbeat =
+      every > 0
+        ? setInterval(() => {
+            if (!open) return;
+            batch.flush(res);
+            res.write(SSE_HEARTBEAT);
+          }, every)
+        : undefined;
     heartbeat?.unref();
     streams.add(end);
     // The response's 'close' is the client going away (the request's fires once its body is read).

@@ -1,7 +1,9 @@
-// The load run's patch stream: JSON Patches POSTed to rooms.patch at a fixed rate over ONE keep-alive
-// connection (so store versions follow the sending order). Each patch's send time is the time it was due
-// and handed to the connection (wallClock), recorded under the store version the answer names: an event's
-// `id:` is that version, so receive − send is the latency from the patch request to the event.
+// The load run's patch stream: JSON Patches POSTed to rooms.patch at a fixed rate, each sent when due (up to
+// 16 keep-alive connections: a patch does not wait for the previous answer, as with many writers). Each
+// patch's send time (wallClock) is recorded under the store version its answer names: an event's `id:` is that
+// version, so receive − send is the latency from the patch request to the event. A patch that touches a room
+// an earlier patch still in flight touches (a call answered right after it was created) waits for that one's
+// answer, so the store applies them in the stream's order; its send time stays the time it was due.
 import { request, Agent } from 'node:http';
 import { headersOf, wallClock, type LoadUser } from './subscriber.js';
 
@@ -18,14 +20,23 @@ export interface PatchRun {
 
 /** Sends `patches` at `rate` per second (Infinity: one after the other, as fast as answered). */
 export const sendPatches = async (port: number, admin: LoadUser, patches: ReadonlyArray<unknown>, rate: number): Promise<PatchRun> => {
-  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const agent = new Agent({ keepAlive: true, maxSockets: Number.isFinite(rate) ? 16 : 1 });
   const sentAt = new Map<number, number>();
   const answerMs: number[] = [];
   let failed = 0;
-  const post = (ops: unknown, k: number): Promise<void> =>
+  const inFlight = new Map<string, Promise<void>>();
+  const post = (ops: unknown, k: number): Promise<void> => {
+    const at = wallClock();
+    const rooms = [...new Set((ops as Array<{ path: string }>).map((op) => op.path.split('/')[1] as string))];
+    const before = rooms.map((r) => inFlight.get(r)).filter((p) => p !== undefined);
+    const sent = (before.length === 0 ? Promise.resolve() : Promise.all(before)).then(() => send(ops, k, at));
+    for (const r of rooms) inFlight.set(r, sent);
+    void sent.then(() => rooms.forEach((r) => inFlight.get(r) === sent && inFlight.delete(r)));
+    return sent;
+  };
+  const send = (ops: unknown, k: number, at: number): Promise<void> =>
     new Promise((resolve) => {
       const text = JSON.stringify(ops);
-      const at = wallClock();
       const req = request(
         {
           host: '127.0.0.1',

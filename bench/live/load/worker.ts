@@ -45,12 +45,12 @@ process.on('message', (m: WorkerRequest) => {
       await settled(subscribers);
       const result = await checkSubscribers(subscribers, port, agent, new Map(m.sentAt));
       process.send?.({ kind: 'checked', result, usage: during, rss: process.memoryUsage().rss });
-      agent.destroy();
-      process.exit(0);
+      agent.destroy(); // the run ends this process (it exits when the run disconnects)
     }
   })().catch((error: unknown) => {
     console.error(error);
     process.exit(1);
   });
 });
+process.on('disconnect', () => process.exit(1)); // the load run ended (or died): never outlive it
 process.send?.({ kind: 'ready' });
