@@ -29,7 +29,15 @@ let elu = performance.eventLoopUtilization();
 const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
 gc();
 const { rss, heapUsed } = process.memoryUsage();
-process.send?.({ kind: 'ready', port: server.port, users: server.users, seed: server.seed, firstPatchMs: server.firstPatchMs, rss, heap: heapUsed });
+process.send?.({
+  kind: 'ready',
+  port: server.port,
+  users: server.users,
+  seed: server.seed,
+  firstPatchMs: server.firstPatchMs,
+  rss,
+  heap: heapUsed,
+});
 const profiler = new Session();
 profiler.connect();
 process.on('message', (message: { kind: string; gc?: boolean; file?: string }) => {

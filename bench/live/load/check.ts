@@ -21,16 +21,19 @@ export interface CheckResult {
 
 const get = (port: number, agent: Agent, s: Subscriber): Promise<string> =>
   new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, agent, path: `/api/v1/voip/rooms?${s.spec.params}`, headers: headersOf(s.spec.user) }, (res) => {
-      let out = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (out += c));
-      res.on('end', () => {
-        if (res.statusCode !== 200) return reject(new Error(`GET ${s.spec.params}: ${res.statusCode} ${out}`));
-        const { success: _, ...page } = JSON.parse(out) as Record<string, unknown>;
-        resolve(JSON.stringify(page));
-      });
-    });
+    const req = request(
+      { host: '127.0.0.1', port, agent, path: `/api/v1/voip/rooms?${s.spec.params}`, headers: headersOf(s.spec.user) },
+      (res) => {
+        let out = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (out += c));
+        res.on('end', () => {
+          if (res.statusCode !== 200) return reject(new Error(`GET ${s.spec.params}: ${res.statusCode} ${out}`));
+          const { success: _, ...page } = JSON.parse(out) as Record<string, unknown>;
+          resolve(JSON.stringify(page));
+        });
+      },
+    );
     req.on('error', reject);
     req.end();
   });

@@ -34,7 +34,8 @@ process.on('message', (m: WorkerRequest) => {
     if (m.kind === 'open') {
       port = m.port;
       subscribers = m.specs.map(newSubscriber);
-      for (let i = 0; i < subscribers.length; i += 25) await Promise.all(subscribers.slice(i, i + 25).map((s) => open(s, port, agent, parse)));
+      for (let i = 0; i < subscribers.length; i += 25)
+        await Promise.all(subscribers.slice(i, i + 25).map((s) => open(s, port, agent, parse)));
       process.send?.({ kind: 'opened' });
     } else if (m.kind === 'mark') {
       cpu = process.cpuUsage();
