@@ -154,6 +154,7 @@ const liveRoutes = (options: LiveRoutesOptions, authenticate: Authenticate): Liv
   const retryMs = options.retryMs ?? 2000;
   // One socket write per stream per event-loop turn, whatever the number of frames it got in that turn.
   const batch = createSseBatch();
+  const HEARTBEAT = Buffer.from(SSE_HEARTBEAT);
 
   const stream = (req: IncomingMessage, res: ServerResponse, route: string, endpoint: Endpoint, search: string): void => {
     const admission = admit(route, req);
@@ -174,13 +175,9 @@ const liveRoutes = (options: LiveRoutesOptions, authenticate: Authenticate): Liv
       clearInterval(heartbeat);
       streams.delete(end);
       release();
-      if (last !== undefined && res.headersSent) {
-        batch.flush(res);
-        res.end(last);
-      } else {
-        batch.discard(res);
-        res.end();
-      }
+      batch.flush(res); // frames queued before the last event go first (a closed response is not written)
+      if (last !== undefined && res.headersSent) res.end(last);
+      else res.end();
     };
     const begin = (): void => {
       if (res.headersSent) return;
@@ -219,14 +216,7 @@ const liveRoutes = (options: LiveRoutesOptions, authenticate: Authenticate): Liv
     if (!open) return subscription.close(); // ended while sending the first frames (client too slow)
     begin(); // resumed with nothing missed: no frame was sent, the headers still are
     const every = options.heartbeatMs ?? 15_000;
-    heartbeat =
-      every > 0
-        ? setInterval(() => {
-            if (!open) return;
-            batch.flush(res);
-            res.write(SSE_HEARTBEAT);
-          }, every)
-        : undefined;
+    heartbeat = every > 0 ? setInterval(() => open && batch.queue(res, HEARTBEAT, () => undefined), every) : undefined;
     heartbeat?.unref();
     streams.add(end);
     // The response's 'close' is the client going away (the request's fires once its body is read).

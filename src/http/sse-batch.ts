@@ -7,10 +7,8 @@ import type { ServerResponse } from 'node:http';
 export interface SseBatch {
   /** Queues `bytes` for `res`; `written` runs after they are handed to the socket (e.g. a backpressure check). */
   queue(res: ServerResponse, bytes: Buffer, written: () => void): void;
-  /** Writes what `res` has queued now (before a write that must follow it: a heartbeat, the last event). */
+  /** Writes what `res` has queued now (before a write that must follow it: the last event). Nothing is written to an ended or destroyed response. */
   flush(res: ServerResponse): void;
-  /** Drops what `res` has queued (its client went away). */
-  discard(res: ServerResponse): void;
 }
 
 interface Pending {
@@ -48,6 +46,5 @@ export const createSseBatch = (): SseBatch => {
       const p = pending.get(res);
       if (p !== undefined) write(res, p);
     },
-    discard: (res) => void pending.delete(res),
   };
 };

@@ -1,5 +1,5 @@
 // SSE write batching: frames queued in one event-loop turn reach each stream as one write, in order; a
-// flush writes at once (before a heartbeat or the last event); a stream that went away is not written.
+// flush writes at once (before the last event); a stream that ended or went away is not written.
 import type { ServerResponse } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { createSseBatch } from '../../src/http/sse-batch.js';
@@ -28,7 +28,7 @@ describe('createSseBatch', () => {
     expect(a.writes).toEqual(['12', '3']);
   });
 
-  it('flushes one stream at once, and drops what a stream that went away had queued', async () => {
+  it('flushes one stream at once, and writes nothing to a stream that went away', async () => {
     const batch = createSseBatch();
     const a = fakeResponse();
     const b = fakeResponse();
@@ -38,7 +38,7 @@ describe('createSseBatch', () => {
     batch.queue(c.res, Buffer.from('3'), () => undefined);
     batch.flush(a.res);
     expect(a.writes).toEqual(['1']);
-    batch.discard(b.res);
+    b.res.writableEnded = true;
     c.res.destroyed = true;
     await turn();
     expect([a.writes, b.writes, c.writes]).toEqual([['1'], [], []]);
