@@ -124,7 +124,7 @@ export const renderLoad = (load: LoadResults): string[] => {
     "in the client process − send time in the patcher, both on the machine's shared clock (wall clock at process start +",
     'monotonic time since), over every event of every subscriber.',
     '',
-    `Run: \`flock /work/wt/heavy.lock npm run bench:live:load -- --rooms ${load.rooms} --subscribers ${load.subscribers} --workers ${load.clientProcesses} --rate ${load.rate} --seconds ${load.seconds}\``,
+    `Run: \`npm run bench:live:load -- --rooms ${load.rooms} --subscribers ${load.subscribers} --workers ${load.clientProcesses} --rate ${load.rate} --seconds ${load.seconds}\``,
     '',
     '| measure | value |',
     '|---|---:|',
