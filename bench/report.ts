@@ -52,7 +52,7 @@ const WHY: Record<string, string> = {
   planner: 'Candidate costs are estimates; on a loaded 2-core machine single-digit-ms medians also move by more than 10% between runs.',
   heap: 'Posting lists are 4 bytes per (room, key) plus n/8 bytes per dense bitmap.',
   build:
-    'createRoomCollection builds 2 ordered, 9 equality, 2 presence, 2 flag and 2 substring indexes; at 100k rooms (best of 5, this machine) the ts order alone takes ~0.25× one sort, closedAt ~0.35×, the equality/presence pass ~0.9×, the name and fname substring indexes ~1.1× and ~0.35×. Each substring index alone costs about one sort. Would meet: building the substring indexes on first use of roomName (or off the request path), sharing one gram extraction between name and fname when they hold the same text, and plain reads with one own-property check per room in the builders (the safe per-step reads are ~20% of the build).',
+    'createRoomCollection builds 2 ordered, 9 equality, 2 presence, 2 flag and 1 substring index (name); at 100k rooms (best of 5, this machine) the ts order alone takes ~0.25× one sort, closedAt ~0.35×, the equality/presence pass ~0.9×, the name substring index ~1.1× (LIVECHAT_INDEXES adds fname: ~0.35× more). The substring index alone costs about one sort. Would meet: building the substring indexes on first use of roomName (or off the request path), sharing one gram extraction between name and fname when they hold the same text, and plain reads with one own-property check per room in the builders (the safe per-step reads are ~20% of the build).',
 };
 
 const targets = (r: SizeReport): string[] => {
@@ -120,7 +120,7 @@ const HOW = [
   '  ordered indexes on `ts` and `closedAt` (BSON order over every document, ties by `_id` then position),',
   '  equality postings for `t`, `servedBy._id`, `servedBy.username`, `v._id`, `queue`, `tags` (multi-key),',
   '  `direction`, `departmentId`, `departmentAncestors`, presence of `open` and `servedBy`, flags (rooms holding',
-  '  `true`) for `onHold` and `open`, and substring (n-gram) indexes on `name` and `fname`. A posting is a sorted Int32Array (CSR: one array per index) or,',
+  '  `true`) for `onHold` and `open`, and a substring (n-gram) index on `name` (`LIVECHAT_INDEXES` adds `fname`). A posting is a sorted Int32Array (CSR: one array per index) or,',
   '  past n/32 members, a bitmap; a `ts` window is an interval of ranks.',
   "- The planner intersects the candidates of the filter's conditions (probing the smallest, or ANDing",
   "  bitmaps 32 ranks per operation). When every condition was covered exactly, `total` is the set's size",

@@ -64,7 +64,7 @@ export const renderRoomNameDocs = (results: { node: string; reports: ReadonlyArr
     lines.push('');
     lines.push(
       `Heap: rooms ${mib(r.roomsHeap)}; the whole index set ${mib(r.indexHeap)} = ${(r.indexHeap / r.roomsHeap).toFixed(2)}× the rooms (goal ≤ 0.5× ${r.indexHeap <= 0.5 * r.roomsHeap ? '✅' : '❌'}), ` +
-        `of which the substring index on name ${mib(r.gramBytes)} (${r.grams.toLocaleString('en-US')} grams, ${r.entries.toLocaleString('en-US')} room-gram entries; the default set also indexes livechat's \`fname\`, here a copy of the name, about as large) and the other indexes ${mib(r.otherIndexBytes)}. ` +
+        `of which the substring index ${mib(r.gramBytes)} (${r.grams.toLocaleString('en-US')} grams, ${r.entries.toLocaleString('en-US')} room-gram entries) and the other indexes ${mib(r.otherIndexBytes)}. ` +
         `Build: ${ms(r.buildMs)} ms with the substring index, ${ms(r.plainBuildMs)} ms without.`,
       '',
     );

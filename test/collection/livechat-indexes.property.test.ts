@@ -8,7 +8,7 @@ import { scopeLivechatQuery } from '../../src/auth/livechat/scope-livechat-query
 import { escapeRegExp } from '../../src/compile/operators.js';
 import { compileQuery } from '../../src/compile/compile-query.js';
 import { forEachAsc, intersectAll } from '../../src/collection/rank-set.js';
-import { createRoomCollection, positionAt } from '../../src/collection/room-collection.js';
+import { createRoomCollection, LIVECHAT_INDEXES, positionAt } from '../../src/collection/room-collection.js';
 import { runQueryWithStats } from '../../src/exec/run-query.js';
 import type { Room } from '../../src/model/room.js';
 import { planQuery } from '../../src/plan/plan.js';
@@ -60,7 +60,7 @@ describe('livechat indexes ≡ scan', () => {
         fc.constantFrom(...EXTRA),
         ([names, needle], flags, status, extra) => {
           const rooms = roomsOf(names, flags);
-          const collection = createRoomCollection(rooms);
+          const collection = createRoomCollection(rooms, { indexes: LIVECHAT_INDEXES });
           const found = collection.grams.get('fname')!.lookup(needle)!;
           const set = intersectAll(
             found.postings.map((p) => p.set),
@@ -101,7 +101,7 @@ describe('livechat indexes ≡ scan', () => {
       servedBy: i % 3 === 0 ? undefined : { _id: 'a1', username: 'agent' },
       ...(i % 400 === 0 ? { onHold: true } : {}),
     }));
-    const collection = createRoomCollection(rooms);
+    const collection = createRoomCollection(rooms, { indexes: LIVECHAT_INDEXES });
     for (const params of [{ roomName: 'gonzalez' }, { onhold: 'true' }, { roomName: 'zyx', open: 'true' }]) {
       const compiled = compiledFor(params);
       const plan = planQuery(compiled, collection);
