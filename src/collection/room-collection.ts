@@ -19,6 +19,7 @@ import { buildOrderedIndex, orderedIndexBytes, type OrderedIndex } from './order
 import { setBytes } from './rank-set.js';
 import { gramIndexBuilder, type GramIndex } from './gram-index.js';
 import { CopyMemo } from './copy-memo.js';
+import { compilePath } from '../value/get-path.js';
 
 /** Which indexes to build. Paths are dotted (`servedBy._id`). */
 export interface CollectionIndexes {
@@ -35,7 +36,7 @@ export interface CollectionIndexes {
 }
 
 export interface CollectionOptions {
-  /** Default: `DEFAULT_INDEXES`, the endpoint's access paths. `{}`: none (every query scans). */
+  /** Default: `defaultIndexesFor(rooms)` (DEFAULT_INDEXES, or LIVECHAT_INDEXES when livechat rooms are held). `{}`: none (every query scans). */
   readonly indexes?: CollectionIndexes;
 }
 
@@ -70,6 +71,18 @@ export const LIVECHAT_INDEXES: CollectionIndexes = Object.freeze({
   ...DEFAULT_INDEXES,
   substrings: Object.freeze(['name', 'fname']),
 });
+
+const readType = compilePath(FieldPath.of('t'));
+
+/**
+ * The indexes built when none are asked for: LIVECHAT_INDEXES once a livechat room (`t: 'l'`) is among the
+ * rooms, so a server holding livechat rooms answers its roomName through the `fname` index; else
+ * DEFAULT_INDEXES (a voip-only collection pays nothing for `fname`). A store keeps its first build's choice.
+ */
+export const defaultIndexesFor = (rooms: ReadonlyArray<Room>): CollectionIndexes => {
+  for (let i = 0; i < rooms.length; i++) if (readType(rooms[i]) === 'l') return LIVECHAT_INDEXES;
+  return DEFAULT_INDEXES;
+};
 
 declare const collectionBrand: unique symbol;
 
@@ -126,7 +139,7 @@ export const rankAt = (c: IndexedCollection, position: number): number =>
  * runQuery(compileQuery(scoped), rooms); // same page as over the array, through the indexes
  */
 export const createRoomCollection = (rooms: ReadonlyArray<Room>, options: CollectionOptions = {}): IndexedCollection => {
-  const spec = options.indexes ?? DEFAULT_INDEXES;
+  const spec = options.indexes ?? defaultIndexesFor(rooms);
   const docs = Object.freeze([...rooms]);
   const n = docs.length;
   const orders = new Map<string, OrderedIndex>();
