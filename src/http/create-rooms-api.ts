@@ -21,6 +21,7 @@ import { readHeader, type RequestHeaders } from './read-header.js';
 import { splitUrl } from './split-url.js';
 import { etagOf, noneMatchHits } from './etag.js';
 import { pageJson } from './page-json.js';
+import { createPageCache } from './page-cache.js';
 import type { Json } from '../value/to-json-value.js';
 
 export const ROOMS_ROUTE = VOIP_ROOMS.route;
@@ -46,6 +47,8 @@ export interface HttpResponse {
   readonly body: Json;
   /** The body exactly as sent, when already serialized: `JSON.stringify(body)`, '' for a 304. Adapters send it if present. */
   readonly text?: string;
+  /** `text` as UTF-8 bytes, when already encoded (a page answered before): `serve` sends these as they are. */
+  readonly bytes?: Uint8Array;
 }
 
 export interface RoomsApiOptions extends QueryOptions {
@@ -103,8 +106,8 @@ const respond = (status: number, body: Json, extra: Readonly<Record<string, stri
   text: JSON.stringify(body),
 });
 
-/** A 200 whose body is already text: its JSON value is made only if someone reads `body`. */
-const respondText = (text: string, headers: Readonly<Record<string, string>>): HttpResponse => {
+/** A 200 whose body is already text (and maybe bytes): its JSON value is made only if someone reads `body`. */
+const respondText = (text: string, headers: Readonly<Record<string, string>>, bytes?: Uint8Array): HttpResponse => {
   let body: Json | undefined;
   return {
     status: 200,
@@ -113,6 +116,7 @@ const respondText = (text: string, headers: Readonly<Record<string, string>>): H
       return (body ??= JSON.parse(text) as Json);
     },
     text,
+    ...(bytes === undefined ? {} : { bytes }),
   };
 };
 
@@ -143,6 +147,7 @@ export const roomsHandler = (options: RoomsApiOptions, authenticate: Authenticat
   const endpoints = options.endpoints ?? ENDPOINTS;
   const maxUrlLength = options.maxUrlLength ?? DEFAULT_MAX_URL_LENGTH;
   const guard = guardOf(options.rateLimit, options.now);
+  const pages = createPageCache();
   const answer = (request: HttpRequest): HttpResponse => {
     const { path, search } = splitUrl(request.url);
     const endpoint = endpointAt(path, endpoints);
@@ -164,8 +169,13 @@ export const roomsHandler = (options: RoomsApiOptions, authenticate: Authenticat
     const etag = etagOf(rooms, scoped.right);
     const headers = { ...PAGE_HEADERS, etag, ...rateHeaders };
     if (noneMatchHits(readHeader(request.headers, 'if-none-match'), etag)) return { status: 304, headers, body: null, text: '' };
+    // The same ETag on the same route is the same bytes: a repeat is answered from the page cache.
+    const key = `${endpoint.route} ${etag}`;
+    const cached = pages.get(key);
+    if (cached !== undefined) return respondText(cached.text, headers, cached.bytes);
     // Its rooms are copies the collection hands out again (per projection), so their JSON is kept.
-    return respondText(pageJson(presentPage(endpoint, queryOptions, runQuery(compiled, rooms)), true), headers);
+    const page = pages.put(key, pageJson(presentPage(endpoint, queryOptions, runQuery(compiled, rooms)), true));
+    return respondText(page.text, headers, page.bytes);
   };
   return {
     routes: Object.freeze(endpoints.map((e) => e.route)),
