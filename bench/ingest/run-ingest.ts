@@ -1,13 +1,20 @@
-// `npm run bench:ingest [-- --sizes 300000] [-- --no-write]`: what it costs to get rooms ready to query.
-// `createRoomCollection(rooms)` (indexes over the caller's rooms), `createRoomStore(rooms)` + its first
-// `snapshot()` (validation, one frozen copy, the versioned map, then the same indexes), and one
+// `npm run bench:ingest [-- --sizes 300000] [-- --ejson 1000000] [-- --no-write]`: what it costs to get rooms
+// ready to query. `createRoomCollection(rooms)` (indexes over the caller's rooms), `createRoomStore(rooms)` + its
+// first `snapshot()` (validation, one frozen copy, the versioned map, then the same indexes), and one
 // `Array.prototype.sort` of the rooms by ts in random order as a yardstick. Best of 3, GC between runs.
+// Then (unless `--ejson 0`) one end-to-end load of a mongoexport file of `--ejson` rooms (default: the largest
+// size) in a child process (bench/ingest/load-export.ts: time and peak RSS); the file is written first, into the
+// OS temp dir, by bench/ingest/write-export.ts, and kept for the next run.
 // Writes bench/ingest/results.json and docs/ingest-benchmarks.md.
-import { writeFileSync } from 'node:fs';
+import { fork } from 'node:child_process';
+import { existsSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import { createRoomCollection, type Room } from '../../src/index.js';
 import { generateRooms } from '../../src/fixtures/index.js';
 import { createRoomStore } from '../../src/store/index.js';
+import { writeRoomsExport } from './write-export.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string): string | undefined => {
@@ -16,6 +23,7 @@ const flag = (name: string): string | undefined => {
 };
 const sizes = (flag('--sizes') ?? '100000').split(',').map((s) => Number(s.replace(/_/g, '')));
 const write = !args.includes('--no-write');
+const ejsonSize = Number((flag('--ejson') ?? String(Math.max(...sizes))).replace(/_/g, ''));
 
 const gc = (): void => {
   const g = (globalThis as { gc?: () => void }).gc;
@@ -76,9 +84,75 @@ const runSize = (n: number): IngestRow => {
   return row;
 };
 
+interface EjsonRow {
+  readonly rooms: number;
+  readonly fileBytes: number;
+  readonly loadMs: number;
+  readonly buildMs: number;
+  readonly peakRssBytes: number;
+  readonly heapBytes: number;
+  readonly collectionMs: number;
+}
+
+/** The export file of `n` rooms (written once, then reused: the writer is not what is measured). */
+const exportFile = async (n: number): Promise<string> => {
+  const path = join(tmpdir(), `room-query-ingest-${n}-seed1.ejson`);
+  if (!existsSync(path)) {
+    console.log(`writing ${path} …`);
+    await writeRoomsExport(`${path}.part`, n);
+    renameSync(`${path}.part`, path);
+  }
+  return path;
+};
+
+const runEjson = async (n: number): Promise<EjsonRow> => {
+  const path = await exportFile(n);
+  const child = fork(new URL('./load-export.ts', import.meta.url), [path], {
+    execArgv: ['--import', 'tsx', '--expose-gc', '--max-old-space-size=12000'],
+    stdio: 'inherit',
+  });
+  const done = await new Promise<Omit<EjsonRow, 'fileBytes'>>((resolve, reject) => {
+    child.once('message', (m: Omit<EjsonRow, 'fileBytes'> & { kind: string }) => resolve(m));
+    child.once('exit', (code) => reject(new Error(`the load child exited (${code})`)));
+  });
+  child.kill();
+  const row = { ...done, fileBytes: statSync(path).size };
+  const { kind: _kind, ...clean } = row as EjsonRow & { kind?: string };
+  console.log(
+    `EJSON export, ${n.toLocaleString('en-US')} rooms (${(clean.fileBytes / 2 ** 20).toFixed(0)} MiB): loadRooms ${clean.loadMs.toFixed(0)} ms + createRoomCollection ${clean.buildMs.toFixed(0)} ms = ${(clean.loadMs + clean.buildMs).toFixed(0)} ms (${((clean.loadMs + clean.buildMs) / clean.collectionMs).toFixed(2)}× createRoomCollection ${clean.collectionMs.toFixed(0)} ms alone); peak RSS ${(clean.peakRssBytes / 2 ** 20).toFixed(0)} MiB`,
+  );
+  return clean;
+};
+
 const rows = sizes.map(runSize);
+const ejson = ejsonSize > 0 ? await runEjson(ejsonSize) : undefined;
+const mib = (b: number): string => (b / 2 ** 20).toLocaleString('en-US', { maximumFractionDigits: 0 });
+
+/** The end-to-end section of the page. */
+function ejsonLines(e: EjsonRow): string[] {
+  const total = e.loadMs + e.buildMs;
+  return [
+    '## A mongoexport file, end to end',
+    '',
+    `A file of ${e.rooms.toLocaleString('en-US')} generated call rooms written as \`mongoexport\` writes \`rocketchat_room\` (NDJSON,`,
+    'Extended JSON v2 relaxed: every date a `{"$date": ISO}`; every 10th room with an ObjectId `{"$oid"}` `_id` and a',
+    '`{"$numberLong"}` `callDuration`; bench/ingest/write-export.ts), loaded in a child process of its own:',
+    '`loadRooms(path)` (the file is streamed, never held: 1 MiB reads, one document at a time parsed, its Extended',
+    'JSON decoded in place, call rooms checked) and then `createRoomCollection(rooms)` (what `serve` builds before it',
+    'answers). Peak RSS is the child\'s `process.resourceUsage().maxRSS` once ready to serve. The yardstick is',
+    '`createRoomCollection` over the same rooms again, in the same process (best of 2).',
+    '',
+    `Reproduce: \`npm run bench:ingest -- --sizes ${sizes.join(',')} --ejson ${e.rooms}\` (the 1M run under \`flock /work/wt/heavy.lock\` on the shared machine).`,
+    '',
+    '| rooms | file MiB | loadRooms ms | + createRoomCollection ms | ready to serve ms | ÷ createRoomCollection alone | peak RSS MiB | heap once ready MiB |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|',
+    `| ${e.rooms.toLocaleString('en-US')} | ${mib(e.fileBytes)} | ${e.loadMs.toFixed(0)} | ${e.buildMs.toFixed(0)} | ${total.toFixed(0)} | ${(total / e.collectionMs).toFixed(2)}× (alone: ${e.collectionMs.toFixed(0)} ms) | ${mib(e.peakRssBytes)} | ${mib(e.heapBytes)} |`,
+    '',
+  ];
+}
+
 if (write) {
-  writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify({ node: process.version, rows }, null, 1)}\n`);
+  writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify({ node: process.version, rows, ejson }, null, 1)}\n`);
   const lines = [
     '# Ingest benchmark',
     '',
@@ -99,6 +173,7 @@ if (write) {
       return `| ${r.size.toLocaleString('en-US')} | ${r.sortMs.toFixed(0)} | ${r.collectionMs.toFixed(0)} | ${a.toFixed(2)}× ${a <= 1 ? '✅' : '❌'} | ${r.storeMs.toFixed(0)} | ${r.snapshotMs.toFixed(0)} | ${b.toFixed(2)}× ${b <= 2 ? '✅' : '❌'} |`;
     }),
     '',
+    ...(ejson === undefined ? [] : ejsonLines(ejson)),
   ];
   writeFileSync(new URL('../../docs/ingest-benchmarks.md', import.meta.url), `${lines.join('\n')}\n`);
   console.log('wrote bench/ingest/results.json and docs/ingest-benchmarks.md');
