@@ -17,7 +17,9 @@ Options (passed on to both halves; each has its own default sizes):
   --ops <N>             live half: store apply operations (default 100000)
   -h, --help            this text
 
-One half alone: npm run bench:query, npm run bench:live (same options).`;
+One half alone: npm run bench:query, npm run bench:live (same options). The other tables alone:
+npm run bench:room-name, bench:bytes, bench:ingest (--ejson <N>: the mongoexport load, peak RSS),
+bench:http (--rooms <N> --seconds <S>: autocannon vs a bare node:http server).`;
 
 /** `--help` or `-h` anywhere in the benchmark's arguments. */
 export const asksForHelp = (args: ReadonlyArray<string>): boolean => args.some((a) => a === '--help' || a === '-h');
