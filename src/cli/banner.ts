@@ -97,7 +97,7 @@ const newestOpenRoom = (rooms: ReadonlyArray<{ readonly [field: string]: unknown
   return best?.id;
 };
 
-/** `serve --live`: ready curl lines for the extension routes (the admin's; placeholders with loaded users). */
+/** `serve --live`: ready curl lines for the extension routes, both streams (the admin's; placeholders with loaded users). */
 export const liveBannerLines = (options: {
   readonly baseUrl: string;
   readonly admin: { readonly _id: string; readonly token: string } | undefined;
@@ -112,6 +112,8 @@ export const liveBannerLines = (options: {
     'room-query extensions (--live):',
     '# the newest open calls, followed live (Server-Sent Events: a page, then JSON Patch events; Ctrl-C stops)',
     `curl -sN ${q(`${baseUrl}${ROOMS_ROUTE}.stream?open=true&count=5`)} ${auth}`,
+    '# livechat: the queued chats, followed live (each with its department, as GET livechat/rooms returns them)',
+    `curl -sN ${q(`${baseUrl}${LIVECHAT_ROOMS_ROUTE}.stream?queued=true&count=5`)} ${auth}`,
     '# admin only: tag a room (a JSON Patch); the stream above and GET rooms show the change',
     `curl -s -X POST ${q(`${baseUrl}${ROOMS_ROUTE}.patch`)} ${auth} -H 'Content-Type: application/json' --data ${q(JSON.stringify([{ op: 'add', path: `/${room}/tags`, value: ['vip'] }]))}`,
   ];

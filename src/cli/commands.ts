@@ -3,11 +3,28 @@
 import type { Mode } from '../index.js';
 import type { RateLimit, RoomsSource } from './option-values.js';
 
+/**
+ * mongoexport files of Rocket.Chat's omnichannel collections (livechat/rooms' departments and Enterprise
+ * scope); any given replaces the demo directory.
+ */
+export interface OmnichannelFiles {
+  /** rocketchat_livechat_department: departments (and units, its `type: 'u'` documents). */
+  readonly departments?: string;
+  /** Units: rocketchat_livechat_department's `type: 'u'` documents (read like `departments`). */
+  readonly units?: string;
+  /** rocketchat_livechat_unit_monitors. */
+  readonly unitMonitors?: string;
+  /** rocketchat_livechat_department_agents. */
+  readonly departmentAgents?: string;
+}
+
 /** Where the rooms and users of `query` / `explain` / `serve` come from. */
 export interface DataSource {
   readonly rooms: RoomsSource;
   /** A mongoexport of Rocket.Chat's users collection instead of the demo users. */
   readonly users?: string;
+  /** Omnichannel collections from files instead of the demo directory (generated rooms) or none (a rooms file). */
+  readonly omnichannel?: OmnichannelFiles;
   readonly seed: number;
   readonly mode: Mode;
 }
@@ -52,8 +69,14 @@ export interface ExplainCommand extends DataSource {
 /** `ejson`: Extended JSON v2 relaxed NDJSON, what mongoexport writes and mongoimport reads. */
 export type FileFormat = 'json' | 'ndjson' | 'ejson';
 
+/** What `generate` writes: call rooms, livechat rooms, or both (call rooms first, as `serve` generates them). */
+export type GenerateEndpoint = 'voip' | 'livechat' | 'all';
+
 export interface GenerateCommand {
   readonly kind: 'generate';
+  /** Default `voip`. */
+  readonly endpoint?: GenerateEndpoint;
+  /** Rooms per endpoint (`all`: this many call rooms, then this many livechat rooms). */
   readonly count: number;
   readonly seed: number;
   /** A file path, or `-` for stdout. */
@@ -61,6 +84,8 @@ export interface GenerateCommand {
   readonly format: FileFormat;
   /** Show a progress bar: `auto` shows it on a terminal for large counts. */
   readonly progress: 'auto' | 'on' | 'off';
+  /** Also write the seed's demo departments, units, monitors and department agents as mongoexport files in this directory. */
+  readonly omnichannelOut?: string;
 }
 
 export interface BenchCommand {

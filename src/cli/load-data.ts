@@ -6,7 +6,7 @@ import { agentsOf, generateLivechatRooms, generateOmnichannel, generateRooms, ge
 import type { ApiUser } from '../http/index.js';
 import type { Omnichannel, Room } from '../index.js';
 import type { DataSource } from './commands.js';
-import { readRoomsFile, readUsersFile } from './read-rooms-file.js';
+import { readOmnichannelFiles, readRoomsFile, readUsersFile } from './read-rooms-file.js';
 
 /** A user a command can act as: demo users carry a plain `token`, loaded users their stored hashes. */
 export interface CliUser {
@@ -22,7 +22,10 @@ export interface Data {
   readonly users: ReadonlyArray<CliUser>;
   /** true when the users came from `--users <file>`. */
   readonly usersLoaded: boolean;
-  /** Generated data: the demo departments, units and monitor (Enterprise livechat scope); none for a rooms file. */
+  /**
+   * The omnichannel files given (`--departments`, …); else, with generated rooms, the demo departments, units
+   * and monitor (Enterprise livechat scope); none for a rooms file alone.
+   */
   readonly omnichannel?: Omnichannel;
 }
 
@@ -37,17 +40,25 @@ export const loadData = async (source: DataSource): Promise<E.Either<string, Dat
     ? E.right([...demoUsers, demo.monitor])
     : await readUsersFile(source.users);
   if (E.isLeft(users)) return users;
+  const loaded = source.omnichannel === undefined ? E.right(undefined) : await readOmnichannelFiles(source.omnichannel);
+  if (E.isLeft(loaded)) return loaded;
+  const usersLoaded = source.users !== undefined;
   if (source.rooms.kind === 'file') {
-    return E.map((rs: ReadonlyArray<Room>): Data => ({ rooms: rs, users: users.right, usersLoaded: source.users !== undefined }))(
-      await readRoomsFile(source.rooms.path),
-    );
+    const omnichannel = loaded.right;
+    return E.map((rs: ReadonlyArray<Room>): Data => ({
+      rooms: rs,
+      users: users.right,
+      usersLoaded,
+      ...(omnichannel === undefined ? {} : { omnichannel }),
+    }))(await readRoomsFile(source.rooms.path));
   }
+  const omnichannel = loaded.right ?? demo.omnichannel;
   const { count } = source.rooms;
   const rooms = [
     ...generateRooms({ count, seed: source.seed }),
-    ...generateLivechatRooms({ count, seed: source.seed, departments: demo.omnichannel.departments }),
+    ...generateLivechatRooms({ count, seed: source.seed, departments: omnichannel.departments ?? [] }),
   ];
-  return E.right({ rooms, users: users.right, usersLoaded: source.users !== undefined, omnichannel: demo.omnichannel });
+  return E.right({ rooms, users: users.right, usersLoaded, omnichannel });
 };
 
 /** What the HTTP adapter authenticates: a demo user's plain token, or every stored login-token hash. */

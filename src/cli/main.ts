@@ -9,6 +9,7 @@ import type { CliCommand } from './commands.js';
 import { parseCliArgs } from './parse-cli-args.js';
 import { runBench } from './run-bench.js';
 import { runGenerate } from './run-generate.js';
+import { omnichannelFilePaths } from './omnichannel-files.js';
 import { runExplain, runQuery } from './run-query.js';
 import { runServe, type CliIo } from './run-serve.js';
 
@@ -69,6 +70,13 @@ const run = async (command: CliCommand): Promise<number> => {
       const written = await runGenerate(command, { stdout: process.stdout, stderr: process.stderr });
       if (E.isLeft(written)) return fail(written.left, 1);
       if (command.out !== '-') io.err(`wrote ${written.right} rooms to ${command.out}`);
+      if (command.omnichannelOut !== undefined) {
+        const files = omnichannelFilePaths(command.omnichannelOut);
+        io.err(`wrote departments, units, unit monitors and department agents to ${command.omnichannelOut}; serve them with:`);
+        io.err(
+          `  room-query serve --rooms ${command.out === '-' ? '<rooms file>' : command.out} --seed ${command.seed} --departments ${files.departments} --unit-monitors ${files.unitMonitors} --department-agents ${files.departmentAgents}`,
+        );
+      }
       return 0;
     }
     case 'bench': {

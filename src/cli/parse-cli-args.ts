@@ -4,7 +4,7 @@
 import { Command, CommanderError } from 'commander';
 import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
-import type { CliCommand, DataSource, EndpointName, FileFormat, PageFormat } from './commands.js';
+import type { CliCommand, DataSource, EndpointName, FileFormat, GenerateEndpoint, OmnichannelFiles, PageFormat } from './commands.js';
 import { asksForHelp, BENCH_HELP } from './bench-help.js';
 import { integer, MAX_GENERATED_ROOMS, mode, nonEmpty, oneOf, rateLimit, roomsSource } from './option-values.js';
 
@@ -14,6 +14,26 @@ const MAX_SEED = Number.MAX_SAFE_INTEGER;
 type Opts = Readonly<Record<string, string | boolean | undefined>>;
 const str = (o: Opts, key: string): string | undefined => (typeof o[key] === 'string' ? (o[key] as string) : undefined);
 
+/** The omnichannel file flags: option key → flag name (as commander camel-cases it). */
+const OMNICHANNEL_FLAGS = [
+  ['departments', 'departments'],
+  ['units', 'units'],
+  ['unitMonitors', 'unit-monitors'],
+  ['departmentAgents', 'department-agents'],
+] as const;
+
+const omnichannelFiles = (o: Opts): E.Either<string, OmnichannelFiles | undefined> => {
+  const files: Record<string, string> = {};
+  for (const [key, flag] of OMNICHANNEL_FLAGS) {
+    const value = str(o, key);
+    if (value === undefined) continue;
+    const path = nonEmpty(flag, value, '');
+    if (E.isLeft(path)) return path;
+    files[key] = path.right;
+  }
+  return E.right(Object.keys(files).length === 0 ? undefined : (files as OmnichannelFiles));
+};
+
 const dataSource = (o: Opts): E.Either<string, DataSource> =>
   pipe(
     E.Do,
@@ -21,7 +41,12 @@ const dataSource = (o: Opts): E.Either<string, DataSource> =>
     E.apS('seed', integer('seed', str(o, 'seed'), DEFAULTS.seed, -MAX_SEED, MAX_SEED)),
     E.apS('mode', mode(str(o, 'mode'))),
     E.bind('users', () => (str(o, 'users') === undefined ? E.right(undefined) : nonEmpty('users', str(o, 'users'), ''))),
-    E.map(({ users, ...d }) => (users === undefined ? d : { ...d, users })),
+    E.bind('omnichannel', () => omnichannelFiles(o)),
+    E.map(({ users, omnichannel, ...d }) => ({
+      ...d,
+      ...(users === undefined ? {} : { users }),
+      ...(omnichannel === undefined ? {} : { omnichannel }),
+    })),
   );
 
 const dataOptions = (cmd: Command, roomsHelp: string): Command =>
@@ -29,6 +54,13 @@ const dataOptions = (cmd: Command, roomsHelp: string): Command =>
     .option('--rooms <N|file>', roomsHelp)
     .option('--seed <S>', `seed of the generated users and rooms (default ${DEFAULTS.seed})`)
     .option('--users <file>', "a mongoexport of Rocket.Chat's users collection instead of the demo users")
+    .option(
+      '--departments <file>',
+      'a mongoexport of rocketchat_livechat_department (departments; its type "u" documents are units) instead of the demo ones',
+    )
+    .option('--units <file>', 'a mongoexport of the units (rocketchat_livechat_department documents with type "u")')
+    .option('--unit-monitors <file>', 'a mongoexport of rocketchat_livechat_unit_monitors (Enterprise monitor scope)')
+    .option('--department-agents <file>', 'a mongoexport of rocketchat_livechat_department_agents')
     .option('--mode <M>', "default | rocketchat (reproduce upstream's quirks) (default: default)");
 
 export const EXAMPLES = `
@@ -40,6 +72,8 @@ Examples:
   room-query query 'queued=true&count=5' --endpoint livechat
   room-query query 'customFields={"plan":"^gold"}' --endpoint livechat --as monitor
   room-query generate --rooms 20000 --seed 7 --out rooms.ndjson --format ndjson
+  room-query generate --endpoint all --rooms 2000 --seed 7 --out both.ndjson --omnichannel-out omni
+  room-query query 'count=5' --endpoint livechat --as monitor --rooms both.ndjson --seed 7 --departments omni/rocketchat_livechat_department.json --unit-monitors omni/rocketchat_livechat_unit_monitors.json --department-agents omni/rocketchat_livechat_department_agents.json
   room-query query 'queue=8001' --rooms rooms.ndjson --seed 7`;
 
 /** Builds the program; `done` receives the parsed command of whichever action commander runs. */
@@ -143,8 +177,16 @@ const program = (done: (c: E.Either<string, CliCommand>) => void, out: (s: strin
 
   root
     .command('generate')
-    .description('write seeded rooms to a file or stdout, streaming (rooms are never all held in memory)')
-    .option('--rooms <N>', `how many rooms (default ${DEFAULTS.rooms})`)
+    .description('write seeded rooms to a file or stdout, streaming (memory stays flat however many rooms)')
+    .option('--rooms <N>', `how many rooms per endpoint (default ${DEFAULTS.rooms})`)
+    .option(
+      '--endpoint <E>',
+      'voip (call rooms) | livechat (livechat rooms) | all (both, as serve generates them: N call rooms then N livechat rooms) (default voip)',
+    )
+    .option(
+      '--omnichannel-out <dir>',
+      "also write the seed's departments, units, unit monitors and department agents there as mongoexport files (for serve --departments …)",
+    )
     .option('--seed <S>', `seed (default ${DEFAULTS.seed}); rooms are served by the demo agents of the same seed`)
     .option('--out <file>', "file to write, '-' for stdout (default -)")
     .option('--format <F>', "ndjson (one room a line) | json (an array) | ejson (mongoexport's Extended JSON lines) (default ndjson)")
@@ -158,9 +200,15 @@ const program = (done: (c: E.Either<string, CliCommand>) => void, out: (s: strin
           E.apS('seed', integer('seed', str(o, 'seed'), DEFAULTS.seed, -MAX_SEED, MAX_SEED)),
           E.apS('out', nonEmpty('out', str(o, 'out'), '-')),
           E.apS('format', oneOf<FileFormat>('format', str(o, 'format'), ['json', 'ndjson', 'ejson'], 'ndjson')),
-          E.map((d): CliCommand => ({
+          E.apS('endpoint', oneOf<GenerateEndpoint>('endpoint', str(o, 'endpoint'), ['voip', 'livechat', 'all'], 'voip')),
+          E.apS(
+            'omnichannelOut',
+            str(o, 'omnichannelOut') === undefined ? E.right(undefined) : nonEmpty('omnichannel-out', str(o, 'omnichannelOut'), ''),
+          ),
+          E.map(({ omnichannelOut, ...d }): CliCommand => ({
             kind: 'generate',
             ...d,
+            ...(omnichannelOut === undefined ? {} : { omnichannelOut }),
             progress: o['progress'] === undefined ? 'auto' : o['progress'] ? 'on' : 'off',
           })),
         ),

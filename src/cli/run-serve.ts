@@ -163,7 +163,7 @@ export const runServe = async (command: ServeCommand, io: CliIo): Promise<E.Eith
   io.out('');
   if (command.live) {
     io.out(
-      `room-query extensions: GET ${baseUrl}/api/v1/voip/rooms.stream (SSE), POST ${baseUrl}/api/v1/voip/rooms.patch (admin, JSON Patch)`,
+      `room-query extensions: GET ${baseUrl}/api/v1/voip/rooms.stream and ${baseUrl}/api/v1/livechat/rooms.stream (SSE), POST ${baseUrl}/api/v1/voip/rooms.patch (admin, JSON Patch over both endpoints' rooms)`,
     );
     const admin = usersLoaded ? undefined : users.find((u) => u.roles.includes('admin'));
     const adminLogin = admin?.token === undefined ? undefined : { _id: admin._id, token: admin.token };

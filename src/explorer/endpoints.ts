@@ -27,7 +27,7 @@ export interface EndpointSpec {
   readonly id: 'voip' | 'livechat';
   readonly label: string;
   readonly route: string;
-  /** room-query extensions (present only for voip). */
+  /** room-query extensions: the live stream (both endpoints); rooms.patch and explain (voip only). */
   readonly streamRoute?: string;
   readonly patchRoute?: string;
   readonly explainRoute?: string;
@@ -101,6 +101,7 @@ export const LIVECHAT: EndpointSpec = {
   id: 'livechat',
   label: 'livechat/rooms (chats)',
   route: '/api/v1/livechat/rooms',
+  streamRoute: '/api/v1/livechat/rooms.stream',
   projects: false,
   params: [
     common.count,

@@ -15,7 +15,7 @@ export { toNodeListener } from './to-node-listener.js';
 export type { RoomsFastifyPluginOptions, FastifyInstanceLike } from './fastify-plugin.js';
 export { roomsFastifyPlugin } from './fastify-plugin.js';
 export type { LiveRoutes, LiveRoutesOptions } from './live-routes.js';
-export { createLiveRoutes, STREAM_ROUTE, PATCH_ROUTE, PATCH_ROOMS_PERMISSION } from './live-routes.js';
+export { createLiveRoutes, STREAM_ROUTE, LIVECHAT_STREAM_ROUTE, PATCH_ROUTE, PATCH_ROOMS_PERMISSION } from './live-routes.js';
 export type { ExplorerRoutesOptions, ExplorerDemoUser } from './explorer-routes.js';
 export { createExplorerRoutes, DEMO_USERS_ROUTE } from './explorer-routes.js';
 export { EXPLAIN_ROUTE } from './explain-route.js';

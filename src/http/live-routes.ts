@@ -1,9 +1,10 @@
-// room-query EXTENSIONS to Rocket.Chat's API (upstream has neither route), mounted by `serve` when given:
-//   GET  /api/v1/voip/rooms.stream?<same params>  Server-Sent Events: `page` first, then `patch` events (JSON Patch);
-//                                                 `id:` = store version, Last-Event-ID resumes (docs/live.md)
-//   POST /api/v1/voip/rooms.patch                 needs PATCH_ROOMS_PERMISSION; body = a JSON Patch over { "<roomId>": room }
-// and GET /api/v1/voip/rooms answered from the store's current version. Every response carries
-// `x-room-query-extension: 1`.
+// room-query EXTENSIONS to Rocket.Chat's API (upstream has none of these routes), mounted by `serve` when given:
+//   GET  /api/v1/voip/rooms.stream?<same params>      Server-Sent Events: `page` first, then `patch` events (JSON Patch);
+//   GET  /api/v1/livechat/rooms.stream?<same params>  `id:` = store version, Last-Event-ID resumes (docs/live.md)
+//   POST /api/v1/voip/rooms.patch                     needs PATCH_ROOMS_PERMISSION; body = a JSON Patch over { "<roomId>": room }
+//                                                     (one store holds both endpoints' rooms)
+// and GET /api/v1/voip/rooms, GET /api/v1/livechat/rooms answered from the store's current version. Every
+// response carries `x-room-query-extension: 1`.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as E from 'fp-ts/lib/Either.js';
 import { hasPermission } from '../auth/permissions.js';
@@ -14,7 +15,9 @@ import { formatPatchError, type RoomStore } from '../store/index.js';
 import { queryOptionsOf } from './query-options-of.js';
 import { createAuthenticator, type ApiUser, type Authenticate } from './authenticate.js';
 import { guardOf, type RateLimitGuard, type RateLimitOptions } from './rate-limit-guard.js';
-import { roomsHandler, ROOMS_ROUTE, DEFAULT_MAX_URL_LENGTH, responseText, sendHeaders, type RoomsApi } from './create-rooms-api.js';
+import { roomsHandler, DEFAULT_MAX_URL_LENGTH, responseText, sendHeaders, type RoomsApi } from './create-rooms-api.js';
+import { ENDPOINTS } from '../endpoint/endpoints.js';
+import type { Endpoint } from '../endpoint/endpoint.js';
 import { readHeader } from './read-header.js';
 import { splitUrl } from './split-url.js';
 import { lastEventIdOf, SSE_HEARTBEAT, sseClose, sseFrame, sseRetry } from './sse-frames.js';
@@ -22,7 +25,12 @@ import { createStreamCap } from './stream-cap.js';
 import type { Json } from '../value/to-json-value.js';
 
 export const STREAM_ROUTE = '/api/v1/voip/rooms.stream';
+export const LIVECHAT_STREAM_ROUTE = '/api/v1/livechat/rooms.stream';
 export const PATCH_ROUTE = '/api/v1/voip/rooms.patch';
+
+/** Each endpoint's stream: its GET route plus `.stream`. */
+const streamRoutes: ReadonlyMap<string, Endpoint> = new Map(ENDPOINTS.map((e) => [`${e.route}.stream`, e] as const));
+const roomsRoutes: ReadonlySet<string> = new Set(ENDPOINTS.map((e) => e.route));
 
 /** The permission `rooms.patch` checks (room-query's own: upstream has no such route). Held by `admin` unless `permissions` says otherwise. */
 export const PATCH_ROOMS_PERMISSION = 'patch-voip-rooms';
@@ -46,7 +54,7 @@ export interface LiveRoutesOptions extends QueryOptions {
   readonly retryMs?: number;
   /** Sharing and replay: patch history per query, how long an unwatched query is kept (see LiveHubOptions). */
   readonly hub?: LiveHubOptions;
-  /** Also answer GET /api/v1/voip/rooms from the store's current version (default true), so patches show there too. */
+  /** Also answer GET /api/v1/voip/rooms and GET /api/v1/livechat/rooms from the store's current version (default true), so patches show there too. */
   readonly serveRooms?: boolean;
   /** Told about unexpected exceptions (answered 500). */
   readonly onError?: (error: unknown) => void;
@@ -144,8 +152,8 @@ const liveRoutes = (options: LiveRoutesOptions, authenticate: Authenticate): Liv
   const cap = createStreamCap(options.maxStreamsPerUser ?? 8);
   const retryMs = options.retryMs ?? 2000;
 
-  const stream = (req: IncomingMessage, res: ServerResponse, search: string): void => {
-    const admission = admit(STREAM_ROUTE, req);
+  const stream = (req: IncomingMessage, res: ServerResponse, route: string, endpoint: Endpoint, search: string): void => {
+    const admission = admit(route, req);
     if (admission.kind === 'rejected') return sendJson(res, admission.error.status, admission.error.body, { ...admission.headers });
     const { principal, headers: rateHeaders } = admission;
     // Open connections per user, apart from the rate limiter's calls per window.
@@ -187,7 +195,7 @@ const liveRoutes = (options: LiveRoutesOptions, authenticate: Authenticate): Liv
     const lastEventId = lastEventIdOf(readHeader(req.headers, 'last-event-id'));
     let started: ReturnType<typeof followRooms>;
     try {
-      started = followRooms(hub, search, principal, queryOptions, send, lastEventId === undefined ? {} : { lastEventId });
+      started = followRooms(hub, search, principal, { ...queryOptions, endpoint }, send, lastEventId === undefined ? {} : { lastEventId });
     } catch (error) {
       open = false; // the route answers 500 (or drops the connection once streaming)
       release();
@@ -241,8 +249,9 @@ const liveRoutes = (options: LiveRoutesOptions, authenticate: Authenticate): Liv
   const route = (req: IncomingMessage, res: ServerResponse): boolean => {
     const url = req.url ?? '/';
     const { path, search } = splitUrl(url);
-    const rooms = path === ROOMS_ROUTE && options.serveRooms !== false;
-    if (path !== STREAM_ROUTE && path !== PATCH_ROUTE && !rooms) return false;
+    const rooms = roomsRoutes.has(path) && options.serveRooms !== false;
+    const streamOf = streamRoutes.get(path);
+    if (streamOf === undefined && path !== PATCH_ROUTE && !rooms) return false;
     if (url.length > DEFAULT_MAX_URL_LENGTH) {
       req.resume();
       sendJson(res, 414, ApiErrors.uriTooLong(DEFAULT_MAX_URL_LENGTH).body);
@@ -261,9 +270,9 @@ const liveRoutes = (options: LiveRoutesOptions, authenticate: Authenticate): Liv
       const text = responseText(answer);
       res.writeHead(answer.status, { ...EXTENSION, ...sendHeaders(answer, Buffer.byteLength(text)) });
       res.end(text);
-    } else if (path === STREAM_ROUTE) {
+    } else if (streamOf !== undefined) {
       req.resume();
-      stream(req, res, search);
+      stream(req, res, path, streamOf, search);
     } else void patch(req, res).catch(fail(res));
     return true;
   };

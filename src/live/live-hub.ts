@@ -1,10 +1,11 @@
-// Live queries shared across subscribers: subscribers whose requests normalize to the same scoped
+// Live queries shared across subscribers: subscribers of one endpoint whose requests normalize to the same scoped
 // query (filter with the caller's scope, sort, projection, paging) share ONE view — one held window,
 // one diff and one serialized frame per change, the same string handed to every subscriber. Distinct
 // queries each cost one evaluation per change, whatever the number of connections. A view whose
 // last subscriber left lingers a while, so a client reconnecting with the last version it saw is sent
 // the patches it missed (the view's bounded history) instead of a fresh page.
 import { compileQuery } from '../compile/compile-query.js';
+import type { Room } from '../model/room.js';
 import type { ScopedQuery } from '../query/rooms-query.js';
 import { createLiveView, type HistoryOptions, type LiveFrame, type LiveSource, type LiveView } from './live-view.js';
 
@@ -20,6 +21,14 @@ export interface LiveHubOptions {
 export interface FollowOptions {
   /** The last version the client saw (SSE Last-Event-ID): replay from there when the history holds it. */
   readonly lastEventId?: number;
+  /** The endpoint followed (`voip`, `livechat`; default `voip`): views are shared per endpoint and scoped query. */
+  readonly endpoint?: string;
+  /**
+   * What the endpoint adds to each returned room (livechat: its department). Part of the sharing key by
+   * identity: followers passing the same function share a view (followRooms passes one per endpoint and
+   * omnichannel data).
+   */
+  readonly decorate?: (room: Room) => Room;
 }
 
 export interface LiveSubscription {
@@ -48,6 +57,20 @@ export interface LiveHub {
 
 /** Requests that normalize to the same scoped query share a key (parameter spelling and order do not matter). */
 export const queryKey = (q: ScopedQuery): string => JSON.stringify([q.mode, q.scope, q.filter, q.sort, q.projection, q.paging]);
+
+// Decorations are functions: each distinct one gets a number for the key (weakly held, so none leaks).
+const decorationIds = new WeakMap<(room: Room) => Room, number>();
+let nextDecorationId = 1;
+const decorationId = (decorate: ((room: Room) => Room) | undefined): number => {
+  if (decorate === undefined) return 0;
+  let id = decorationIds.get(decorate);
+  if (id === undefined) decorationIds.set(decorate, (id = nextDecorationId++));
+  return id;
+};
+
+/** The hub's sharing key: the endpoint, its decoration and the scoped query. */
+const viewKey = (scoped: ScopedQuery, options: FollowOptions): string =>
+  `${options.endpoint ?? 'voip'}#${decorationId(options.decorate)}#${queryKey(scoped)}`;
 
 interface Shared {
   readonly view: LiveView;
@@ -85,8 +108,12 @@ export const createLiveHub = (source: LiveSource, options: LiveHubOptions = {}):
     s.view.close();
     shared.delete(key);
   };
-  const open = (key: string, scoped: ScopedQuery): Shared => {
-    const view = createLiveView(source, compileQuery(scoped), { history, onError: report });
+  const open = (key: string, scoped: ScopedQuery, decorate: ((room: Room) => Room) | undefined): Shared => {
+    const view = createLiveView(source, compileQuery(scoped), {
+      history,
+      onError: report,
+      ...(decorate === undefined ? {} : { decorate }),
+    });
     const s: Shared = { view, subscribers: new Set(), linger: undefined };
     view.listen((_event, frameOf) => {
       const frame = frameOf();
@@ -98,8 +125,8 @@ export const createLiveHub = (source: LiveSource, options: LiveHubOptions = {}):
 
   return {
     follow: (scoped, onFrame, followOptions = {}) => {
-      const key = queryKey(scoped);
-      const s = shared.get(key) ?? open(key, scoped);
+      const key = viewKey(scoped, followOptions);
+      const s = shared.get(key) ?? open(key, scoped, followOptions.decorate);
       clearTimeout(s.linger);
       s.linger = undefined;
       const { lastEventId } = followOptions;

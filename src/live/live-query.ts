@@ -3,6 +3,7 @@
 // Dates as ISO strings, exactly what the HTTP endpoint sends). One caller, one view (live-view.ts);
 // callers that share queries go through a hub (live-hub.ts).
 import { compileQuery } from '../compile/compile-query.js';
+import type { Room } from '../model/room.js';
 import type { ScopedQuery } from '../query/rooms-query.js';
 import { createLiveView, type LiveEvent, type LivePage, type LiveSource, type LiveStats } from './live-view.js';
 
@@ -21,6 +22,8 @@ export interface LiveQuery {
 export interface LiveQueryOptions {
   /** Told when `onChange` throws (the live query carries on). */
   readonly onError?: (error: unknown) => void;
+  /** What the endpoint adds to each returned room (livechat: its department); liveRooms passes the endpoint's. */
+  readonly decorate?: (room: Room) => Room;
 }
 
 /**
@@ -40,7 +43,10 @@ export const liveQuery = (
   onChange: (event: LiveEvent) => void,
   options: LiveQueryOptions = {},
 ): LiveQuery => {
-  const view = createLiveView(source, compileQuery(scoped), options.onError === undefined ? {} : { onError: options.onError });
+  const view = createLiveView(source, compileQuery(scoped), {
+    ...(options.onError === undefined ? {} : { onError: options.onError }),
+    ...(options.decorate === undefined ? {} : { decorate: options.decorate }),
+  });
   view.listen((event) => onChange(event));
   try {
     onChange({ kind: 'page', version: view.version, page: view.page() });

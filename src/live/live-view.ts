@@ -10,7 +10,6 @@ import { readWindow, windowQuery } from '../exec/read-window.js';
 import { toJsonObjectWithout, toJsonValue, type Json } from '../value/to-json-value.js';
 import type { Room } from '../model/room.js';
 import type { RoomChange } from '../model/room-change.js';
-import { HIDDEN_FIELDS } from '../query/projection.js';
 import { diffPage } from './page-diff.js';
 import { bufferFor, createLiveWindow, type WindowEffect, type WindowEntry } from './live-window.js';
 
@@ -70,6 +69,11 @@ export interface LiveViewOptions {
   readonly history?: HistoryOptions;
   /** Matches held past the page (default: as many as the page, 8 to 64). Tests use small ones to run the buffer dry. */
   readonly buffer?: number;
+  /**
+   * What the endpoint adds to each returned room after the projection (livechat: its `department`), so a
+   * live page is exactly the endpoint's GET page. Absent: rooms as projected.
+   */
+  readonly decorate?: (room: Room) => Room;
 }
 
 export interface LiveView {
@@ -87,8 +91,6 @@ export interface LiveView {
   /** Stops following the store and drops what it holds. Idempotent. */
   close(): void;
 }
-
-const hidden: ReadonlySet<string> = new Set(HIDDEN_FIELDS);
 
 // The page as held entries: no JSON is kept (a room's JSON is made when a patch or a page carries it), so a
 // view holds its window's entries and nothing per room beyond them.
@@ -120,10 +122,18 @@ export const createLiveView = (source: LiveSource, compiled: CompiledQuery, opti
     },
   };
   // The page is JSON: with every field returned, skip the projector's frozen copy and convert the room directly.
+  // The fields this endpoint never returns (voip hides a few; livechat none), as the projector drops them.
+  const { projection } = compiled.query;
+  const hidden: ReadonlySet<string> = new Set(projection.kind === 'all' ? projection.hidden : []);
+  const { decorate } = options;
   const toJson =
-    compiled.query.projection.kind === 'all'
-      ? (room: Room): Json => toJsonObjectWithout(room, hidden)
-      : (room: Room): Json => toJsonValue(compiled.project(room));
+    decorate !== undefined
+      ? projection.kind === 'all'
+        ? (room: Room): Json => toJsonObjectWithout(decorate(room), hidden)
+        : (room: Room): Json => toJsonValue(decorate(compiled.project(room)))
+      : projection.kind === 'all'
+        ? (room: Room): Json => toJsonObjectWithout(room, hidden)
+        : (room: Room): Json => toJsonValue(compiled.project(room));
   const pageJson = (p: HeldPage): LivePage => ({
     rooms: p.rooms.map((e) => toJson(e.doc)),
     count: p.count,

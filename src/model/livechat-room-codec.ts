@@ -37,6 +37,7 @@ export const LivechatRoomCodec = t.intersection(
       closedAt: DateFromAny,
       closer: t.string,
       closedBy: UserRef,
+      responseBy: t.intersection([UserRef, t.partial({ firstResponseTs: DateFromAny })]),
       msgs: t.number,
       usersCount: t.number,
       queuedAt: DateFromAny,

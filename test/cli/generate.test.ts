@@ -10,6 +10,13 @@ import { readRoomsFile } from '../../src/cli/read-rooms-file.js';
 import { runGenerate } from '../../src/cli/run-generate.js';
 import { roomChunks } from '../../src/cli/write-rooms.js';
 import { generateRooms } from '../../src/fixtures/generate-rooms.js';
+import {
+  agentsOf,
+  generateLivechatRooms,
+  generateLivechatRoomsIterable,
+  generateOmnichannel,
+  generateUsers,
+} from '../../src/fixtures/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'room-query-generate-'));
 const sink = () => {
@@ -85,6 +92,43 @@ describe('runGenerate', () => {
       { stdout: sink().stream, stderr: sink().stream },
     );
     expect(written).toEqual(E.left(expect.stringMatching(/^cannot write .*x\.json: no such directory$/)));
+  });
+});
+
+describe('runGenerate --endpoint', () => {
+  it.each(['json', 'ndjson', 'ejson'] as const)('livechat: livechat rooms only, read back with their dates (%s)', async (format) => {
+    const out = join(dir, `livechat.${format}`);
+    const written = await runGenerate(
+      { kind: 'generate', endpoint: 'livechat', count: 120, seed: 4, out, format, progress: 'off' },
+      { stdout: sink().stream, stderr: sink().stream },
+    );
+    expect(written).toEqual(E.right(120));
+    const read = await readRoomsFile(out);
+    const expected = generateLivechatRooms({
+      count: 120,
+      seed: 4,
+      departments: generateOmnichannel({ seed: 4, agents: agentsOf(generateUsers({ seed: 4 })) }).omnichannel.departments,
+    });
+    expect(read).toEqual(E.right(expected));
+  });
+
+  it('all: the call rooms, then the livechat rooms (2 × --rooms)', async () => {
+    const out = sink();
+    const written = await runGenerate(
+      { kind: 'generate', endpoint: 'all', count: 30, seed: 4, out: '-', format: 'ndjson', progress: 'off' },
+      { stdout: out.stream, stderr: sink().stream },
+    );
+    expect(written).toEqual(E.right(60));
+    const types = out
+      .text()
+      .trimEnd()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { t: string }).t);
+    expect(types).toEqual([...Array<string>(30).fill('v'), ...Array<string>(30).fill('l')]);
+  });
+
+  it('the iterable and the array give the same livechat rooms', () => {
+    expect([...generateLivechatRoomsIterable({ count: 300, seed: 8 })]).toEqual(generateLivechatRooms({ count: 300, seed: 8 }));
   });
 });
 

@@ -107,8 +107,12 @@ describe('parseCliArgs', () => {
     );
     expect(E.isLeft(parseCliArgs(['query', 'count=1', '--endpoint', 'sms']))).toBe(true);
     expect(parseCliArgs(['generate', '--rooms', '1_000_000', '--out', 'r.json', '--format', 'json', '--no-progress'])).toEqual(
-      E.right({ kind: 'generate', count: 1_000_000, seed: 42, out: 'r.json', format: 'json', progress: 'off' }),
+      E.right({ kind: 'generate', endpoint: 'voip', count: 1_000_000, seed: 42, out: 'r.json', format: 'json', progress: 'off' }),
     );
+    expect(parseCliArgs(['generate', '--endpoint', 'all', '--omnichannel-out', 'omni'])).toMatchObject(
+      E.right({ endpoint: 'all', omnichannelOut: 'omni' }),
+    );
+    expect(parseCliArgs(['generate', '--endpoint', 'sms'])).toEqual(E.left(expect.stringContaining('--endpoint')));
     expect(parseCliArgs(['generate'])).toMatchObject(E.right({ out: '-', format: 'ndjson', progress: 'auto' }));
     expect(parseCliArgs(['bench', '--filter', 'agent'])).toEqual(E.right({ kind: 'bench', args: ['--filter', 'agent'] }));
   });

@@ -1,5 +1,5 @@
 // `serve --live`: the room-query extensions on the CLI's server. A POSTed patch shows in GET rooms and
-// in an open stream, as a fixture server for other services' tests needs.
+// in an open stream, as a fixture server for other services' tests needs; livechat's stream is served beside voip's.
 import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -71,4 +71,17 @@ describe('room-query serve --live', () => {
     expect(streamed.stdout).toContain('event: page');
     expect(streamed.stdout).toContain('"vip"');
   }, 60_000);
+
+  it("serves livechat's stream too: its printed curl line streams queued chats with their departments", () => {
+    expect(stdout).toContain('/api/v1/livechat/rooms.stream');
+    const line = stdout.split('\n').find((l) => l.startsWith('curl -sN') && l.includes('/api/v1/livechat/rooms.stream'));
+    expect(line).toBeDefined();
+    const streamed = spawnSync('bash', ['-c', `${line as string} --max-time 2`], { encoding: 'utf8', timeout: 10_000 });
+    expect(streamed.stdout).toContain('event: page');
+    const data = /^data: (.*)$/m.exec(streamed.stdout)?.[1];
+    const page = JSON.parse(data as string) as { rooms: Array<{ t: string; open?: boolean; servedBy?: unknown; department?: unknown }> };
+    expect(page.rooms.length).toBeGreaterThan(0);
+    for (const room of page.rooms) expect([room.t, room.open, room.servedBy]).toEqual(['l', true, undefined]);
+    expect(page.rooms.some((r) => r.department !== undefined)).toBe(true);
+  }, 30_000);
 });

@@ -12,6 +12,7 @@ import { createRoomsApi } from '../../src/http/index.js';
 import { ApiErrors } from '../../src/errors.js';
 import { createLiveRoutes, PATCH_ROOMS_PERMISSION, serve, type LiveRoutes, type LiveRoutesOptions } from '../../src/http/index.js';
 import { createRoomStore, type RoomStore } from '../../src/store/index.js';
+import { reader } from '../support/sse-reader.js';
 
 const users = generateUsers({ seed: 9 });
 const [admin, manager, alice] = users as [(typeof users)[0], (typeof users)[0], (typeof users)[0]];
@@ -45,43 +46,6 @@ afterEach(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
-interface SseEvent {
-  event: string;
-  id?: string;
-  retry?: string;
-  data?: unknown;
-}
-/** Reads SSE blocks from a fetch body; `null` once the stream ends. */
-const reader = (body: ReadableStream<Uint8Array>) => {
-  const r = body.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  const next = async (): Promise<SseEvent | null> => {
-    for (;;) {
-      const end = buffer.indexOf('\n\n');
-      if (end >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        if (block.startsWith(':')) continue;
-        const field = (name: string) =>
-          block
-            .split('\n')
-            .find((l) => l.startsWith(`${name}: `))
-            ?.slice(name.length + 2);
-        const data = field('data');
-        const event: SseEvent = { event: field('event') ?? 'message' };
-        if (field('id') !== undefined) event.id = field('id');
-        if (field('retry') !== undefined) event.retry = field('retry');
-        if (data !== undefined) event.data = JSON.parse(data);
-        return event;
-      }
-      const { value, done } = await r.read();
-      if (done) return null;
-      buffer += decoder.decode(value, { stream: true });
-    }
-  };
-  return Object.assign(next, { cancel: () => r.cancel() });
-};
 const post = (base: string, who: typeof admin, ops: unknown) =>
   fetch(`${base}/api/v1/voip/rooms.patch`, {
     method: 'POST',
