@@ -139,7 +139,7 @@ function ejsonLines(e: EjsonRow): string[] {
     '`{"$numberLong"}` `callDuration`; bench/ingest/write-export.ts), loaded in a child process of its own:',
     '`loadRooms(path)` (the file is streamed, never held: 1 MiB reads, one document at a time parsed, its Extended',
     'JSON decoded in place, call rooms checked) and then `createRoomCollection(rooms)` (what `serve` builds before it',
-    'answers). Peak RSS is the child\'s `process.resourceUsage().maxRSS` once ready to serve. The yardstick is',
+    "answers). Peak RSS is the child's `process.resourceUsage().maxRSS` once ready to serve. The yardstick is",
     '`createRoomCollection` over the same rooms again, in the same process (best of 2).',
     '',
     `Reproduce: \`npm run bench:ingest -- --sizes ${sizes.join(',')} --ejson ${e.rooms}\` (the 1M run under \`flock /work/wt/heavy.lock\` on the shared machine).`,

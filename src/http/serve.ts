@@ -56,7 +56,8 @@ const onRequest =
       // Bytes, encoded once: a cached page's as they are; otherwise the text, encoded here (not scanned for
       // its length and then encoded again by the socket).
       const { bytes } = response;
-      const body = bytes !== undefined ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : Buffer.from(responseText(response));
+      const body =
+        bytes !== undefined ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : Buffer.from(responseText(response));
       res.writeHead(response.status, sendHeaders(response, body.byteLength));
       res.end(body);
     } catch {

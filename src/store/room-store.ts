@@ -98,7 +98,8 @@ const initialRooms = (rooms: unknown): E.Either<PatchError, { map: PersistentMap
     const id = room['_id'] as string;
     // One hash lookup per room: a duplicate _id leaves the size unchanged (and the store is refused).
     byId.set(id, room);
-    if (byId.size !== i + 1) return E.left(patchError('id-mismatch', i, toPointer([String(i), '_id']), `duplicate _id ${JSON.stringify(id)}`));
+    if (byId.size !== i + 1)
+      return E.left(patchError('id-mismatch', i, toPointer([String(i), '_id']), `duplicate _id ${JSON.stringify(id)}`));
     array[i] = room;
   }
   // The trie is built by the first patch (or full visit), not here: the first snapshot reads the array.

@@ -39,7 +39,11 @@ describe('the rooms API answers a repeat from its page cache', () => {
     const api = createRoomsApi({ rooms: generateRooms({ count: 300, seed: 3 }), users });
     if (E.isLeft(api)) throw new Error(api.left.message);
     const get = (user: (typeof users)[number], query: string) =>
-      api.right.handle({ method: 'GET', url: `/api/v1/voip/rooms${query}`, headers: { 'x-user-id': user._id, 'x-auth-token': user.token } });
+      api.right.handle({
+        method: 'GET',
+        url: `/api/v1/voip/rooms${query}`,
+        headers: { 'x-user-id': user._id, 'x-auth-token': user.token },
+      });
     const admin = users[0]!;
     const agent = users.find((u) => u.roles.includes('livechat-agent') && !u.roles.includes('admin'))!;
     for (const query of ['', '?count=5', '?roomName=a']) {

@@ -101,9 +101,13 @@ describe('loadRooms: formats', () => {
   });
 
   it('NDJSON lines (parsed once by the splitter) and scanned layouts give the same texts, values and lines, mixed in any order', async () => {
-    const arbDoc = fc.dictionary(fc.string({ maxLength: 4 }), fc.oneof(fc.string({ maxLength: 6 }), fc.integer(), fc.constant({ a: [1, '}'] })), {
-      maxKeys: 4,
-    });
+    const arbDoc = fc.dictionary(
+      fc.string({ maxLength: 4 }),
+      fc.oneof(fc.string({ maxLength: 6 }), fc.integer(), fc.constant({ a: [1, '}'] })),
+      {
+        maxKeys: 4,
+      },
+    );
     const arbLayout = fc.constantFrom('line', 'line-crlf', 'line-spaces', 'pretty', 'two-on-a-line');
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(arbDoc, arbLayout), { maxLength: 8 }), async (docs) => {
