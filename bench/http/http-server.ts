@@ -54,6 +54,7 @@ const startBare = async (): Promise<Server> => {
   const answers = new Map<string, Recorded>();
   for (const path of paths) answers.set(path, await record(port, path));
   await new Promise((resolve) => ours.close(resolve));
+  ours.closeAllConnections();
   const notFound: Recorded = { status: 404, headers: {}, body: Buffer.alloc(0) };
   const bare = createServer((req, res) => {
     const answer = answers.get(req.url ?? '') ?? notFound;

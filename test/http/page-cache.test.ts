@@ -55,6 +55,13 @@ describe('the rooms API answers a repeat from its page cache', () => {
       expect(again.headers['etag']).toBe(first.headers['etag']);
       expect(again.body).toStrictEqual(JSON.parse(first.text ?? ''));
     }
+    // A refused request is refused again the same way (the prepared-request memo keeps errors too).
+    const bad = get(admin, '?count=abc');
+    expect(bad.status).toBe(400);
+    expect(get(admin, '?count=abc').text).toBe(bad.text);
+    // Interleaved requests of one caller keep their own pages.
+    expect(get(admin, '?count=5').text).toBe(get(admin, '?count=5').text);
+    expect(get(admin, '?count=5').text).not.toBe(get(admin, '').text);
     // Another caller's scope is another page.
     expect(get(agent, '').text).not.toBe(get(admin, '').text);
   });
