@@ -27,22 +27,26 @@ const headers = { 'x-user-id': admin._id, 'x-auth-token': admin.token };
 const ROTATION = Array.from({ length: 200 }, (_, i) => `/api/v1/voip/rooms?roomName=mar&offset=${i * 5}`);
 
 /** The requests measured (a row rotates through `paths`), and each one's goal for our server. */
-const REQUESTS: ReadonlyArray<{ name: string; paths: ReadonlyArray<string>; goal: string; met: (ours: number, ratio: number) => boolean }> =
-  [
-    { name: 'admin default page', paths: ['/api/v1/voip/rooms'], goal: '≥ 0.5× bare node:http', met: (_, ratio) => ratio >= 0.5 },
-    {
-      name: 'roomName=mar',
-      paths: ['/api/v1/voip/rooms?roomName=mar'],
-      goal: '≥ 1,020 req/s (20× the 51 of the last round)',
-      met: (ours) => ours >= 1020,
-    },
-    {
-      name: 'roomName=mar, 200 pages in turn (no page-cache hit)',
-      paths: ROTATION,
-      goal: 'none (shows a page-cache miss: query + JSON each time)',
-      met: () => true,
-    },
-  ];
+const REQUESTS: ReadonlyArray<{
+  name: string;
+  paths: ReadonlyArray<string>;
+  goal: string;
+  met: (ours: number, ratio: number) => boolean | undefined;
+}> = [
+  { name: 'admin default page', paths: ['/api/v1/voip/rooms'], goal: '≥ 0.5× bare node:http', met: (_, ratio) => ratio >= 0.5 },
+  {
+    name: 'roomName=mar',
+    paths: ['/api/v1/voip/rooms?roomName=mar'],
+    goal: '≥ 1,020 req/s (20× the 51 of the last round)',
+    met: (ours) => ours >= 1020,
+  },
+  {
+    name: 'roomName=mar, 200 pages in turn (no page-cache hit)',
+    paths: ROTATION,
+    goal: 'none: what a page-cache miss costs (query + JSON each time)',
+    met: () => undefined,
+  },
+];
 
 interface Measure {
   readonly reqPerSec: number;
@@ -120,7 +124,10 @@ const rows = REQUESTS.map((request, i) => {
   const path = request.paths.length === 1 ? request.paths[0]! : `${request.paths[0]!} … offset=${(request.paths.length - 1) * 5}`;
   return { request: request.name, path, goal: request.goal, ours, bare, ratio, met: request.met(ours.reqPerSec, ratio) };
 });
-for (const r of rows) console.log(`${r.request}: ours ÷ bare = ${r.ratio.toFixed(2)}× (${r.met ? 'goal met' : 'goal MISSED'})`);
+for (const r of rows)
+  console.log(
+    `${r.request}: ours ÷ bare = ${r.ratio.toFixed(2)}× (${r.met === undefined ? 'no goal' : r.met ? 'goal met' : 'goal MISSED'})`,
+  );
 
 if (write) {
   writeFileSync(
@@ -165,8 +172,13 @@ if (write) {
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
     ...rows.map(
       (r) =>
-        `| ${r.request} (\`${r.path}\`) | ${n(r.ours.bytesPerReq)} | ${n(r.ours.reqPerSec)} | ${r.ours.p50} | ${r.ours.p99} | ${n(r.bare.reqPerSec)} | ${r.bare.p50} | ${r.bare.p99} | ${r.ratio.toFixed(2)}× | ${r.goal}: ${r.met ? '✅ met' : '❌ missed'} |`,
+        `| ${r.request} (\`${r.path}\`) | ${n(r.ours.bytesPerReq)} | ${n(r.ours.reqPerSec)} | ${r.ours.p50} | ${r.ours.p99} | ${n(r.bare.reqPerSec)} | ${r.bare.p50} | ${r.bare.p99} | ${r.ratio.toFixed(2)}× | ${r.goal}: ${r.met === undefined ? '—' : r.met ? '✅ met' : '❌ missed'} |`,
     ),
+    '',
+    `roomName=mar: ${n(rows[1]!.ours.reqPerSec)} req/s, ${(rows[1]!.ours.reqPerSec / 51).toFixed(0)}× the 51 req/s of the last round (that figure`,
+    'came from an earlier run, not this one: the goal is absolute). A page-cache miss (third row) still runs the',
+    'query through the substring index and assembles the JSON from per-room pieces; its p99 is the cost of the',
+    'JSON of rooms seen for the first time and of GC, on a machine whose two cores the load generator shares.',
     '',
   ];
   writeFileSync(new URL('../../docs/http-benchmarks.md', import.meta.url), `${lines.join('\n')}\n`);
