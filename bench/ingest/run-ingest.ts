@@ -151,6 +151,29 @@ function ejsonLines(e: EjsonRow): string[] {
   ];
 }
 
+/** Whether the store goal (≤ 2× the collection) held at every size, and if not, why. */
+function storeGoalLines(rs: ReadonlyArray<IngestRow>): string[] {
+  const missed = rs.filter((r) => r.snapshotMs / r.collectionMs > 2);
+  const what = [
+    'What the store adds to the collection: each room is checked and copied once (one walk: fields by a switch,',
+    'dates decoded into fresh frozen Dates, nested objects copied and frozen, `__proto__` keys refused on the way;',
+    'io-ts only for a room the walk is unsure of), its `_id` put in a Map (a duplicate is refused), and the first',
+    'snapshot builds the indexes straight from that array of copies. The copy is the one the store must own',
+    "(a caller's room is never kept nor frozen); nothing is validated or copied twice.",
+  ];
+  if (missed.length === 0) return [...what, '', 'Goal ≤ 2.0× the collection: met at every size measured.', ''];
+  return [
+    ...what,
+    '',
+    `Goal ≤ 2.0× the collection: **missed** at ${missed.map((r) => r.size.toLocaleString('en-US')).join(', ')} rooms. Why: the copy`,
+    'allocates about a dozen objects per room (the room, 5–6 Dates, the visitor, servedBy, closedBy, tags) that',
+    'all survive, so besides the walk itself the young-generation GC moves every one of them; that costs about as',
+    'much as building the indexes (mostly typed arrays), and the snapshot then costs a full collection build on top.',
+    "Sharing the Dates or the nested objects with the caller would break the store's immutability.",
+    '',
+  ];
+}
+
 if (write) {
   writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify({ node: process.version, rows, ejson }, null, 1)}\n`);
   const lines = [
@@ -173,6 +196,7 @@ if (write) {
       return `| ${r.size.toLocaleString('en-US')} | ${r.sortMs.toFixed(0)} | ${r.collectionMs.toFixed(0)} | ${a.toFixed(2)}× ${a <= 1 ? '✅' : '❌'} | ${r.storeMs.toFixed(0)} | ${r.snapshotMs.toFixed(0)} | ${b.toFixed(2)}× ${b <= 2 ? '✅' : '❌'} |`;
     }),
     '',
+    ...storeGoalLines(rows),
     ...(ejson === undefined ? [] : ejsonLines(ejson)),
   ];
   writeFileSync(new URL('../../docs/ingest-benchmarks.md', import.meta.url), `${lines.join('\n')}\n`);
