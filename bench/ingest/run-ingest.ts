@@ -142,7 +142,7 @@ function ejsonLines(e: EjsonRow): string[] {
     "answers). Peak RSS is the child's `process.resourceUsage().maxRSS` once ready to serve. The yardstick is",
     '`createRoomCollection` over the same rooms again, in the same process (best of 2).',
     '',
-    `Reproduce: \`npm run bench:ingest -- --sizes ${sizes.join(',')} --ejson ${e.rooms}\`; run it alone: 1M rooms take a few GB and minutes).`,
+    `Reproduce: \`npm run bench:ingest -- --sizes ${sizes.join(',')} --ejson ${e.rooms}\` (alone on the machine: 1M rooms take a few GB and minutes).`,
     '',
     '| rooms | file MiB | loadRooms ms | + createRoomCollection ms | ready to serve ms | ÷ createRoomCollection alone | peak RSS MiB | heap once ready MiB |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|',
