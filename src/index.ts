@@ -37,7 +37,7 @@ export { prepareQuery, prepareEndpointQuery } from './endpoint/prepare-query.js'
 export type { CompiledQuery } from './compile/compile-query.js';
 export { compileQuery } from './compile/compile-query.js';
 export type { CollectionOptions, CollectionIndexes, IndexedCollection } from './collection/room-collection.js';
-export { createRoomCollection, DEFAULT_INDEXES } from './collection/room-collection.js';
+export { createRoomCollection, DEFAULT_INDEXES, LIVECHAT_INDEXES } from './collection/room-collection.js';
 export type { RoomCollection, DerivedCollection } from './collection/collection.js';
 export { isRoomCollection, indexBytes } from './collection/collection.js';
 export type { QueryPlan, PlanNode } from './plan/plan.js';

@@ -1,20 +1,25 @@
-// `npm run bench:live:load [-- --rooms 1000000] [-- --subscribers 1000] [-- --rate 100] [-- --seconds 30] [-- --no-write]`
-// Issue #18's load run: many SSE subscribers (mixed queries: admin pages, each agent's own page, filtered
-// pages) on one server process (bench/live/live-server.ts), and a sustained stream of POSTed patches at a
-// fixed rate. Measured: latency from sending a patch to receiving its event, on every subscriber whose page
-// it changed (p50 / p99 / max); lost or out-of-order events (each client rebuilds its page only from its
-// events; at the end it must equal a fresh GET of the same query, and its event ids must only grow); the
-// server's RSS per subscriber, event-loop delay and shared views. Clients run in this process, so their own
-// JSON work delays their receive times too: latencies are upper bounds.
-import { fork } from 'node:child_process';
-import { request, Agent, type IncomingMessage } from 'node:http';
-import { writeFileSync } from 'node:fs';
-import jsonpatch from 'fast-json-patch';
+// `npm run bench:live:load [-- --rooms 1000000] [-- --subscribers 1000] [-- --workers 4] [-- --rate 100] [-- --seconds 30] [-- --profile FILE] [-- --no-write]`
+// Issue #18's load run. One server process (live-server.ts: rooms.stream + rooms.patch + GET rooms, rate
+// limit off, stream cap raised), the subscribers spread over several client processes (load/worker.ts, mixed
+// queries: load/queries.ts) and this process sending a sustained patch stream to rooms.patch
+// (load/patcher.ts). Every process stamps times on the machine's shared clock (wall clock at process start +
+// monotonic time since), so a patch's send time and its events' receive times compare across processes.
+// Measured: latency from the patch request to the event on every subscriber whose page it changed; lost or
+// out-of-order events (pages rebuilt from events vs fresh GETs at the end, ids only growing); server RSS,
+// event-loop delay and CPU; each client process's CPU, and the whole machine's (other developers' work too).
+// `--profile FILE` writes a CPU profile of the server during the patch stream (open it in Chrome DevTools).
+import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import type { DemoUser } from '../../src/fixtures/index.js';
 import { changeStreamFrom, type StreamSeed } from './change-stream.js';
+import type { CheckResult } from './load/check.js';
+import { sendPatches } from './load/patcher.js';
+import { specOf } from './load/queries.js';
+import type { WorkerRequest, WorkerUsage } from './load/worker.js';
+import type { ServerStats } from './live-server.js';
 import { rerenderLiveDocs } from './report-live.js';
 import type { LoadResults } from './report-scale.js';
-import os from 'node:os';
 
 const args = process.argv.slice(2);
 const flag = (name: string): string | undefined => {
@@ -23,265 +28,149 @@ const flag = (name: string): string | undefined => {
 };
 const ROOMS = Number((flag('--rooms') ?? '1000000').replace(/_/g, ''));
 const SUBSCRIBERS = Number(flag('--subscribers') ?? 1000);
+const WORKERS = Math.max(1, Math.min(SUBSCRIBERS, Number(flag('--workers') ?? 4)));
 const RATE = Number(flag('--rate') ?? 100);
 const SECONDS = Number(flag('--seconds') ?? 30);
+const PROFILE = flag('--profile');
 const write = !args.includes('--no-write');
 
-interface Stats {
-  rss: number;
-  heap: number;
-  loopDelay: { p50: number; p99: number; max: number };
-  hub: { views: number; subscribers: number; entriesHeld: number };
-  openStreams: number;
-  version: number;
-}
+/** The next IPC message of `kind` from `child`. */
+const next = <T>(child: ChildProcess, kind: string): Promise<T> =>
+  new Promise((resolve, reject) => {
+    const on = (m: { kind: string }): void => {
+      if (m.kind !== kind) return;
+      child.off('message', on);
+      child.off('exit', exit);
+      resolve(m as T);
+    };
+    const exit = (code: number | null): void => reject(new Error(`a child exited (${code}) while waiting for '${kind}'`));
+    child.on('message', on);
+    child.once('exit', exit);
+  });
 
-const child = fork(new URL('./live-server.ts', import.meta.url).pathname, [], {
-  execArgv: ['--import', 'tsx', '--expose-gc', '--max-old-space-size=8000'],
-  env: { ...process.env, LIVE_ROOMS: String(ROOMS) },
-});
-const messages: Array<(m: { kind: string }) => void> = [];
-child.on('message', (m: { kind: string }) => messages.shift()?.(m));
-const next = <T>(): Promise<T> => new Promise((resolve) => messages.push(resolve as (m: { kind: string }) => void));
-const stats = (gc = false): Promise<Stats> => {
-  const p = next<Stats>();
-  child.send({ kind: 'stats', gc });
-  return p;
+/** Busy and total jiffies of the whole machine (every process, ours and others'). */
+const machineCpu = (): { busy: number; total: number } => {
+  const cpu = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').split(/\s+/).slice(1).map(Number);
+  const total = cpu.reduce((a, b) => a + (Number.isFinite(b) ? b : 0), 0);
+  const idle = (cpu[3] ?? 0) + (cpu[4] ?? 0);
+  return { busy: total - idle, total };
 };
 
 const t0 = performance.now();
 console.error(`… starting a server over ${ROOMS.toLocaleString('en-US')} rooms`);
-const ready = await next<{ port: number; users: DemoUser[]; seed: StreamSeed; rss: number; heap: number }>();
+const server = fork(new URL('./live-server.ts', import.meta.url).pathname, [], {
+  execArgv: ['--import', 'tsx', '--expose-gc', '--max-old-space-size=8000'],
+  env: { ...process.env, LIVE_ROOMS: String(ROOMS) },
+});
+const children: ChildProcess[] = [server];
+// A failed or interrupted run must not leave a server over a million rooms behind.
+const killChildren = (): void => children.forEach((c) => c.exitCode === null && c.kill());
+process.on('exit', killChildren);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
+const ready = await next<{ port: number; users: DemoUser[]; seed: StreamSeed; firstPatchMs: number }>(server, 'ready');
 console.error(`  ready in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 const { port, users, seed } = ready;
+const stats = (gc = false): Promise<ServerStats> => {
+  const p = next<ServerStats>(server, 'stats');
+  server.send({ kind: 'stats', gc });
+  return p;
+};
 const admin = users.find((u) => u.roles.includes('admin')) as DemoUser;
 const agents = users.filter((u) => u.roles.includes('livechat-agent'));
-const headers = (u: DemoUser) => ({ 'x-user-id': u._id, 'x-auth-token': u.token });
-const agent = new Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY });
-
-/** Subscriber i's query: 40% admin pages (4 variants), 40% an agent's own page (50 agents), 20% filtered pages (5 queues × 2). */
-const queryOf = (i: number): { who: DemoUser; params: string } => {
-  const k = i % 10;
-  if (k < 4) return { who: admin, params: ['count=50', 'count=25&open=true', 'count=50&sort={"ts":1}', 'count=50&offset=50'][k] as string };
-  if (k < 8) {
-    const a = agents[i % agents.length] as DemoUser;
-    return { who: a, params: `count=50&agents[]=${a._id}` };
-  }
-  return { who: admin, params: `count=50&open=${k === 8}&queue=800${1 + (i % 5)}` };
-};
-
-interface Client {
-  readonly who: DemoUser;
-  readonly params: string;
-  page: { rooms: unknown[]; total: number } | undefined;
-  lastId: number;
-  outOfOrder: number;
-  events: number;
-  receipts: Array<[version: number, at: number]>;
-  closed: string | undefined;
-}
-
-// Clients of the same query receive the same data text: parse it once (patches replace whole rooms and never
-// write inside one, so sharing the parsed values between client pages is safe).
-const parsed = new Map<string, unknown>();
-const parse = (data: string): unknown => {
-  let v = parsed.get(data);
-  if (v === undefined) {
-    v = JSON.parse(data);
-    if (parsed.size > 10_000) parsed.clear();
-    parsed.set(data, v);
-  }
-  return v;
-};
-
-const open = (c: Client): Promise<void> =>
-  new Promise((resolve, reject) => {
-    const req = request(
-      { host: '127.0.0.1', port, agent, path: `/api/v1/voip/rooms.stream?${c.params}`, headers: headers(c.who) },
-      (res: IncomingMessage) => {
-        if (res.statusCode !== 200) return reject(new Error(`stream ${res.statusCode}`));
-        res.setEncoding('utf8');
-        let buffer = '';
-        res.on('data', (chunk: string) => {
-          const at = performance.now();
-          buffer += chunk;
-          for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-            const block = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            if (block.startsWith(':') || block.startsWith('retry:')) continue;
-            const lines = block.split('\n');
-            const event = lines[0]?.slice(7);
-            if (event === 'close') {
-              c.closed = lines[1] ?? '';
-              continue;
-            }
-            const id = Number(lines[1]?.slice(4));
-            const data = lines[2]?.slice(6) ?? '';
-            c.events++;
-            if (id <= c.lastId && c.lastId >= 0) c.outOfOrder++;
-            c.lastId = id;
-            if (event === 'page') {
-              c.page = JSON.parse(data) as Client['page'];
-              resolve();
-            } else {
-              c.receipts.push([id, at]);
-              jsonpatch.applyPatch(c.page, parse(data) as jsonpatch.Operation[], false, true);
-            }
-          }
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end();
-  });
-
-const json = (method: string, path: string, who: DemoUser, body?: unknown): Promise<{ status: number; body: unknown }> =>
-  new Promise((resolve, reject) => {
-    const text = body === undefined ? undefined : JSON.stringify(body);
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        agent,
-        method,
-        path,
-        headers: { ...headers(who), ...(text ? { 'content-type': 'application/json' } : {}) },
-      },
-      (res) => {
-        let out = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (out += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(out) }));
-      },
-    );
-    req.on('error', reject);
-    req.end(text);
-  });
 
 const before = await stats(true);
-const clients: Client[] = Array.from({ length: SUBSCRIBERS }, (_, i) => ({
-  ...queryOf(i),
-  page: undefined,
-  lastId: -1,
-  outOfOrder: 0,
-  events: 0,
-  receipts: [],
-  closed: undefined,
-}));
+const workers = Array.from({ length: WORKERS }, () =>
+  fork(new URL('./load/worker.ts', import.meta.url).pathname, [], { execArgv: ['--import', 'tsx', '--max-old-space-size=2000'] }),
+);
+children.push(...workers);
+await Promise.all(workers.map((w) => next(w, 'ready')));
+const specs = Array.from({ length: SUBSCRIBERS }, (_, i) => specOf(i, admin, agents));
+const ask = (w: ChildProcess, m: WorkerRequest): void => void w.send(m);
 const t1 = performance.now();
-for (let i = 0; i < clients.length; i += 50) await Promise.all(clients.slice(i, i + 50).map(open));
-console.error(`  ${SUBSCRIBERS} streams open in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
-const opened = await stats(true);
+const opened = workers.map((w) => next(w, 'opened'));
+// Subscriber i goes to worker i mod WORKERS: each client process holds the whole mix of queries.
+workers.forEach((w, k) => ask(w, { kind: 'open', port, specs: specs.filter((_, i) => i % WORKERS === k) }));
+await Promise.all(opened);
+console.error(`  ${SUBSCRIBERS} streams open over ${WORKERS} client processes in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
+const afterOpen = await stats(true);
 
-// The patch stream: one patcher, one connection (versions follow the sending order), a fixed rate.
 const patches = changeStreamFrom(
   seed,
   agents.map((a) => ({ _id: a._id, username: a.username })),
   RATE * SECONDS,
   'load',
 );
-const patcher = new Agent({ keepAlive: true, maxSockets: 1 });
-const sentAt = new Map<number, number>();
-let failed = 0;
-const post = (ops: unknown): Promise<void> =>
-  new Promise((resolve) => {
-    const text = JSON.stringify(ops);
-    const at = performance.now();
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        agent: patcher,
-        method: 'POST',
-        path: '/api/v1/voip/rooms.patch',
-        headers: { ...headers(admin), 'content-type': 'application/json' },
-      },
-      (res) => {
-        let out = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (out += c));
-        res.on('end', () => {
-          const body = JSON.parse(out) as { success: boolean; version?: number };
-          if (body.success && body.version !== undefined) sentAt.set(body.version, at);
-          else failed++;
-          resolve();
-        });
-      },
-    );
-    req.on('error', () => {
-      failed++;
-      resolve();
-    });
-    req.end(text);
-  });
-const pending: Array<Promise<void>> = [];
-const start = performance.now();
-await new Promise<void>((resolve) => {
-  let k = 0;
-  const tick = (): void => {
-    // Catch up to the schedule: patch k is due at start + k / RATE seconds.
-    const due = Math.min(patches.length, Math.floor(((performance.now() - start) / 1000) * RATE) + 1);
-    while (k < due) pending.push(post(patches[k++]));
-    if (k >= patches.length) resolve();
-    else setTimeout(tick, 5);
-  };
-  tick();
-});
-await Promise.all(pending);
+// Marks: CPU and event-loop counters of every process start here.
+await Promise.all(workers.map((w) => (ask(w, { kind: 'mark' }), next(w, 'marked'))));
+await stats();
+if (PROFILE !== undefined) server.send({ kind: 'profile-start' });
+const machineBefore = machineCpu();
+const selfCpu = process.cpuUsage();
+const t2 = performance.now();
+console.error(`… ${patches.length} patches at ${RATE}/s`);
+const run = await sendPatches(port, admin, patches, RATE);
+const wallMs = performance.now() - t2;
 const during = await stats();
-await new Promise((resolve) => setTimeout(resolve, 2000)); // let the last events arrive
+if (PROFILE !== undefined) {
+  const profiled = next(server, 'profiled');
+  server.send({ kind: 'profile-stop', file: PROFILE });
+  await profiled;
+  console.error(`  wrote the server's CPU profile of the patch stream to ${PROFILE}`);
+}
+const self = process.cpuUsage(selfCpu);
+const machineAfter = machineCpu();
+const checked = workers.map((w) => next<{ result: CheckResult; usage: WorkerUsage; rss: number }>(w, 'checked'));
+workers.forEach((w) => ask(w, { kind: 'check', sentAt: [...run.sentAt] }));
+const results = await Promise.all(checked);
 
-// Lost / out of order: every client's page, rebuilt from its events only, against a fresh GET of its query.
-let mismatched = 0;
-const fresh = new Map<string, string>();
-for (const c of clients) {
-  const key = `${c.who._id} ${c.params}`;
-  let expected = fresh.get(key);
-  if (expected === undefined) {
-    const { body } = await json('GET', `/api/v1/voip/rooms?${c.params}`, c.who);
-    const { success: _, ...page } = body as Record<string, unknown>;
-    expected = JSON.stringify(page);
-    fresh.set(key, expected);
-  }
-  if (JSON.stringify(c.page) !== expected) mismatched++;
-}
-const latencies: number[] = [];
-let unmatched = 0;
-for (const c of clients) {
-  for (const [version, at] of c.receipts) {
-    const sent = sentAt.get(version);
-    if (sent === undefined) unmatched++;
-    else latencies.push(at - sent);
-  }
-}
-latencies.sort((a, b) => a - b);
-const pct = (p: number): number => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? Number.NaN;
+const latencies = results.flatMap((r) => r.result.latencies).sort((a, b) => a - b);
+const pct = (xs: ReadonlyArray<number>, p: number): number => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? Number.NaN;
+const answers = [...run.answerMs].sort((a, b) => a - b);
+const sum = (f: (r: CheckResult) => number): number => results.reduce((a, r) => a + f(r.result), 0);
+const share = (cpuMs: number): number => cpuMs / wallMs;
 const result: LoadResults = {
   rooms: ROOMS,
   subscribers: SUBSCRIBERS,
+  clientProcesses: WORKERS,
   rate: RATE,
   seconds: SECONDS,
   patches: patches.length,
-  failedPatches: failed,
-  events: latencies.length,
-  latencyMs: { p50: pct(50), p99: pct(99), max: latencies[latencies.length - 1] ?? Number.NaN },
-  outOfOrder: clients.reduce((a, c) => a + c.outOfOrder, 0),
-  mismatchedPages: mismatched,
-  closedByServer: clients.filter((c) => c.closed !== undefined).length,
-  eventsWithoutPatch: unmatched,
-  views: opened.hub.views,
-  entriesHeld: opened.hub.entriesHeld,
+  achievedRate: patches.length / (run.elapsedMs / 1000),
+  failedPatches: run.failed,
+  firstPatchMs: ready.firstPatchMs,
+  events: sum((r) => r.events),
+  latencyMs: {
+    p50: pct(latencies, 50),
+    p90: pct(latencies, 90),
+    p99: pct(latencies, 99),
+    max: latencies[latencies.length - 1] ?? Number.NaN,
+  },
+  patchAnswerMs: { p50: pct(answers, 50), p90: pct(answers, 90), p99: pct(answers, 99), max: answers[answers.length - 1] ?? Number.NaN },
+  outOfOrder: sum((r) => r.outOfOrder),
+  mismatchedPages: sum((r) => r.mismatchedPages),
+  closedByServer: sum((r) => r.closedByServer),
+  eventsWithoutPatch: sum((r) => r.eventsWithoutPatch),
+  views: afterOpen.hub.views,
+  entriesHeld: afterOpen.hub.entriesHeld,
   rssBeforeMiB: before.rss / 2 ** 20,
-  rssPerSubscriberKiB: (opened.rss - before.rss) / SUBSCRIBERS / 1024,
-  heapPerSubscriberKiB: (opened.heap - before.heap) / SUBSCRIBERS / 1024,
+  rssOpenMiB: afterOpen.rss / 2 ** 20,
+  heapPerSubscriberKiB: (afterOpen.heap - before.heap) / SUBSCRIBERS / 1024,
   rssDuringMiB: during.rss / 2 ** 20,
   loopDelayMs: during.loopDelay,
+  cpu: {
+    server: share(during.cpuMs),
+    serverLoopUtilization: during.loopUtilization,
+    clients: results.map((r) => share(r.usage.cpuMs)),
+    clientLoopUtilization: results.map((r) => r.usage.loopUtilization),
+    patcher: share((self.user + self.system) / 1000),
+    machineBusy: ((machineAfter.busy - machineBefore.busy) / (machineAfter.total - machineBefore.total)) * os.cpus().length,
+    cores: os.cpus().length,
+  },
   loadAverage: os.loadavg()[0] ?? 0,
 };
 console.log(JSON.stringify(result, null, 1));
-child.send({ kind: 'stop' });
-agent.destroy();
-patcher.destroy();
+server.send({ kind: 'stop' });
+await new Promise((resolve) => server.once('exit', resolve));
 if (write) {
   writeFileSync(new URL('./load-results.json', import.meta.url), `${JSON.stringify(result, null, 1)}\n`);
   rerenderLiveDocs();

@@ -131,6 +131,8 @@ export const renderLiveMarkdown = (r: LiveResults): string => {
     ),
     row('createRoomStore (validate + copy every room)', (s) => `${int(s.createMs)} ms`),
     '',
+    'The store under a sustained stream of changes at 1M rooms (latency percentiles of apply and apply + query, one-shot compaction vs merges in slices): [store-latency-benchmarks.md](store-latency-benchmarks.md).',
+    '',
     '## Machine',
     '',
     ...Object.entries(r.machine).map(([k, v]) => `- ${k}: ${String(v)}`),

@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import * as E from 'fp-ts/lib/Either.js';
 import { scopeLivechatQuery } from '../../src/auth/livechat/scope-livechat-query.js';
-import { createRoomCollection } from '../../src/collection/room-collection.js';
+import { createRoomCollection, LIVECHAT_INDEXES } from '../../src/collection/room-collection.js';
 import { compileQuery } from '../../src/compile/compile-query.js';
 import { runQueryWithStats } from '../../src/exec/run-query.js';
 import { generateLivechatRooms } from '../../src/fixtures/generate-livechat-rooms.js';
@@ -60,7 +60,7 @@ for (const size of sizes) {
   const agents = agentsOf(users);
   const { omnichannel, monitor } = generateOmnichannel({ seed: SEED, agents });
   const rooms: ReadonlyArray<Room> = generateLivechatRooms({ count: size, seed: SEED, agents });
-  const collection = createRoomCollection(rooms);
+  const collection = createRoomCollection(rooms, { indexes: LIVECHAT_INDEXES });
   const admin = users[0] as Principal;
   const agent = { ...(agents[0] as { _id: string; username: string }), roles: ['livechat-agent'] };
   const sales = omnichannel.departments[0]?._id ?? '';

@@ -18,6 +18,8 @@ Options (passed on to both halves; each has its own default sizes):
   --live-rounds <N>     live half: rounds of the live-query replays (default 9)
   --live-changes <N>    live half: changes per live-query replay (default 50000)
   --ops <N>             live half: store apply operations (default 100000)
+  --store-changes <N>   store latency (bench/store): patches under measure (default 100000; sizes default 1000000)
+  --query-every <N>     store latency: a query round (admin page + agent page) after every N patches (default 10)
   -h, --help            this text
 
 One part alone: npm run bench:query, npm run bench:live, npm run bench:livechat (same options). The other

@@ -4,6 +4,7 @@
 // values are always strings, so other values are never indexed. Presence: the ranks where the path
 // holds any value (`open` is present while a call is open).
 import { compilePath } from '../value/get-path.js';
+import { holdsTrue } from '../value/holds-true.js';
 import type { Room } from '../model/room.js';
 import type { FieldPath } from '../query/field-path.js';
 import { EMPTY, fromSortedRanks, setBytes, type RankSet } from './rank-set.js';
@@ -11,8 +12,14 @@ import { EMPTY, fromSortedRanks, setBytes, type RankSet } from './rank-set.js';
 export interface PresenceIndex {
   readonly kind: 'presence';
   readonly path: FieldPath;
+  /** Which rooms it holds: those with any value at the path (`exists`), or those holding `true` there (a flag: `onHold`). */
+  readonly holds: 'any' | 'true';
   readonly present: RankSet;
 }
+
+/** The test a presence index applies to the value at its path. */
+export const presenceTest = (holds: PresenceIndex['holds']): ((value: unknown) => boolean) =>
+  holds === 'true' ? holdsTrue : (value) => value !== undefined;
 
 export interface KeyIndex {
   readonly kind: 'key';
@@ -193,14 +200,15 @@ export const keyIndexFromParts = (n: number, path: FieldPath, parts: KeyIndexPar
   return index;
 };
 
-export const presenceIndexBuilder = (n: number, path: FieldPath): IndexBuilder<PresenceIndex> => {
+export const presenceIndexBuilder = (n: number, path: FieldPath, holds: PresenceIndex['holds'] = 'any'): IndexBuilder<PresenceIndex> => {
   const read = compilePath(path);
+  const test = presenceTest(holds);
   const ranks: number[] = [];
   return {
     add: (r, doc) => {
-      if (read(doc) !== undefined) ranks.push(r);
+      if (test(read(doc))) ranks.push(r);
     },
-    finish: () => ({ kind: 'presence', path, present: fromSortedRanks(ranks, n) }),
+    finish: () => ({ kind: 'presence', path, holds, present: fromSortedRanks(ranks, n) }),
   };
 };
 

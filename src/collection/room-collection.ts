@@ -26,9 +26,11 @@ export interface CollectionIndexes {
   readonly keys?: ReadonlyArray<string>;
   /** Presence indexes (`open` is present only while a call is open). */
   readonly presence?: ReadonlyArray<string>;
+  /** Flag indexes: the rooms holding `true` at the path (livechat's `onHold`; `open: true` for queued rooms). */
+  readonly flags?: ReadonlyArray<string>;
   /** Orders by (value, _id, position); the first one is the primary order of every posting. */
   readonly orders?: ReadonlyArray<string>;
-  /** Substring (n-gram) indexes: case-insensitive literal substring of a string field (`roomName` on `name`). */
+  /** Substring (n-gram) indexes: case-insensitive literal substring of a string field (`roomName`: voip's `name`, livechat's `fname`). */
   readonly substrings?: ReadonlyArray<string>;
 }
 
@@ -39,7 +41,7 @@ export interface CollectionOptions {
 
 /**
  * The access paths of GET /api/v1/voip/rooms and GET /api/v1/livechat/rooms (departments, the monitor
- * scope's units, queued rooms = servedBy absent).
+ * scope's units, queued rooms = servedBy absent and `open: true`, `onHold`; livechat's roomName on `fname`: LIVECHAT_INDEXES).
  */
 export const DEFAULT_INDEXES: CollectionIndexes = Object.freeze({
   keys: Object.freeze([
@@ -54,8 +56,19 @@ export const DEFAULT_INDEXES: CollectionIndexes = Object.freeze({
     'departmentAncestors',
   ]),
   presence: Object.freeze(['open', 'servedBy']),
+  flags: Object.freeze(['onHold', 'open']),
   orders: Object.freeze(['ts', 'closedAt']),
   substrings: Object.freeze(['name']),
+});
+
+/**
+ * DEFAULT_INDEXES plus a substring index on `fname`, livechat's `roomName` field: for collections that answer
+ * livechat's roomName. Not in the default set: one more substring index costs about one sort of the rooms
+ * at build and lengthens every compaction of a store.
+ */
+export const LIVECHAT_INDEXES: CollectionIndexes = Object.freeze({
+  ...DEFAULT_INDEXES,
+  substrings: Object.freeze(['name', 'fname']),
 });
 
 declare const collectionBrand: unique symbol;
@@ -72,6 +85,8 @@ export interface IndexedCollection {
   readonly orders: ReadonlyMap<string, OrderedIndex>;
   readonly keys: ReadonlyMap<string, KeyIndex>;
   readonly presence: ReadonlyMap<string, PresenceIndex>;
+  /** Flag indexes by path (presence indexes holding the rooms with `true` there). */
+  readonly flags: ReadonlyMap<string, PresenceIndex>;
   /** Substring indexes by path (collection/gram-index.ts). */
   readonly grams: ReadonlyMap<string, GramIndex>;
   /** The frozen copies of `docs` returned so far (default projection): a room is copied once per collection. */
@@ -79,7 +94,7 @@ export interface IndexedCollection {
 }
 
 /** The index parts of a collection; `indexedCollection` adds the rest. */
-export type IndexParts = Pick<IndexedCollection, 'docs' | 'size' | 'primary' | 'orders' | 'keys' | 'presence' | 'grams'>;
+export type IndexParts = Pick<IndexedCollection, 'docs' | 'size' | 'primary' | 'orders' | 'keys' | 'presence' | 'flags' | 'grams'>;
 
 const collections = new WeakSet<object>();
 
@@ -124,9 +139,11 @@ export const createRoomCollection = (rooms: ReadonlyArray<Room>, options: Collec
   const presencePaths = [...new Set(spec.presence ?? [])];
   const keyBuilders = keyPaths.map((path) => keyIndexBuilder(n, FieldPath.of(path)));
   const presenceBuilders = presencePaths.map((path) => presenceIndexBuilder(n, FieldPath.of(path)));
+  const flagPaths = [...new Set(spec.flags ?? [])];
+  const flagBuilders = flagPaths.map((path) => presenceIndexBuilder(n, FieldPath.of(path), 'true'));
   const gramPaths = [...new Set(spec.substrings ?? [])];
   const gramBuilders = gramPaths.map((path) => gramIndexBuilder(n, FieldPath.of(path)));
-  const builders: ReadonlyArray<IndexBuilder<unknown>> = [...keyBuilders, ...presenceBuilders, ...gramBuilders];
+  const builders: ReadonlyArray<IndexBuilder<unknown>> = [...keyBuilders, ...presenceBuilders, ...flagBuilders, ...gramBuilders];
   for (let r = 0; r < n; r++) {
     const doc = docAt(r);
     for (let b = 0; b < builders.length; b++) (builders[b] as IndexBuilder<unknown>).add(r, doc);
@@ -135,8 +152,11 @@ export const createRoomCollection = (rooms: ReadonlyArray<Room>, options: Collec
   const presence = new Map<string, PresenceIndex>(
     presencePaths.map((path, i) => [path, (presenceBuilders[i] as IndexBuilder<PresenceIndex>).finish()]),
   );
+  const flags = new Map<string, PresenceIndex>(
+    flagPaths.map((path, i) => [path, (flagBuilders[i] as IndexBuilder<PresenceIndex>).finish()]),
+  );
   const grams = new Map<string, GramIndex>(gramPaths.map((path, i) => [path, (gramBuilders[i] as IndexBuilder<GramIndex>).finish()]));
-  return indexedCollection({ docs, size: n, primary, orders, keys, presence, grams });
+  return indexedCollection({ docs, size: n, primary, orders, keys, presence, flags, grams });
 };
 
 /** Bytes held by the indexes' arrays (posting lists, bitmaps, orders; map entries estimated). */
@@ -145,6 +165,7 @@ export const indexedBytes = (c: IndexedCollection): number => {
   for (const o of c.orders.values()) bytes += orderedIndexBytes(o);
   for (const k of c.keys.values()) bytes += keyIndexBytes(k);
   for (const p of c.presence.values()) bytes += setBytes(p.present);
+  for (const p of c.flags.values()) bytes += setBytes(p.present);
   for (const g of c.grams.values()) bytes += g.bytes;
   return bytes;
 };

@@ -6,6 +6,8 @@ import { compileProjection, type Projector } from './compile-projection.js';
 import { compileSort, type CompiledSort } from './compile-sort.js';
 import type { Predicate } from './operators.js';
 import { scanPredicate } from './scan-predicate.js';
+import { compileScanLoop, type ScanLoop } from './scan-source.js';
+import type { SortSpec } from '../query/sort-spec.js';
 
 export interface CompiledQuery {
   readonly query: ScopedQuery;
@@ -13,6 +15,8 @@ export interface CompiledQuery {
   readonly predicate: Predicate;
   /** The same predicate with the root AND's conditions in scan order (selective and cheap first): what scans run. */
   readonly scan: Predicate;
+  /** The whole scan as one generated loop (scan-source.ts); undefined where code cannot be generated. */
+  readonly scanLoop: ScanLoop | undefined;
   readonly sort: CompiledSort;
   readonly project: Projector;
   readonly paging: Paging;
@@ -26,11 +30,14 @@ export interface CompiledQuery {
  */
 export const compileQuery = (scoped: ScopedQuery): CompiledQuery => {
   const predicate = compileFilter(scoped.filter);
+  const sort = compileSort(scoped.sort);
+  const first = sort.spec[0] as SortSpec[number];
   return Object.freeze({
     query: scoped,
     predicate,
-    scan: scanPredicate(scoped.filter, predicate),
-    sort: compileSort(scoped.sort),
+    scan: scanPredicate(scoped.filter),
+    scanLoop: compileScanLoop(scoped.filter, first.path, first.direction),
+    sort,
     project: compileProjection(scoped.projection),
     paging: scoped.paging,
   });

@@ -6,6 +6,7 @@ import type { SortSpec } from '../query/sort-spec.js';
 import { SortSpec as Sort } from '../query/sort-spec.js';
 import { compareValues } from '../value/compare-values.js';
 import { compilePath, type PathReader } from '../value/get-path.js';
+import { ownPath, rawPath } from '../value/raw-path.js';
 
 /** A matched document with its sort key values read once. */
 export interface Keyed<D> {
@@ -22,6 +23,8 @@ export interface CompiledSort {
   readonly readers: ReadonlyArray<PathReader>;
   /** 1 or -1 per key of `spec`. */
   readonly directions: ReadonlyArray<1 | -1>;
+  /** The first key's plain read and own-property check (value/raw-path.ts), for the scan's top-k. */
+  readonly first: { readonly raw: PathReader; readonly owns: (doc: unknown) => boolean };
   readonly ord: O.Ord<Keyed<unknown>>;
 }
 
@@ -47,6 +50,7 @@ export const compileSort = (requested: SortSpec): CompiledSort => {
     spec,
     readers,
     directions,
+    first: { raw: rawPath((spec[0] as SortSpec[number]).path), owns: ownPath((spec[0] as SortSpec[number]).path) },
     keysOf: (doc) => readers.map((read) => read(doc)),
     ord: O.fromCompare(compare),
   };

@@ -1,10 +1,11 @@
 // The predicate a scan runs: the root AND's conditions reordered so that the selective and cheap
 // ones reject a document first (an agent, a visitor, a queue before `t = 'v'`, which nearly every
-// room holds; the substring test last). AND of pure conditions: the order never changes an answer.
-// Built once by compileQuery (CompiledQuery.scan), never per run.
+// room holds; the substring test last), each optimistic (optimistic-predicate.ts: a plain read first,
+// the own-property checks only for documents that pass). AND of pure conditions: the order never
+// changes an answer. Built once by compileQuery (CompiledQuery.scan), never per run.
 import type { FilterNode } from '../query/filter-node.js';
-import { compileFilter } from './compile-filter.js';
 import type { Predicate } from './operators.js';
+import { optimisticPredicate } from './optimistic-predicate.js';
 
 const rank = (node: FilterNode): number => {
   switch (node.kind) {
@@ -38,6 +39,8 @@ const rank = (node: FilterNode): number => {
 const conjunction = (parts: ReadonlyArray<Predicate>): Predicate => {
   const [a, b, c, d] = parts as [Predicate, Predicate, Predicate, Predicate];
   switch (parts.length) {
+    case 0:
+      return () => true;
     case 1:
       return a;
     case 2:
@@ -54,8 +57,9 @@ const conjunction = (parts: ReadonlyArray<Predicate>): Predicate => {
   }
 };
 
-/** The root AND's predicate with its conditions in scan order; `whole`: the filter's own compiled predicate (kept when there is nothing to reorder). */
-export const scanPredicate = (filter: { readonly children: ReadonlyArray<FilterNode> }, whole: Predicate): Predicate => {
-  const children = filter.children;
-  return children.length < 2 ? whole : conjunction([...children].sort((x, y) => rank(x) - rank(y)).map((child) => compileFilter(child)));
-};
+/** The root AND's conditions in scan order. */
+export const scanOrder = (children: ReadonlyArray<FilterNode>): FilterNode[] => [...children].sort((x, y) => rank(x) - rank(y));
+
+/** The root AND's predicate with its conditions in scan order. */
+export const scanPredicate = (filter: { readonly children: ReadonlyArray<FilterNode> }): Predicate =>
+  conjunction(scanOrder(filter.children).map((child) => optimisticPredicate(child)));

@@ -57,17 +57,30 @@ export const scanMatches = (
   end: number,
   skip?: (position: number) => boolean,
 ): { positions: number[]; total: number; stats: ExecStats } => {
-  const predicate = compiled.scan;
-  const acc = createTopK<Room>(compiled.sort, end, compareValues);
   const regexBefore = regexStepsSoFar();
-  let matched = 0;
   const n = docs.length;
-  for (let i = 0; i < n; i++) {
-    if (skip !== undefined && skip(i)) continue;
-    const room = docs[i] as Room;
-    if (predicate(room)) {
-      matched++;
-      acc.offer(room, i);
+  let acc = createTopK<Room>(compiled.sort, end, compareValues);
+  let matched = -1;
+  const loop = compiled.scanLoop;
+  if (loop !== undefined) {
+    try {
+      matched = loop(docs, acc.offer as (doc: unknown, position: number) => void, acc.gate, skip);
+    } catch {
+      // A plain read threw (a getter on some room's prototype): the safe closures decide, from scratch.
+      acc = createTopK<Room>(compiled.sort, end, compareValues);
+      matched = -1;
+    }
+  }
+  if (matched < 0) {
+    const predicate = compiled.scan;
+    matched = 0;
+    for (let i = 0; i < n; i++) {
+      if (skip !== undefined && skip(i)) continue;
+      const room = docs[i] as Room;
+      if (predicate(room)) {
+        matched++;
+        acc.offer(room, i);
+      }
     }
   }
   const kept = acc.result();

@@ -1,5 +1,6 @@
 // The k smallest items under `compare`, in order, without sorting everything: a bounded max-heap,
 // O(n log k) time and O(k) memory. Falls back to a full sort when k is most of n.
+import type { ScanGate } from '../compile/scan-source.js';
 
 type Compare<T> = (a: T, b: T) => number;
 
@@ -55,6 +56,8 @@ export interface Ranked<D> {
 /** Collects matches one by one and hands back the first `k` in sort order. */
 export interface TopKAccumulator<D> {
   offer(doc: D, position: number): void;
+  /** The heap's worst first key, for a scan loop that rejects most rooms before offering them (compile/scan-source.ts). */
+  readonly gate: ScanGate;
   /** The kept items, sorted. */
   result(): Ranked<D>[];
   readonly ordering: 'top-k' | 'full-sort';
@@ -64,6 +67,11 @@ export interface SortReaders {
   readonly readers: ReadonlyArray<(doc: unknown) => unknown>;
   /** 1 or -1 per key. */
   readonly directions: ReadonlyArray<number>;
+  /**
+   * The first key's plain read and its own-property check (value/raw-path.ts): a document whose plain
+   * first key loses to the heap's worst is rejected without the safe read when a missing key would lose too.
+   */
+  readonly first?: { readonly raw: (doc: unknown) => unknown; readonly owns: (doc: unknown) => boolean };
 }
 
 /** Compares ranked items by the keys (BSON order, per-key direction), then by position. */
@@ -84,7 +92,7 @@ export const rankedCompare = (directions: ReadonlyArray<number>, compareValues: 
  * and never get a keys array allocated.
  */
 export const createTopK = <D>(
-  { readers, directions }: SortReaders,
+  { readers, directions, first: optimistic }: SortReaders,
   k: number,
   compareValues: (a: unknown, b: unknown) => number,
 ): TopKAccumulator<D> => {
@@ -95,8 +103,10 @@ export const createTopK = <D>(
     for (let i = 0; i < readers.length; i++) keys[i] = (readers[i] as (d: unknown) => unknown)(doc);
     return keys;
   };
+  const gate: ScanGate = { kind: 0, time: Number.NaN, text: '', missingLoses: false };
   if (!Number.isFinite(k)) {
     return {
+      gate,
       ordering: 'full-sort',
       offer: (doc, position) => void heap.push({ doc, keys: keysOf(doc), position }),
       result: () => heap.sort(compare),
@@ -107,11 +117,38 @@ export const createTopK = <D>(
   // The heap's worst first key, as a time when it is a valid Date (the usual `ts`/`closedAt` sort):
   // then a candidate that is a valid Date too is compared by number, without a compareValues call.
   let worstTime = Number.NaN;
+  // A document missing the first key (the safe read's undefined) sorts strictly after the worst.
+  let missingLoses = false;
   const refreshWorst = (): void => {
     const w = (heap[0] as Ranked<D>).keys[0];
     worstTime = w instanceof Date ? w.getTime() : Number.NaN;
+    missingLoses = compareValues(undefined, w) * dir0 > 0;
+    gate.missingLoses = missingLoses;
+    if (worstTime === worstTime) {
+      gate.kind = 1;
+      gate.time = worstTime;
+    } else if (typeof w === 'string') {
+      gate.kind = 2;
+      gate.text = w;
+    } else gate.kind = 0;
+  };
+  const raw = optimistic?.raw;
+  const owns = optimistic?.owns;
+  /** The plain first key loses strictly to the worst (false when unsure); the caller still checks it is the safe key. */
+  const rawLoses = (doc: D): boolean => {
+    try {
+      const v = (raw as (d: unknown) => unknown)(doc);
+      if (worstTime === worstTime && v instanceof Date) {
+        const t = v.getTime();
+        if (t === t) return (t < worstTime ? -dir0 : t > worstTime ? dir0 : 0) > 0;
+      }
+      return compareValues(v, (heap[0] as Ranked<D>).keys[0]) * dir0 > 0;
+    } catch {
+      return false;
+    }
   };
   return {
+    gate,
     ordering: 'top-k',
     offer: (doc, position) => {
       if (k <= 0) return;
@@ -121,6 +158,7 @@ export const createTopK = <D>(
         if (heap.length === k) refreshWorst();
         return;
       }
+      if (raw !== undefined && rawLoses(doc) && (missingLoses || (owns as (d: unknown) => boolean)(doc))) return;
       const worst = heap[0] as Ranked<D>;
       const v = first(doc);
       let c: number;
@@ -128,8 +166,15 @@ export const createTopK = <D>(
       if (t === t) c = t < worstTime ? -dir0 : t > worstTime ? dir0 : 0;
       else c = compareValues(v, worst.keys[0]) * dir0;
       if (c > 0) return;
+      if (c === 0) {
+        // A tie on the first key (a `queue` sort): the next keys decide, still without allocating.
+        for (let i = 1; i < readers.length && c === 0; i++) {
+          c = compareValues((readers[i] as (d: unknown) => unknown)(doc), worst.keys[i]) * (directions[i] as number);
+        }
+        if (c === 0) c = position - worst.position;
+        if (c >= 0) return;
+      }
       const item = { doc, keys: keysOf(doc), position };
-      if (c === 0 && compare(item, worst) >= 0) return;
       heap[0] = item;
       siftDown(heap, compare, 0);
       refreshWorst();

@@ -20,6 +20,7 @@ import { ENDPOINTS } from '../endpoint/endpoints.js';
 import type { Endpoint } from '../endpoint/endpoint.js';
 import { readHeader } from './read-header.js';
 import { splitUrl } from './split-url.js';
+import { createSseBatch } from './sse-batch.js';
 import { lastEventIdOf, SSE_HEARTBEAT, sseClose, sseFrame, sseRetry } from './sse-frames.js';
 import { createStreamCap } from './stream-cap.js';
 import type { Json } from '../value/to-json-value.js';
@@ -151,6 +152,9 @@ const liveRoutes = (options: LiveRoutesOptions, authenticate: Authenticate): Liv
   const hub = createLiveHub(store, { ...options.hub, ...(options.onError ? { onError: options.onError } : {}) });
   const cap = createStreamCap(options.maxStreamsPerUser ?? 8);
   const retryMs = options.retryMs ?? 2000;
+  // One socket write per stream per event-loop turn, whatever the number of frames it got in that turn.
+  const batch = createSseBatch();
+  const HEARTBEAT = Buffer.from(SSE_HEARTBEAT);
 
   const stream = (req: IncomingMessage, res: ServerResponse, route: string, endpoint: Endpoint, search: string): void => {
     const admission = admit(route, req);
@@ -171,6 +175,7 @@ const liveRoutes = (options: LiveRoutesOptions, authenticate: Authenticate): Liv
       clearInterval(heartbeat);
       streams.delete(end);
       release();
+      batch.flush(res); // frames queued before the last event go first (a closed response is not written)
       if (last !== undefined && res.headersSent) res.end(last);
       else res.end();
     };
@@ -186,11 +191,13 @@ const liveRoutes = (options: LiveRoutesOptions, authenticate: Authenticate): Liv
       });
       res.write(sseRetry(retryMs));
     };
+    const overflow = (): void => {
+      if (res.writableLength > maxBuffered) end(sseClose('slow-consumer', { maxBufferedBytes: maxBuffered }));
+    };
     const send = (frame: LiveFrame): void => {
       if (!open) return;
       begin();
-      res.write(sseFrame(frame));
-      if (res.writableLength > maxBuffered) end(sseClose('slow-consumer', { maxBufferedBytes: maxBuffered }));
+      batch.queue(res, sseFrame(frame), overflow);
     };
     const lastEventId = lastEventIdOf(readHeader(req.headers, 'last-event-id'));
     let started: ReturnType<typeof followRooms>;
@@ -209,7 +216,7 @@ const liveRoutes = (options: LiveRoutesOptions, authenticate: Authenticate): Liv
     if (!open) return subscription.close(); // ended while sending the first frames (client too slow)
     begin(); // resumed with nothing missed: no frame was sent, the headers still are
     const every = options.heartbeatMs ?? 15_000;
-    heartbeat = every > 0 ? setInterval(() => open && res.write(SSE_HEARTBEAT), every) : undefined;
+    heartbeat = every > 0 ? setInterval(() => open && batch.queue(res, HEARTBEAT, () => undefined), every) : undefined;
     heartbeat?.unref();
     streams.add(end);
     // The response's 'close' is the client going away (the request's fires once its body is read).

@@ -133,7 +133,10 @@ export const candidateFor = (c: IndexedCollection, node: FilterNode): Candidate 
         build: (work) => complement(inner.build(work), n, work),
       };
     }
-    case 'true':
+    case 'true': {
+      const index = c.flags.get(node.path.dotted);
+      return index === undefined ? undefined : ready(`${node.path.dotted} is true`, index.present);
+    }
     case 'regex':
       return undefined;
     case 'substring': {

@@ -8,3 +8,5 @@ export { formatPatchError } from './patch-error.js';
 export { parsePointer, toPointer } from './json-pointer.js';
 export { createDeriver, defaultCompactAt, overlaySize } from '../collection/derived/derived-collection.js';
 export type { Deriver, DeriveOptions, DeriveStats } from '../collection/derived/derived-collection.js';
+export { createLeveledDeriver, defaultMergeAt } from '../collection/derived/leveled-deriver.js';
+export type { LeveledDeriver, LeveledOptions, LeveledStats } from '../collection/derived/leveled-deriver.js';

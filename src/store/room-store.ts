@@ -3,7 +3,7 @@
 // valid and unchanged. Listeners hear every committed change, in version order.
 import * as E from 'fp-ts/lib/Either.js';
 import { frozenCopy } from '../value/freeze-copy.js';
-import { createDeriver } from '../collection/derived/derived-collection.js';
+import { createLeveledDeriver } from '../collection/derived/leveled-deriver.js';
 import type { RoomCollection } from '../collection/collection.js';
 import type { CollectionIndexes } from '../collection/room-collection.js';
 import type { Room } from '../model/room.js';
@@ -27,13 +27,15 @@ export interface RoomStoreOptions {
   readonly maxOperations?: number;
   /**
    * Incremental index maintenance: builds a version's collection from an earlier one's plus the changes
-   * in between, instead of a rebuild (docs/live.md, "Indexes"). Default: `createDeriver({ indexes })`, an
-   * overlay (tombstones + delta) over the last built collection, compacted past max(1024, 16·√n) changed rooms.
+   * in between, instead of a rebuild (docs/live.md, "Indexes"). Default: `createLeveledDeriver({ indexes })`, an
+   * overlay (tombstones + delta) over the last merged collection; past max(1024, 4·√n) changed rooms a merge
+   * into the next base runs in bounded slices, one per derivation (`createDeriver`: the one-shot compaction).
    */
   readonly deriveCollection?: DeriveCollection;
   /**
    * Past this many changes since the last built collection (nobody queried), `apply` derives the previous
-   * version's collection first, so old versions don't pile up in memory (default 65,536; never a rebuild).
+   * version's collection first, so old versions don't pile up in memory and background merges go on
+   * (default 64: each such `apply` folds at most that many changes plus one merge slice; never a rebuild).
    */
   readonly maxPendingChanges?: number;
   /**
@@ -116,9 +118,9 @@ export const createRoomStore = (rooms?: unknown, options: RoomStoreOptions = {})
   const initial = initialRooms(rooms);
   if (E.isLeft(initial)) return initial;
   let map = initial.right.map;
-  // Default derivation: an overlay over the last built collection (collection/derived/derived-collection.ts).
-  const derive = options.deriveCollection ?? createDeriver(options.indexes === undefined ? {} : { indexes: options.indexes });
-  const context: VersionContext = { indexes: options.indexes, derive, maxPendingChanges: options.maxPendingChanges ?? 65_536 };
+  // Default derivation: an overlay over the last merged collection, merges in slices (collection/derived/leveled-deriver.ts).
+  const derive = options.deriveCollection ?? createLeveledDeriver(options.indexes === undefined ? {} : { indexes: options.indexes });
+  const context: VersionContext = { indexes: options.indexes, derive, maxPendingChanges: options.maxPendingChanges ?? 64 };
   let state = new Version(0, map, context, undefined, [], initial.right.array);
   const listeners = new Set<(change: StoreChange) => void>();
   // Changes wait here while listeners run, so a listener that applies a patch can't reorder events.

@@ -144,4 +144,15 @@ describe('rooms.patch is authorised by a permission', () => {
     expect(denied.status).toBe(403);
     expect(await denied.json()).toEqual(ApiErrors.patchForbidden(PATCH_ROOMS_PERMISSION).body);
   });
+
+  it('sends heartbeat comments after the page, in order with the frames', async () => {
+    const { base } = await start({ heartbeatMs: 20 });
+    const res = await fetch(`${base}/api/v1/voip/rooms.stream?count=1`, { headers: auth(admin) });
+    const body = res.body!.getReader();
+    let text = '';
+    while ((text.match(/: keep-alive\n\n/g) ?? []).length < 2) text += new TextDecoder().decode((await body.read()).value);
+    await body.cancel();
+    expect(text.indexOf('event: page')).toBeGreaterThan(text.indexOf('retry: 2000'));
+    expect(text.indexOf(': keep-alive')).toBeGreaterThan(text.indexOf('event: page'));
+  });
 });

@@ -19,6 +19,7 @@ const INDEX_CONFIGS: ReadonlyArray<CollectionIndexes | undefined> = [
   undefined,
   { keys: ['t', 'departmentId', 'departmentAncestors', 'servedBy._id'], presence: ['servedBy', 'open', 'onHold'], orders: ['ts'] },
   { keys: ['departmentId'], presence: ['servedBy'], orders: ['closedAt', 'ts'] },
+  { keys: ['t'], presence: ['servedBy'], flags: ['onHold', 'open'], substrings: ['fname'], orders: ['ts'] },
 ];
 
 const arbRepeated = arbLivechatRooms.chain((rooms) =>

@@ -55,7 +55,7 @@ export type Deriver = ((previous: RoomCollection, changes: ReadonlyArray<RoomCha
 
 export const defaultCompactAt = (n: number): number => Math.max(1024, Math.ceil(16 * Math.sqrt(n)));
 
-const derivedOf = (view: OverlayView, size: number): DerivedCollection => {
+export const derivedOf = (view: OverlayView, size: number): DerivedCollection => {
   const derived: DerivedCollection = {
     kind: 'derived',
     get docs() {
@@ -68,7 +68,7 @@ const derivedOf = (view: OverlayView, size: number): DerivedCollection => {
 };
 
 /** The deriver's own view of `c` (a derived collection is only ever derived from by the deriver that made its kind). */
-const viewOf = (c: RoomCollection): OverlayView | undefined => {
+export const viewOf = (c: RoomCollection): OverlayView | undefined => {
   switch (c.kind) {
     case 'indexed':
       return undefined;

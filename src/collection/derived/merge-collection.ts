@@ -9,10 +9,11 @@
 // changed and removed rooms (plus O(log n) base rooms per changed room for ties). A base this module
 // can't merge (other indexes requested, indexes not made by order.ts / postings.ts) is rebuilt.
 import type { Room } from '../../model/room.js';
-import { mergeOrderedIndex, type MergedOrder, type PositionRemap } from './merge-order.js';
-import { mergeKeyIndex, mergePresenceIndex, type RankRemap } from './merge-postings.js';
+import { mergeOrderedIndexSteps, type MergedOrder, type PositionRemap } from './merge-order.js';
+import { mergeKeyIndexSteps, mergePresenceIndexSteps, type RankRemap } from './merge-postings.js';
 import type { GramIndex } from '../gram-index.js';
-import { mergeGramIndex } from './merge-grams.js';
+import { mergeGramIndexSteps } from './merge-grams.js';
+import { CHUNK, drain, sortIndexesSteps, type Steps } from './slices.js';
 import type { OrderedIndex } from '../order.js';
 import type { OverlayView } from './overlay.js';
 import type { KeyIndex, PresenceIndex } from '../postings.js';
@@ -24,6 +25,7 @@ const same = (a: ReadonlyArray<string>, b: ReadonlyArray<string>): boolean => a.
 const specOf = (base: IndexedCollection): CollectionIndexes => ({
   keys: [...base.keys.keys()],
   presence: [...base.presence.keys()],
+  flags: [...base.flags.keys()],
   orders: [...base.orders.keys()],
   substrings: [...base.grams.keys()],
 });
@@ -38,11 +40,12 @@ const buildsBaseIndexes = (spec: CollectionIndexes, base: IndexedCollection): bo
     same(orders, [...base.orders.keys()]) &&
     same(unique(spec.keys), [...base.keys.keys()]) &&
     same(unique(spec.presence), [...base.presence.keys()]) &&
+    same(unique(spec.flags), [...base.flags.keys()]) &&
     same(unique(spec.substrings), [...base.grams.keys()])
   );
 };
 
-const positionRemap = (view: OverlayView): PositionRemap & { readonly docs: ReadonlyArray<Room> } => {
+function* positionRemapSteps(view: OverlayView): Steps<PositionRemap & { readonly docs: ReadonlyArray<Room> }> {
   const baseDocs = view.base.docs;
   const tombstones = view.tombstones().positions;
   const deltaDocs = view.delta().docs;
@@ -54,6 +57,7 @@ const positionRemap = (view: OverlayView): PositionRemap & { readonly docs: Read
   let w = 0;
   let t = 0;
   for (let p = 0; p < n; p++) {
+    if ((p & (CHUNK - 1)) === CHUNK - 1) yield CHUNK;
     if (tombstones[t] === p) {
       newPos[p] = -1;
       t++;
@@ -63,8 +67,9 @@ const positionRemap = (view: OverlayView): PositionRemap & { readonly docs: Read
     }
   }
   for (const room of deltaDocs) docs[w++] = room;
+  yield deltaDocs.length;
   return { baseDocs, newPos, tombstones, deltaDocs, deltaStart, docs: Object.freeze(docs) };
-};
+}
 
 /**
  * The collection `createRoomCollection(view.docs(), { indexes })` would build (same docs, same index
@@ -72,45 +77,62 @@ const positionRemap = (view: OverlayView): PositionRemap & { readonly docs: Read
  * left still counted in `bytes`, until a flatten: merge-postings.ts), by merging; undefined when the
  * base can't be merged (`indexes` other than the base's, default: the base's; or indexes not made here).
  */
-export const mergeView = (view: OverlayView, indexes?: CollectionIndexes): IndexedCollection | undefined => {
+export const mergeView = (view: OverlayView, indexes?: CollectionIndexes): IndexedCollection | undefined =>
+  drain(mergeViewSteps(view, indexes))?.collection;
+
+/** A merge's result, and where the base's rooms went (base position → new position, -1: left). */
+export interface Merged {
+  readonly collection: IndexedCollection;
+  readonly newPos: Int32Array;
+  /** New position of the view's first delta room (the others follow in the delta's order). */
+  readonly deltaStart: number;
+}
+
+/** mergeView in slices (slices.ts): O(n + d log n) work units in all, at most about CHUNK between yields. */
+export function* mergeViewSteps(view: OverlayView, indexes?: CollectionIndexes): Steps<Merged | undefined> {
   const base = view.base;
   if (indexes !== undefined && !buildsBaseIndexes(indexes, base)) return undefined;
-  const remap = positionRemap(view);
+  const remap = yield* positionRemapSteps(view);
   const size = remap.docs.length;
   const orders = new Map<string, OrderedIndex>();
   let primary: MergedOrder | undefined;
   for (const [path, old] of base.orders) {
-    const merged = mergeOrderedIndex(old, remap);
+    const merged = yield* mergeOrderedIndexSteps(old, remap);
     if (merged === undefined) return undefined;
     orders.set(path, merged.index);
     if (old === base.primary) primary = merged;
   }
   // Without a primary order ranks are positions.
   const deltaRank = primary?.deltaEntry ?? Int32Array.from(remap.deltaDocs, (_, i) => remap.deltaStart + i);
+  const deltaByRank = yield* sortIndexesSteps(deltaRank.length, (a, b) => (deltaRank[a] as number) - (deltaRank[b] as number));
   const ranks: RankRemap = {
     rankMap: primary?.entryMap ?? remap.newPos,
     deltaDocs: remap.deltaDocs,
     deltaRank,
-    deltaByRank: Int32Array.from(deltaRank.keys()).sort((a, b) => (deltaRank[a] as number) - (deltaRank[b] as number)),
+    deltaByRank,
     removed: remap.tombstones.map((p) => remap.baseDocs[p] as Room),
     size,
   };
+  yield remap.tombstones.length;
   const keys = new Map<string, KeyIndex>();
   for (const [path, old] of base.keys) {
-    const merged = mergeKeyIndex(old, ranks);
+    const merged = yield* mergeKeyIndexSteps(old, ranks);
     if (merged === undefined) return undefined;
     keys.set(path, merged);
   }
   const presence = new Map<string, PresenceIndex>();
-  for (const [path, old] of base.presence) presence.set(path, mergePresenceIndex(old, ranks));
+  for (const [path, old] of base.presence) presence.set(path, yield* mergePresenceIndexSteps(old, ranks));
+  const flags = new Map<string, PresenceIndex>();
+  for (const [path, old] of base.flags) flags.set(path, yield* mergePresenceIndexSteps(old, ranks));
   const grams = new Map<string, GramIndex>();
   for (const [path, old] of base.grams) {
-    const merged = mergeGramIndex(old, ranks);
+    const merged = yield* mergeGramIndexSteps(old, ranks);
     if (merged === undefined) return undefined;
     grams.set(path, merged);
   }
-  return indexedCollection({ docs: remap.docs, size, primary: primary?.index, orders, keys, presence, grams });
-};
+  const collection = indexedCollection({ docs: remap.docs, size, primary: primary?.index, orders, keys, presence, flags, grams });
+  return { collection, newPos: remap.newPos, deltaStart: remap.deltaStart };
+}
 
 /**
  * Compacts a derived collection: `createRoomCollection(view.docs(), { indexes })` (default: the base's

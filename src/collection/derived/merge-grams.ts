@@ -7,9 +7,14 @@ import { forEachGramOfValue } from '../gram-codes.js';
 import { gramIndexFromParts, gramIndexParts, type GramIndex } from '../gram-index.js';
 import type { RankRemap } from './merge-postings.js';
 import { forEachAsc, setSize, type RankSet } from '../rank-set.js';
+import { CHUNK, drain, sortFloat64Steps, type Steps } from './slices.js';
 
 /** The delta's (gram id, new rank) entries sorted by id then rank; new grams get ids after the old ones. */
-const deltaEntries = (old: GramIndex, ids: ReadonlyMap<number, number>, remap: RankRemap) => {
+function* deltaEntriesSteps(
+  old: GramIndex,
+  ids: ReadonlyMap<number, number>,
+  remap: RankRemap,
+): Steps<{ added: Map<number, number> | undefined; dId: Int32Array; dRank: Int32Array }> {
   const read = compilePath(old.path);
   const { deltaDocs, deltaRank, deltaByRank } = remap;
   let added: Map<number, number> | undefined;
@@ -32,12 +37,13 @@ const deltaEntries = (old: GramIndex, ids: ReadonlyMap<number, number>, remap: R
       entryId.push(id);
       entryRank.push(r);
     });
+    if ((j & 255) === 255) yield 256 * 16;
   }
   // id · scale + rank is an exact double (ids < 2^31, ranks < scale ≤ 2^31): a native numeric sort.
   const scale = 2 ** Math.ceil(Math.log2(remap.size + 1));
-  const packed = new Float64Array(entryId.length);
+  let packed = new Float64Array(entryId.length);
   for (let e = 0; e < packed.length; e++) packed[e] = (entryId[e] as number) * scale + (entryRank[e] as number);
-  packed.sort();
+  packed = yield* sortFloat64Steps(packed);
   const dId = new Int32Array(packed.length);
   const dRank = new Int32Array(packed.length);
   for (let e = 0; e < packed.length; e++) {
@@ -45,32 +51,42 @@ const deltaEntries = (old: GramIndex, ids: ReadonlyMap<number, number>, remap: R
     dId[e] = Math.floor(x / scale);
     dRank[e] = x - (dId[e] as number) * scale;
   }
+  yield packed.length * 2;
   return { added, dId, dRank };
-};
+}
 
 /** The values by new rank: survivors moved, the changed rooms' values read. */
-const mergeValues = (old: GramIndex, values: ReadonlyArray<unknown>, remap: RankRemap): unknown[] => {
+function* mergeValuesSteps(old: GramIndex, values: ReadonlyArray<unknown>, remap: RankRemap): Steps<unknown[]> {
   const read = compilePath(old.path);
-  const out = new Array<unknown>(remap.size).fill(undefined);
+  const out = new Array<unknown>(remap.size);
+  for (let r = 0; r < out.length; r++) {
+    out[r] = undefined;
+    if ((r & (CHUNK - 1)) === CHUNK - 1) yield CHUNK;
+  }
   const { rankMap, deltaDocs, deltaRank } = remap;
   for (let r = 0; r < values.length; r++) {
     const to = rankMap[r] as number;
     if (to >= 0) out[to] = values[r];
+    if ((r & (CHUNK - 1)) === CHUNK - 1) yield CHUNK;
   }
   for (let i = 0; i < deltaDocs.length; i++) {
     const value = read(deltaDocs[i]);
     if (typeof value === 'string' || Array.isArray(value)) out[deltaRank[i] as number] = value;
   }
+  yield deltaDocs.length;
   return out;
-};
+}
 
 /** `old` over the compacted collection, or undefined when `old` was not made by gram-index.ts. */
-export const mergeGramIndex = (old: GramIndex, remap: RankRemap): GramIndex | undefined => {
+export const mergeGramIndex = (old: GramIndex, remap: RankRemap): GramIndex | undefined => drain(mergeGramIndexSteps(old, remap));
+
+/** mergeGramIndex in slices (slices.ts). */
+export function* mergeGramIndexSteps(old: GramIndex, remap: RankRemap): Steps<GramIndex | undefined> {
   const parts = gramIndexParts(old);
   if (parts === undefined) return undefined;
   const { ids, offsets, ranks, dense, values } = parts;
   const { rankMap, size: n } = remap;
-  const { added, dId, dRank } = deltaEntries(old, ids, remap);
+  const { added, dId, dRank } = yield* deltaEntriesSteps(old, ids, remap);
   const oldIdCount = offsets.length - 1;
   const idCount = oldIdCount + (added?.size ?? 0);
   let largestDense = 0;
@@ -82,7 +98,12 @@ export const mergeGramIndex = (old: GramIndex, remap: RankRemap): GramIndex | un
   const newDense = new Map<number, RankSet>();
   let w = 0;
   let j = 0;
+  let since = 0;
   for (let id = 0; id < idCount; id++) {
+    if (++since >= CHUNK) {
+      yield since;
+      since = 0;
+    }
     const start = w;
     const push = (r: number): boolean => {
       if (r < 0) return true;
@@ -92,8 +113,24 @@ export const mergeGramIndex = (old: GramIndex, remap: RankRemap): GramIndex | un
     };
     if (id < oldIdCount) {
       const bitmap = dense.get(id);
-      if (bitmap !== undefined) forEachAsc(bitmap, 0, rankMap.length, (oldRank) => push(rankMap[oldRank] as number));
-      else for (let e = offsets[id] as number, to = offsets[id + 1] as number; e < to; e++) push(rankMap[ranks[e] as number] as number);
+      if (bitmap !== undefined) {
+        const visit = (oldRank: number): boolean => push(rankMap[oldRank] as number);
+        // Old ranks in spans: a span costs its members plus span / 32 bitmap words.
+        for (let from = 0; from < rankMap.length; from += 4 * CHUNK) {
+          const before = w;
+          forEachAsc(bitmap, from, Math.min(rankMap.length, from + 4 * CHUNK), visit);
+          yield w - before + Math.min(4 * CHUNK, rankMap.length - from) / 32;
+        }
+      } else {
+        const to = offsets[id + 1] as number;
+        for (let e = offsets[id] as number; e < to; e++) {
+          push(rankMap[ranks[e] as number] as number);
+          if (++since >= CHUNK) {
+            yield since;
+            since = 0;
+          }
+        }
+      }
     }
     while (j < dId.length && dId[j] === id) out[w++] = dRank[j++] as number;
     const count = w - start;
@@ -104,6 +141,7 @@ export const mergeGramIndex = (old: GramIndex, remap: RankRemap): GramIndex | un
         bits[r >>> 5] = (bits[r >>> 5] as number) | (1 << (r & 31));
       }
       newDense.set(id, { kind: 'bitmap', words: bits, size: count });
+      since += count + bits.length;
       w = start;
     }
     newOffsets[id + 1] = w;
@@ -116,11 +154,7 @@ export const mergeGramIndex = (old: GramIndex, remap: RankRemap): GramIndex | un
     for (const [code, id] of added) grown.set(code, id);
     newIds = grown;
   }
-  return gramIndexFromParts(old.path, {
-    ids: newIds,
-    offsets: newOffsets,
-    ranks: newRanks,
-    dense: newDense,
-    values: mergeValues(old, values, remap),
-  });
-};
+  yield ids.size / 4;
+  const newValues = yield* mergeValuesSteps(old, values, remap);
+  return gramIndexFromParts(old.path, { ids: newIds, offsets: newOffsets, ranks: newRanks, dense: newDense, values: newValues });
+}

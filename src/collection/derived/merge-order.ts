@@ -13,6 +13,7 @@ import { compareValues } from '../../value/compare-values.js';
 import type { Room } from '../../model/room.js';
 import { compareIds, orderedIndexArrayCount, orderedIndexOf, readId, type OrderedIndex } from '../order.js';
 import { validTime } from '../../value/valid-time.js';
+import { CHUNK, drain, sortIndexesSteps, type Steps } from './slices.js';
 
 /** How the base's documents map to the compacted collection's (shared by every index). */
 export interface PositionRemap {
@@ -47,7 +48,11 @@ const countArrays = (values: Iterable<unknown>): number => {
 };
 
 /** `old` over the compacted docs, or undefined when `old` was not made by order.ts (its array count is unknown). */
-export const mergeOrderedIndex = (old: OrderedIndex, remap: PositionRemap): MergedOrder | undefined => {
+export const mergeOrderedIndex = (old: OrderedIndex, remap: PositionRemap): MergedOrder | undefined =>
+  drain(mergeOrderedIndexSteps(old, remap));
+
+/** mergeOrderedIndex in slices (slices.ts): O(n + d log n) work units, at most CHUNK between yields. */
+export function* mergeOrderedIndexSteps(old: OrderedIndex, remap: PositionRemap): Steps<MergedOrder | undefined> {
   const oldArrays = orderedIndexArrayCount(old);
   if (oldArrays === undefined) return undefined;
   const { order, times, groupStart, read } = old;
@@ -58,18 +63,22 @@ export const mergeOrderedIndex = (old: OrderedIndex, remap: PositionRemap): Merg
   const values = deltaDocs.map((doc) => read(doc));
   const dTimes = Float64Array.from(values, validTime);
   const dIds = deltaDocs.map((doc) => readId(doc));
+  yield d * 3;
   const oldValue = (e: number): unknown => read(baseDocs[order[e] as number]);
-  const sorted = Array.from({ length: d }, (_, i) => i).sort(
-    (a, b) => compareKeys(dTimes[a] as number, values[a], dTimes[b] as number, values[b]) || compareIds(dIds[a], dIds[b]) || a - b,
+  const sorted = yield* sortIndexesSteps(
+    d,
+    (a, b) => compareKeys(dTimes[a] as number, values[a], dTimes[b] as number, values[b]) || compareIds(dIds[a], dIds[b]),
   );
   // place[k]: old entries ordered at or before the k-th delta room by (key, _id). Non-decreasing in k,
   // so each search gallops from the previous place: O(log gap) probes, few reads of base rooms.
   const place = new Int32Array(d);
   let from = 0;
+  let probes = 0;
   for (let k = 0; k < d; k++) {
     const i = sorted[k] as number;
     const ti = dTimes[i] as number;
     const atOrBefore = (e: number): boolean => {
+      probes++;
       const te = times[e] as number;
       const c = te === te || ti === ti ? compareKeys(te, undefined, ti, undefined) : compareValues(oldValue(e), values[i]);
       return c < 0 || (c === 0 && compareIds(readId(baseDocs[order[e] as number]), dIds[i]) <= 0);
@@ -87,7 +96,13 @@ export const mergeOrderedIndex = (old: OrderedIndex, remap: PositionRemap): Merg
       else hi = mid;
     }
     place[k] = from = lo;
+    // A probe reads a cold base room: count it as several units.
+    if (probes >= CHUNK / 8) {
+      yield probes * 8;
+      probes = 0;
+    }
   }
+  yield probes * 8;
   const newOrder = new Int32Array(m);
   const newTimes = new Float64Array(m);
   const newGroup = new Int32Array(m);
@@ -116,6 +131,7 @@ export const mergeOrderedIndex = (old: OrderedIndex, remap: PositionRemap): Merg
   };
   let k = 0;
   for (let e = 0; e <= n; e++) {
+    if ((e & (CHUNK - 1)) === CHUNK - 1) yield CHUNK;
     while (k < d && (place[k] as number) <= e) {
       const i = sorted[k++] as number;
       deltaEntry[i] = w;
@@ -131,10 +147,14 @@ export const mergeOrderedIndex = (old: OrderedIndex, remap: PositionRemap): Merg
     emit(p, times[e] as number, e, -1);
   }
   const rankOf = new Int32Array(m);
-  for (let r = 0; r < m; r++) rankOf[newOrder[r] as number] = r;
+  for (let r = 0; r < m; r++) {
+    rankOf[newOrder[r] as number] = r;
+    if ((r & (CHUNK - 1)) === CHUNK - 1) yield CHUNK;
+  }
   // Without arrays in the base no removed room held one: don't read them.
   const removedArrays = oldArrays === 0 ? 0 : countArrays(remap.tombstones.map((p) => read(baseDocs[p])));
   const arrayCount = oldArrays - removedArrays + countArrays(values);
+  yield remap.tombstones.length + d;
   const parts = { path: old.path, order: newOrder, rankOf, groupStart: newGroup, validDateStart, times: newTimes, read };
   return { index: orderedIndexOf(parts, arrayCount), entryMap, deltaEntry };
-};
+}

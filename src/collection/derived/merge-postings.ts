@@ -3,8 +3,9 @@
 // changed rooms' new ranks. Reads only the changed rooms (and the removed ones, to count their arrays).
 import { compilePath } from '../../value/get-path.js';
 import type { Room } from '../../model/room.js';
-import { keyIdOf, keyIndexFromParts, keyIndexParts, type KeyIndex, type PresenceIndex } from '../postings.js';
+import { keyIdOf, keyIndexFromParts, keyIndexParts, presenceTest, type KeyIndex, type PresenceIndex } from '../postings.js';
 import { forEachAsc, fromSortedRanks, setSize } from '../rank-set.js';
+import { CHUNK, drain, sortFloat64Steps, sortIndexesSteps, type Steps } from './slices.js';
 
 /** How the base's ranks map to the compacted collection's. */
 export interface RankRemap {
@@ -36,40 +37,45 @@ const forEachKey = (v: unknown, visit: (key: string) => void): void => {
   }
 };
 
-/** The delta's entries by (key id, rank). */
-const sortEntries = (
+/** The delta's entries by (key id, rank), in slices. */
+function* sortEntriesSteps(
   entryKey: ReadonlyArray<number>,
   entryRank: ReadonlyArray<number>,
   idCount: number,
   size: number,
-): { dKey: Int32Array; dRank: Int32Array } => {
+): Steps<{ dKey: Int32Array; dRank: Int32Array }> {
   const count = entryKey.length;
   const dKey = new Int32Array(count);
   const dRank = new Int32Array(count);
   const scale = 2 ** Math.ceil(Math.log2(size + 1));
   if (idCount * scale <= Number.MAX_SAFE_INTEGER) {
     // id · scale + rank (rank < scale) is an exact double: a native numeric sort, no comparator calls.
-    const packed = new Float64Array(count);
+    let packed = new Float64Array(count);
     for (let e = 0; e < count; e++) packed[e] = (entryKey[e] as number) * scale + (entryRank[e] as number);
-    packed.sort();
+    packed = yield* sortFloat64Steps(packed);
     for (let e = 0; e < count; e++) {
       const x = packed[e] as number;
       dKey[e] = Math.floor(x / scale);
       dRank[e] = x - (dKey[e] as number) * scale;
     }
+    yield count * 2;
     return { dKey, dRank };
   }
   // Entries are in rank order and the sort is stable: by key id, then rank.
-  const byKey = Array.from(entryKey, (_, e) => e).sort((a, b) => (entryKey[a] as number) - (entryKey[b] as number));
+  const byKey = yield* sortIndexesSteps(count, (a, b) => (entryKey[a] as number) - (entryKey[b] as number));
   for (let e = 0; e < count; e++) {
     dKey[e] = entryKey[byKey[e] as number] as number;
     dRank[e] = entryRank[byKey[e] as number] as number;
   }
+  yield count;
   return { dKey, dRank };
-};
+}
 
 /** `old` over the compacted collection, or undefined when `old` was not made by postings.ts. */
-export const mergeKeyIndex = (old: KeyIndex, remap: RankRemap): KeyIndex | undefined => {
+export const mergeKeyIndex = (old: KeyIndex, remap: RankRemap): KeyIndex | undefined => drain(mergeKeyIndexSteps(old, remap));
+
+/** mergeKeyIndex in slices (slices.ts). */
+export function* mergeKeyIndexSteps(old: KeyIndex, remap: RankRemap): Steps<KeyIndex | undefined> {
   const parts = keyIndexParts(old);
   if (parts === undefined) return undefined;
   const { ids, offsets, ranks } = parts;
@@ -94,19 +100,30 @@ export const mergeKeyIndex = (old: KeyIndex, remap: RankRemap): KeyIndex | undef
       entryRank.push(deltaRank[i] as number);
     });
   }
+  yield deltaByRank.length * 4 + remap.removed.length;
   const idCount = oldIdCount + added.size;
-  const { dKey, dRank } = sortEntries(entryKey, entryRank, idCount, remap.size);
+  const { dKey, dRank } = yield* sortEntriesSteps(entryKey, entryRank, idCount, remap.size);
   // One sequential pass in key id order: survivors remapped, delta ranks merged in.
   const starts = new Int32Array(idCount + 1);
   const out = new Int32Array(ranks.length + dRank.length);
   let w = 0;
   let j = 0;
   let live = 0;
+  let since = 0;
   for (let id = 0; id < idCount; id++) {
     starts[id] = w;
+    if (++since >= CHUNK) {
+      yield since;
+      since = 0;
+    }
     if (id < oldIdCount) {
       const to = offsets[id + 1] as number;
       for (let e = offsets[id] as number; e < to; e++) {
+        // A key most rooms hold (`t`, `direction`) has a posting of ~n entries: yield inside it too.
+        if (++since >= CHUNK) {
+          yield since;
+          since = 0;
+        }
         const r = rankMap[ranks[e] as number] as number;
         if (r < 0) continue;
         while (j < dKey.length && dKey[j] === id && (dRank[j] as number) < r) out[w++] = dRank[j++] as number;
@@ -117,6 +134,7 @@ export const mergeKeyIndex = (old: KeyIndex, remap: RankRemap): KeyIndex | undef
     if (w > (starts[id] as number)) live++;
   }
   starts[idCount] = w;
+  yield since;
   const newRanks = w === out.length ? out : out.slice(0, w);
   const layers = added.size === 0 ? ids : [...ids, added];
   // Keep the map layers (new keys in a layer of their own, emptied keys as empty ranges) while the ids
@@ -125,6 +143,7 @@ export const mergeKeyIndex = (old: KeyIndex, remap: RankRemap): KeyIndex | undef
   // >= live/8 key changes. With no such id the layout is exactly a built index's.
   const overhead = idCount - live + (idCount - (ids[0]?.size ?? 0));
   if (overhead === 0 || (layers.length <= MAX_LAYERS && overhead * 8 <= live)) {
+    yield idCount;
     return keyIndexFromParts(remap.size, old.path, { ids: layers, offsets: starts, ranks: newRanks, arrayCount });
   }
   // Flatten: one map of the live keys, renumbered in id order (layers hold increasing id ranges, each
@@ -133,34 +152,48 @@ export const mergeKeyIndex = (old: KeyIndex, remap: RankRemap): KeyIndex | undef
   const flatOffsets = new Int32Array(live + 1);
   for (const layer of layers) {
     for (const [key, id] of layer) {
+      // Copying a key is a hash insert: count it as a few units.
+      if ((id & 1023) === 1023) yield 4096;
       if (starts[id + 1] === starts[id]) continue;
       flatOffsets[flat.size] = starts[id] as number;
       flat.set(key, flat.size);
     }
   }
   flatOffsets[live] = w;
+  yield live;
   return keyIndexFromParts(remap.size, old.path, { ids: [flat], offsets: flatOffsets, ranks: newRanks, arrayCount });
-};
+}
 
 /** `old` over the compacted collection. */
-export const mergePresenceIndex = (old: PresenceIndex, remap: RankRemap): PresenceIndex => {
+export const mergePresenceIndex = (old: PresenceIndex, remap: RankRemap): PresenceIndex => drain(mergePresenceIndexSteps(old, remap));
+
+/** mergePresenceIndex in slices (slices.ts). */
+export function* mergePresenceIndexSteps(old: PresenceIndex, remap: RankRemap): Steps<PresenceIndex> {
   const { rankMap, deltaDocs, deltaRank, deltaByRank } = remap;
   const read = compilePath(old.path);
+  const holds = presenceTest(old.holds);
   const added: number[] = [];
   for (let j = 0; j < deltaByRank.length; j++) {
     const i = deltaByRank[j] as number;
-    if (read(deltaDocs[i]) !== undefined) added.push(deltaRank[i] as number);
+    if (holds(read(deltaDocs[i]))) added.push(deltaRank[i] as number);
   }
   const out = new Int32Array(setSize(old.present) + added.length);
   let w = 0;
   let j = 0;
-  forEachAsc(old.present, 0, rankMap.length, (oldRank) => {
+  const visit = (oldRank: number): boolean => {
     const r = rankMap[oldRank] as number;
     if (r < 0) return true;
     while (j < added.length && (added[j] as number) < r) out[w++] = added[j++] as number;
     out[w++] = r;
     return true;
-  });
+  };
+  // Old ranks in spans: a span costs its members plus span / 32 bitmap words (or a list's binary search).
+  for (let from = 0; from < rankMap.length; from += 4 * CHUNK) {
+    const before = w;
+    forEachAsc(old.present, from, Math.min(rankMap.length, from + 4 * CHUNK), visit);
+    yield w - before + Math.min(4 * CHUNK, rankMap.length - from) / 32;
+  }
   while (j < added.length) out[w++] = added[j++] as number;
-  return { kind: 'presence', path: old.path, present: fromSortedRanks(out.subarray(0, w), remap.size) };
-};
+  yield deltaByRank.length + w / 8;
+  return { kind: 'presence', path: old.path, holds: old.holds, present: fromSortedRanks(out.subarray(0, w), remap.size) };
+}

@@ -25,7 +25,7 @@ import { CopyMemo } from '../copy-memo.js';
 import type { IndexedCollection } from '../room-collection.js';
 import { lowerBound } from '../rank-set.js';
 
-interface History {
+export interface History {
   /** Order of the room's first change in this log. */
   readonly slot: number;
   /** The base position its first change tombstoned, or -1 (a room the base did not hold). */
@@ -68,6 +68,27 @@ export class OverlayLog {
     if (change.before !== undefined) {
       const p = this.basePositionOf(change.id, change.before);
       if (p >= 0 && !this.tombSeq.has(p)) basePos = p;
+    }
+    this.firstChange(change, seq, basePos);
+  }
+
+  /** The change numbered `seq` (0-based, < length). */
+  changeAt(seq: number): RoomChange {
+    return this.changes[seq] as RoomChange;
+  }
+
+  /**
+   * Appends a change whose room's base position is already known (-1: a room the base does not hold):
+   * no lookup. Used to move a log's tail onto a merged base (merge-job.ts), where positions are remapped.
+   */
+  appendKnown(change: RoomChange, basePos: number): void {
+    const seq = this.changes.length;
+    this.changes.push(change);
+    const history = this.delta.get(change.id);
+    if (history !== undefined) {
+      history.seqs.push(seq);
+      history.rooms.push(change.after);
+      return;
     }
     this.firstChange(change, seq, basePos);
   }
@@ -181,9 +202,10 @@ export class OverlayView implements Overlay {
     if (this.tombs !== undefined) return this.tombs;
     const { tombSeq } = this.log;
     const upTo = this.upTo;
-    const positions: number[] = [];
-    for (const [p, seq] of tombSeq) if (seq < upTo) positions.push(p);
-    positions.sort((a, b) => a - b);
+    const found: number[] = [];
+    for (const [p, seq] of tombSeq) if (seq < upTo) found.push(p);
+    // A native numeric sort (no comparator calls): every query of a new version pays it.
+    const positions = Array.from(Int32Array.from(found).sort());
     const has = (p: number): boolean => {
       const seq = tombSeq.get(p);
       return seq !== undefined && seq < upTo;

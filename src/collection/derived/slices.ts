@@ -1,0 +1,102 @@
+// Merge work in slices (leveled-deriver.ts): the merges are generators that yield the work units done since
+// their last yield (a unit ≈ one element of one index visited), so a caller can stop after a budget and
+// resume later. `drain` runs one to the end (the one-shot compaction).
+
+/** A resumable computation: yields work units done, returns its result. */
+export type Steps<T> = Generator<number, T, void>;
+
+/** Elements a loop handles between two yields: small enough that a slice overshoots its budget by little. */
+export const CHUNK = 8192;
+
+/** Runs `steps` to its end; returns its result and the work units it reported. */
+export const drain = <T>(steps: Steps<T>): T => {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+};
+
+/** Sorted runs handed to the native sort at once (≈ 1 ms of work each). */
+const RUN = 16_384;
+
+/**
+ * Sorts `a` ascending (numbers only, no NaN), in slices: native sorts of runs, then merge passes.
+ * Returns the sorted array (`a` itself or a buffer of the same length).
+ */
+export function* sortFloat64Steps(a: Float64Array<ArrayBuffer>): Steps<Float64Array<ArrayBuffer>> {
+  const n = a.length;
+  if (n <= RUN) {
+    a.sort();
+    yield n;
+    return a;
+  }
+  for (let i = 0; i < n; i += RUN) {
+    a.subarray(i, Math.min(n, i + RUN)).sort();
+    yield RUN * 4;
+  }
+  let src = a;
+  let dst = new Float64Array(n);
+  for (let width = RUN; width < n; width *= 2) {
+    let since = 0;
+    for (let lo = 0; lo < n; lo += 2 * width) {
+      const mid = Math.min(n, lo + width);
+      const hi = Math.min(n, lo + 2 * width);
+      let i = lo;
+      let j = mid;
+      for (let w = lo; w < hi; w++) {
+        if (j >= hi || (i < mid && (src[i] as number) <= (src[j] as number))) dst[w] = src[i++] as number;
+        else dst[w] = src[j++] as number;
+        if (++since === CHUNK) {
+          yield since;
+          since = 0;
+        }
+      }
+    }
+    yield since;
+    const t = src;
+    src = dst;
+    dst = t;
+  }
+  return src;
+}
+
+/** Runs handed to the native comparator sort at once. */
+const INDEX_RUN = 1024;
+
+/**
+ * The indexes 0..count-1 sorted by `cmp` (stable), in slices: native sorts of short runs, then merge passes.
+ * Each yield reports the comparisons done since the last one (≈ count · log count in all).
+ */
+export function* sortIndexesSteps(count: number, cmp: (a: number, b: number) => number): Steps<Int32Array<ArrayBuffer>> {
+  let src = new Int32Array(count);
+  for (let i = 0; i < count; i++) src[i] = i;
+  const stable = (a: number, b: number): number => cmp(a, b) || a - b;
+  for (let i = 0; i < count; i += INDEX_RUN) {
+    const run = Math.min(count, i + INDEX_RUN) - i;
+    src.subarray(i, i + run).sort(stable);
+    yield run * Math.ceil(Math.log2(run + 1));
+  }
+  let dst = new Int32Array(count);
+  for (let width = INDEX_RUN; width < count; width *= 2) {
+    let since = 0;
+    for (let lo = 0; lo < count; lo += 2 * width) {
+      const mid = Math.min(count, lo + width);
+      const hi = Math.min(count, lo + 2 * width);
+      let i = lo;
+      let j = mid;
+      for (let w = lo; w < hi; w++) {
+        if (j >= hi || (i < mid && stable(src[i] as number, src[j] as number) <= 0)) dst[w] = src[i++] as number;
+        else dst[w] = src[j++] as number;
+        if (++since === 1024) {
+          yield since;
+          since = 0;
+        }
+      }
+    }
+    yield since;
+    const t = src;
+    src = dst;
+    dst = t;
+  }
+  return src;
+}

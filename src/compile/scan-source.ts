@@ -1,0 +1,230 @@
+// The scan's loop as generated source, one function per filter shape: every condition written out
+// (no closure call per condition per room), plain property reads tested first and the own-property
+// checks only for rooms that pass (optimistic-predicate.ts says why that is sound), and the top-k's
+// first-key rejection inline. Type feedback is then per query shape, as in a loop written by hand.
+// No request text ever enters the source: paths, values, patterns and sets are constants passed to
+// the generated factory by position (`k0`, `k1`, ...); the source holds only this file's templates.
+import type { FilterNode } from '../query/filter-node.js';
+import type { FieldPath } from '../query/field-path.js';
+import { compileFilter } from './compile-filter.js';
+import { escapeRegExp, leafTest } from './operators.js';
+import { scanOrder } from './scan-predicate.js';
+
+/** What the loop reads of the top-k (exec/top-k.ts `TopKGate`): the heap's worst first key. */
+export interface ScanGate {
+  /** 0: no rejection yet; 1: the worst first key is the valid time `time`; 2: it is the string `text`. */
+  kind: 0 | 1 | 2;
+  time: number;
+  text: string;
+  /** A room missing the first key sorts strictly after the worst one. */
+  missingLoses: boolean;
+}
+
+/** The generated scan: counts the matches of `docs` (skipping `skip`ped positions) and offers each to `offer`. */
+export type ScanLoop = (
+  docs: ReadonlyArray<unknown>,
+  offer: (doc: unknown, position: number) => void,
+  gate: ScanGate,
+  skip: ((position: number) => boolean) | undefined,
+) => number;
+
+interface Emitter {
+  readonly constants: unknown[];
+  /** The constants (path steps) Object.prototype must not hold for the prototype shortcut of `owns`. */
+  readonly clean: string[];
+  readonly fresh: () => string;
+}
+
+const constant = (e: Emitter, value: unknown): string => {
+  e.constants.push(value);
+  return `k${e.constants.length - 1}`;
+};
+
+const TRAVERSABLE = (x: string): string => `(typeof ${x} === 'object' && ${x} !== null && !Array.isArray(${x}) && !(${x} instanceof Date))`;
+
+// The room fields the endpoints read, written as named property reads (V8 caches those better than
+// a keyed read with a constant key). The names come from this table, never from a request: any other
+// step is read through a constant.
+const FIELD_NAMES = new Set([
+  '_id',
+  't',
+  'ts',
+  'v',
+  'servedBy',
+  'username',
+  'queue',
+  'tags',
+  'direction',
+  'open',
+  'closedAt',
+  'name',
+  'fname',
+  'departmentId',
+  'departmentAncestors',
+  'onHold',
+  'lm',
+  'callStarted',
+  'callDuration',
+  'status',
+  'token',
+  'livechatData',
+]);
+
+const access = (e: Emitter, step: string): string => {
+  for (const name of FIELD_NAMES) if (name === step) return `.${name}`;
+  return `[${constant(e, step)}]`;
+};
+
+/** An expression reading `path` of `d` by plain property access (null/undefined-safe). */
+const rawRead = (e: Emitter, path: FieldPath): string => `d${path.steps.map((step) => `?.${access(e, step).replace(/^\./, '')}`).join('')}`;
+
+/**
+ * An expression: every step of `path` is an own property of a plain object (so the plain read is the
+ * safe one). The usual room (prototype Object.prototype, which holds none of the steps: `clean`, checked
+ * once per scan) needs no lookup; any other object is checked with Object.hasOwn.
+ */
+const owns = (e: Emitter, path: FieldPath): string => {
+  const parts: string[] = [];
+  let at = 'd';
+  path.steps.forEach((step, i) => {
+    const key = constant(e, step);
+    e.clean.push(key);
+    parts.push(
+      `((Object.getPrototypeOf(${at}) === OP && clean && !Array.isArray(${at})) || (${TRAVERSABLE(at)} && Object.hasOwn(${at}, ${key})))`,
+    );
+    if (i < path.steps.length - 1) {
+      const next = e.fresh();
+      parts.push(`((${next} = ${at}${access(e, step)}), true)`);
+      at = next;
+    }
+  });
+  return `(${parts.join(' && ')})`;
+};
+
+/** An expression testing value variable `v` for a leaf (the same tests as operators.ts, written out). */
+const valueTest = (e: Emitter, node: FilterNode, v: string, test: (value: unknown) => boolean): string => {
+  switch (node.kind) {
+    case 'eq': {
+      const k = constant(e, node.value);
+      return `(${v} === ${k} || (Array.isArray(${v}) && ${v}.includes(${k})))`;
+    }
+    case 'in':
+      if (node.values.length === 1) {
+        const k = constant(e, node.values[0]);
+        return `(${v} === ${k} || (Array.isArray(${v}) && ${v}.includes(${k})))`;
+      }
+      return `(typeof ${v} === 'string' ? ${constant(e, new Set(node.values))}.has(${v}) : ${constant(e, test)}(${v}))`;
+    case 'served-by':
+      return `(${v} === ${constant(e, node.agentId)})`;
+    case 'exists':
+      return `(${v} !== undefined)`;
+    case 'true':
+      return `(${v} === true || (Array.isArray(${v}) && ${v}.includes(true)))`;
+    case 'range': {
+      const lo = constant(e, node.gte?.getTime() ?? Number.NEGATIVE_INFINITY);
+      const hi = constant(e, node.lte?.getTime() ?? Number.POSITIVE_INFINITY);
+      const t = e.fresh();
+      return `(${v} instanceof Date ? ((${t} = ${v}.getTime()), ${t} >= ${lo} && ${t} <= ${hi}) : Array.isArray(${v}) && ${constant(e, test)}(${v}))`;
+    }
+    case 'substring': {
+      const pattern = constant(e, new RegExp(escapeRegExp(node.needle), 'i'));
+      return `(typeof ${v} === 'string' ? ${pattern}.test(${v}) : Array.isArray(${v}) && ${constant(e, test)}(${v}))`;
+    }
+    default:
+      return `${constant(e, test)}(${v})`;
+  }
+};
+
+/** An expression: `node` holds for room `d`. */
+const condition = (e: Emitter, node: FilterNode): string => {
+  switch (node.kind) {
+    case 'and':
+      return node.children.length === 0 ? 'true' : `(${node.children.map((c) => condition(e, c)).join(' && ')})`;
+    case 'or':
+      return node.children.length === 0 ? 'false' : `(${node.children.map((c) => condition(e, c)).join(' || ')})`;
+    case 'not':
+      return `!${condition(e, node.child)}`;
+    case 'none':
+      return 'false';
+    default:
+      break;
+  }
+  const leaf = leafTest(node);
+  if (leaf === undefined || leaf.test(undefined)) return `${constant(e, compileFilter(node))}(d)`;
+  const v = e.fresh();
+  return `((${v} = ${rawRead(e, leaf.path)}), ${valueTest(e, node, v, leaf.test)} && ${owns(e, leaf.path)})`;
+};
+
+const firstKeyGate = (e: Emitter, first: FieldPath, direction: 1 | -1): string => {
+  const v = e.fresh();
+  const t = e.fresh();
+  // Strictly worse than the worst kept: a later key first (descending: an earlier one).
+  const worseTime = direction === 1 ? `${t} > gate.time` : `${t} < gate.time`;
+  const worseText = direction === 1 ? `${v} > gate.text` : `${v} < gate.text`;
+  return `
+      if (gate.kind !== 0) {
+        ${v} = ${rawRead(e, first)};
+        if ((gate.kind === 1 ? ${v} instanceof Date && ((${t} = ${v}.getTime()), ${worseTime}) : typeof ${v} === 'string' && ${worseText})
+          && (gate.missingLoses || ${owns(e, first)})) continue;
+      }`;
+};
+
+const cache = new Map<string, (...constants: unknown[]) => ScanLoop>();
+const CACHE_LIMIT = 512;
+
+const factoryOf = (source: string, arity: number): ((...constants: unknown[]) => ScanLoop) => {
+  let factory = cache.get(source);
+  if (factory === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    const names = Array.from({ length: arity }, (_, i) => `k${i}`);
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the source is built from this file's templates only
+    factory = new Function(...names, source) as (...constants: unknown[]) => ScanLoop;
+    cache.set(source, factory);
+  }
+  return factory;
+};
+
+/**
+ * The scan loop of a root AND (its conditions in scan order) under a sort whose first key is `first`;
+ * undefined where code cannot be generated (a Content-Security-Policy forbidding eval): the closures then.
+ */
+export const compileScanLoop = (
+  filter: { readonly children: ReadonlyArray<FilterNode> },
+  first: FieldPath,
+  direction: 1 | -1,
+): ScanLoop | undefined => {
+  const vars: string[] = [];
+  const e: Emitter = {
+    constants: [],
+    clean: [],
+    fresh: () => {
+      vars.push(`x${vars.length}`);
+      return vars[vars.length - 1] as string;
+    },
+  };
+  const test = scanOrder(filter.children)
+    .map((node) => condition(e, node))
+    .join(' && ');
+  const gate = firstKeyGate(e, first, direction);
+  const clean = [...new Set(e.clean)].map((k) => `!(${k} in OP)`).join(' && ') || 'true';
+  const source = `const OP = Object.prototype;
+  return function scan(docs, offer, gate, skip) {
+    // Read per scan: a key added to Object.prototype since compiling turns the shortcut off.
+    const clean = ${clean};
+    let matched = 0;
+    ${vars.length > 0 ? `let ${vars.join(', ')};` : ''}
+    for (let i = 0, n = docs.length; i < n; i++) {
+      if (skip !== undefined && skip(i)) continue;
+      const d = docs[i];
+      if (!(${test || 'true'})) continue;
+      matched++;${gate}
+      offer(d, i);
+    }
+    return matched;
+  };`;
+  try {
+    return factoryOf(source, e.constants.length)(...e.constants);
+  } catch {
+    return undefined;
+  }
+};
