@@ -22,7 +22,9 @@ Options (passed on to both halves; each has its own default sizes):
   --query-every <N>     store latency: a query round (admin page + agent page) after every N patches (default 10)
   -h, --help            this text
 
-One part alone: npm run bench:query, npm run bench:live, npm run bench:livechat (same options).`;
+One part alone: npm run bench:query, npm run bench:live, npm run bench:livechat (same options). The other
+tables alone: npm run bench:room-name, bench:bytes, bench:ingest (--ejson <N>: a mongoexport file loaded end to
+end, peak RSS), bench:http (--rooms <N> --seconds <S>: autocannon vs a bare node:http server).`;
 
 /** `--help` or `-h` anywhere in the benchmark's arguments. */
 export const asksForHelp = (args: ReadonlyArray<string>): boolean => args.some((a) => a === '--help' || a === '-h');

@@ -14,6 +14,7 @@ import { prepareEndpointQuery } from '../endpoint/prepare-query.js';
 import { presentPage, type Endpoint } from '../endpoint/endpoint.js';
 import { ENDPOINTS, endpointAt, LIVECHAT_ROOMS, VOIP_ROOMS } from '../endpoint/endpoints.js';
 import type { QueryOptions } from '../options.js';
+import type { Principal } from '../auth/principal.js';
 import { guardOf, type RateLimitGuard, type RateLimitOptions } from './rate-limit-guard.js';
 import { queryOptionsOf } from './query-options-of.js';
 import { createAuthenticator, type ApiUser, type Authenticate } from './authenticate.js';
@@ -21,6 +22,7 @@ import { readHeader, type RequestHeaders } from './read-header.js';
 import { splitUrl } from './split-url.js';
 import { etagOf, noneMatchHits } from './etag.js';
 import { pageJson } from './page-json.js';
+import { createPageCache } from './page-cache.js';
 import type { Json } from '../value/to-json-value.js';
 
 export const ROOMS_ROUTE = VOIP_ROOMS.route;
@@ -46,6 +48,8 @@ export interface HttpResponse {
   readonly body: Json;
   /** The body exactly as sent, when already serialized: `JSON.stringify(body)`, '' for a 304. Adapters send it if present. */
   readonly text?: string;
+  /** `text` as UTF-8 bytes, when already encoded (a page answered before): `serve` sends these as they are. */
+  readonly bytes?: Uint8Array;
 }
 
 export interface RoomsApiOptions extends QueryOptions {
@@ -91,6 +95,17 @@ export interface RoomsApi {
   readonly maxUrlLength?: number;
 }
 
+/** Prepared requests kept per caller (past it, that caller's are dropped and made again). */
+const MAX_PREPARED = 256;
+
+type Scoped = ReturnType<typeof prepareEndpointQuery>;
+
+/** A request parsed, scoped and compiled (with the ETag of its 200 over this API's collection, once made), or its error. */
+type Prepared = E.Either<
+  Extract<Scoped, E.Left<unknown>>['left'],
+  { readonly scoped: Extract<Scoped, E.Right<unknown>>['right']; readonly query: ReturnType<typeof compileQuery>; etag?: string }
+>;
+
 const JSON_HEADERS = { 'content-type': 'application/json', 'cache-control': 'no-store' } as const;
 
 /** A page over an immutable collection carries an ETag: a client may keep it, and must revalidate (304) each time. */
@@ -103,8 +118,8 @@ const respond = (status: number, body: Json, extra: Readonly<Record<string, stri
   text: JSON.stringify(body),
 });
 
-/** A 200 whose body is already text: its JSON value is made only if someone reads `body`. */
-const respondText = (text: string, headers: Readonly<Record<string, string>>): HttpResponse => {
+/** A 200 whose body is already text (and maybe bytes): its JSON value is made only if someone reads `body`. */
+const respondText = (text: string, headers: Readonly<Record<string, string>>, bytes?: Uint8Array): HttpResponse => {
   let body: Json | undefined;
   return {
     status: 200,
@@ -113,6 +128,7 @@ const respondText = (text: string, headers: Readonly<Record<string, string>>): H
       return (body ??= JSON.parse(text) as Json);
     },
     text,
+    ...(bytes === undefined ? {} : { bytes }),
   };
 };
 
@@ -143,6 +159,23 @@ export const roomsHandler = (options: RoomsApiOptions, authenticate: Authenticat
   const endpoints = options.endpoints ?? ENDPOINTS;
   const maxUrlLength = options.maxUrlLength ?? DEFAULT_MAX_URL_LENGTH;
   const guard = guardOf(options.rateLimit, options.now);
+  const pages = createPageCache();
+  // Per caller, the requests it made lately, parsed, scoped and compiled (pure in route, query string and
+  // caller over one API): a repeat skips the parameter codecs and the compiler.
+  const preparedBy = new WeakMap<Principal, Map<string, Prepared>>();
+  const prepare = (endpoint: Endpoint, search: string, principal: Principal): Prepared => {
+    let mine = preparedBy.get(principal);
+    if (mine === undefined) preparedBy.set(principal, (mine = new Map()));
+    const key = `${endpoint.route}?${search}`;
+    let prepared = mine.get(key);
+    if (prepared === undefined) {
+      const scoped = prepareEndpointQuery(endpoint, search, principal, queryOptions);
+      prepared = E.isLeft(scoped) ? scoped : E.right({ scoped: scoped.right, query: compileQuery(scoped.right) });
+      if (mine.size >= MAX_PREPARED) mine.clear();
+      mine.set(key, prepared);
+    }
+    return prepared;
+  };
   const answer = (request: HttpRequest): HttpResponse => {
     const { path, search } = splitUrl(request.url);
     const endpoint = endpointAt(path, endpoints);
@@ -152,20 +185,25 @@ export const roomsHandler = (options: RoomsApiOptions, authenticate: Authenticat
     const admission = guard.admit(endpoint.route, request, authenticate);
     if (admission.kind === 'rejected') return respond(admission.error.status, admission.error.body, admission.headers);
     const { principal, headers: rateHeaders } = admission;
-    const scoped = prepareEndpointQuery(endpoint, search, principal, queryOptions);
-    if (E.isLeft(scoped)) return respond(scoped.left.status, scoped.left.body, rateHeaders);
-    const compiled = compileQuery(scoped.right);
+    const prepared = prepare(endpoint, search, principal);
+    if (E.isLeft(prepared)) return respond(prepared.left.status, prepared.left.body, rateHeaders);
+    const compiled = prepared.right;
     if (!immutable)
-      return respondText(pageJson(presentPage(endpoint, queryOptions, runQuery(compiled, rooms)), false), {
+      return respondText(pageJson(presentPage(endpoint, queryOptions, runQuery(compiled.query, rooms)), false), {
         ...JSON_HEADERS,
         ...rateHeaders,
       });
     // An immutable collection: the same request gets the same bytes until the collection is replaced.
-    const etag = etagOf(rooms, scoped.right);
+    const etag = (compiled.etag ??= etagOf(rooms, compiled.scoped));
     const headers = { ...PAGE_HEADERS, etag, ...rateHeaders };
     if (noneMatchHits(readHeader(request.headers, 'if-none-match'), etag)) return { status: 304, headers, body: null, text: '' };
+    // The same ETag on the same route is the same bytes: a repeat is answered from the page cache.
+    const key = `${endpoint.route} ${etag}`;
+    const cached = pages.get(key);
+    if (cached !== undefined) return respondText(cached.text, headers, cached.bytes);
     // Its rooms are copies the collection hands out again (per projection), so their JSON is kept.
-    return respondText(pageJson(presentPage(endpoint, queryOptions, runQuery(compiled, rooms)), true), headers);
+    const page = pages.put(key, pageJson(presentPage(endpoint, queryOptions, runQuery(compiled.query, rooms)), true));
+    return respondText(page.text, headers, page.bytes);
   };
   return {
     routes: Object.freeze(endpoints.map((e) => e.route)),

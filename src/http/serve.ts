@@ -53,9 +53,13 @@ const onRequest =
         headers: req.headers,
         remoteAddress: req.socket.remoteAddress,
       });
-      const text = responseText(response);
-      res.writeHead(response.status, sendHeaders(response, Buffer.byteLength(text)));
-      res.end(text);
+      // Bytes, encoded once: a cached page's as they are; otherwise the text, encoded here (not scanned for
+      // its length and then encoded again by the socket).
+      const { bytes } = response;
+      const body =
+        bytes !== undefined ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : Buffer.from(responseText(response));
+      res.writeHead(response.status, sendHeaders(response, body.byteLength));
+      res.end(body);
     } catch {
       if (!res.headersSent) send(res, 500, { 'content-type': 'application/json' }, INTERNAL_ERROR_JSON);
       else res.destroy();

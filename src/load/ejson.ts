@@ -78,28 +78,71 @@ const decodeWrapper = (key: string, raw: unknown, path: Path): { readonly value:
   }
 };
 
-const decode = (value: unknown, path: Path): unknown => {
-  if (Array.isArray(value)) return value.map((item, i) => decode(item, [...path, String(i)]));
+/**
+ * Decodes `value`. `owned`: the value was just parsed and nobody else holds it, so wrappers are replaced in
+ * place (no copy of the document); otherwise objects and arrays are copied. `path` is one shared stack of
+ * keys (pushed and popped, read only when an error is thrown), so no array is made per field.
+ */
+const decode = (value: unknown, path: string[], owned: boolean): unknown => {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) {
+    const out = owned ? value : new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) {
+      path.push(String(i));
+      out[i] = decode(value[i], path, owned);
+      path.pop();
+    }
+    return out;
+  }
   if (!isPlainObject(value)) return value;
   const keys = Object.keys(value);
-  if (keys.length === 1 && keys[0]!.startsWith('$')) {
+  if (keys.length === 1 && keys[0]!.charCodeAt(0) === 0x24 /* $ */) {
     const decoded = decodeWrapper(keys[0]!, value[keys[0]!], path);
     if (decoded !== undefined) return decoded.value;
     return value; // another Extended JSON type: kept verbatim
   }
-  // fromEntries defines own data properties: a "__proto__" key stays a plain key.
-  return Object.fromEntries(keys.map((k) => [k, decode(value[k], [...path, k])]));
+  if (owned) {
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!;
+      const v = value[k];
+      if (typeof v !== 'object' || v === null) continue;
+      path.push(k);
+      // An own "__proto__" data property is written as such (assignment finds the own property first).
+      value[k] = decode(v, path, owned);
+      path.pop();
+    }
+    return value;
+  }
+  const out: Record<string, unknown> = {};
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    path.push(k);
+    const v = decode(value[k], path, owned);
+    path.pop();
+    // defineProperty: an own "__proto__" key stays a plain key, never becomes the prototype.
+    if (k === '__proto__') Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+    else out[k] = v;
+  }
+  return out;
 };
 
-/** Extended JSON v2 (parsed JSON) → JS values; Left names the path of the bad value. */
-export const fromEjson = (value: unknown): E.Either<string, unknown> => {
+const decodeOrLeft = (value: unknown, owned: boolean): E.Either<string, unknown> => {
   try {
-    return E.right(decode(value, []));
+    return E.right(decode(value, [], owned));
   } catch (error) {
     if (error instanceof EjsonError) return E.left(error.message);
     throw error;
   }
 };
+
+/** Extended JSON v2 (parsed JSON) → JS values; Left names the path of the bad value. `value` is never changed. */
+export const fromEjson = (value: unknown): E.Either<string, unknown> => decodeOrLeft(value, false);
+
+/**
+ * fromEjson for a value that was just parsed and is held by nobody else (the loaders' JSON.parse output):
+ * the wrappers are replaced in place, no copy is made. On a Left the value is left half-decoded. @internal
+ */
+export const fromEjsonInPlace = (value: unknown): E.Either<string, unknown> => decodeOrLeft(value, true);
 
 const MIN_ISO = Date.UTC(1970, 0, 1);
 const MAX_ISO = Date.UTC(10000, 0, 1);

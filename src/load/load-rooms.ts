@@ -1,6 +1,7 @@
 // Rocket.Chat's rocketchat_room collection as exported by mongoexport → rooms the engine can query.
 // Every room type is kept (only `t: 'v'` ever matches); call rooms are checked against the call-room shape.
 import * as E from 'fp-ts/lib/Either.js';
+import { isCertainlyValidRoom } from '../model/decode-room-fast.js';
 import { validateRoom } from '../model/validate-room.js';
 import type { Room } from '../model/room.js';
 import type { LoadError } from './load-error.js';
@@ -39,7 +40,8 @@ export const loadRooms = (source: ExportSource, options: LoadRoomsOptions = {}):
     const first = seen.get(id);
     if (first !== undefined) return E.left({ code: 'duplicate-id', message: `_id ${JSON.stringify(id)} already used on line ${first}` });
     seen.set(id, line);
-    if (validate && doc['t'] === 'v') {
+    // The io-ts codec only when the one-pass check is in doubt (it is the one that explains).
+    if (validate && doc['t'] === 'v' && !isCertainlyValidRoom(doc)) {
       const checked = validateRoom(doc);
       if (E.isLeft(checked)) return E.left({ code: 'invalid-document', message: `not a call room: ${checked.left.join('; ')}` });
     }

@@ -1,7 +1,7 @@
 // Reads an export document by document: split → JSON.parse → Extended JSON → `accept`, stopping at the
 // first error. Resolves to every accepted value or to one LoadError: all or nothing, never a throw.
 import * as E from 'fp-ts/lib/Either.js';
-import { fromEjson } from './ejson.js';
+import { fromEjsonInPlace } from './ejson.js';
 import { loadError, type LoadError } from './load-error.js';
 import { SplitError, splitDocuments } from './split-documents.js';
 import { sourceName, textChunks, type ExportSource } from './text-source.js';
@@ -23,15 +23,18 @@ export const readExport = async <T>(source: ExportSource, accept: Accept<T>): Pr
   const name = sourceName(source);
   const out: T[] = [];
   try {
-    for await (const { text, line, document } of splitDocuments(textChunks(source))) {
+    for await (const { text, line, document, value } of splitDocuments(textChunks(source))) {
       const where = { line, document };
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(text);
-      } catch (error) {
-        return E.left(loadError('invalid-json', name, where, `not valid JSON: ${describeError(error)}`));
+      let parsed: unknown = value;
+      if (parsed === undefined) {
+        try {
+          parsed = JSON.parse(text);
+        } catch (error) {
+          return E.left(loadError('invalid-json', name, where, `not valid JSON: ${describeError(error)}`));
+        }
       }
-      const decoded = fromEjson(parsed);
+      // The parsed document is ours alone: its Extended JSON wrappers are decoded in place, not copied.
+      const decoded = fromEjsonInPlace(parsed);
       if (E.isLeft(decoded)) return E.left(loadError('invalid-ejson', name, where, decoded.left));
       const accepted = accept(decoded.right, where);
       if (E.isLeft(accepted)) return E.left(loadError(accepted.left.code, name, where, accepted.left.message));

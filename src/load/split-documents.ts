@@ -12,6 +12,8 @@ export interface DocumentText {
   readonly line: number;
   /** 1-based position of the document in the export. */
   readonly document: number;
+  /** `JSON.parse(text)`, when the splitter already parsed it (an NDJSON line; see below). */
+  readonly value?: unknown;
 }
 
 export class SplitError extends Error {
@@ -50,6 +52,7 @@ export async function* splitDocuments(chunks: AsyncIterable<string>): AsyncGener
   let count = 0;
   let docLine = 0;
   let parts: string[] = [];
+  let fastLines = true;
 
   for await (const chunk of chunks) {
     let from = -1; // start of the current document's text within this chunk
@@ -95,6 +98,28 @@ export async function* splitDocuments(chunks: AsyncIterable<string>): AsyncGener
       if (c === COMMA && where === 'array-next') {
         where = 'array-item';
         continue;
+      }
+      if (c === OPEN_BRACE && fastLines && !inArray && (where === 'start' || where === 'between')) {
+        // NDJSON fast path: a line that parses as one JSON value starting here is exactly the document the
+        // scanner would find (anything after it is whitespace), so it is parsed once and not scanned. A line
+        // that does not parse (a --pretty export, two documents on a line, an error) and every later
+        // document go through the scanner, which finds and reports them as before.
+        const end = chunk.indexOf('\n', i);
+        if (end !== -1) {
+          let value: unknown;
+          try {
+            value = JSON.parse(chunk.slice(i, end));
+          } catch {
+            fastLines = false;
+          }
+          if (fastLines) {
+            count++;
+            where = 'between';
+            yield { text: chunk.slice(i, chunk.lastIndexOf('}', end) + 1), line, document: count, value };
+            i = end - 1; // the newline is counted by the loop
+            continue;
+          }
+        }
       }
       if (c === OPEN_BRACE && (where === 'start' || where === 'between' || where === 'array-item')) {
         depth = 1;

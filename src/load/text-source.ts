@@ -9,7 +9,8 @@ export type ExportSource = string | AsyncIterable<string | Uint8Array>;
 export const sourceName = (source: ExportSource): string => (typeof source === 'string' ? source : 'input');
 
 export async function* textChunks(source: ExportSource): AsyncGenerator<string, void, undefined> {
-  const input = typeof source === 'string' ? createReadStream(source) : source;
+  // 1 MiB reads: 16× fewer chunks (and thread-pool round trips) than the 64 KiB default on a big export.
+  const input = typeof source === 'string' ? createReadStream(source, { highWaterMark: 1 << 20 }) : source;
   const decoder = new StringDecoder('utf8');
   for await (const chunk of input) {
     yield typeof chunk === 'string' ? chunk : decoder.write(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));

@@ -98,8 +98,10 @@ const initialRooms = (rooms: unknown): E.Either<PatchError, { map: PersistentMap
       room = deepFreeze(copy.right as Room);
     }
     const id = room['_id'] as string;
-    if (byId.has(id)) return E.left(patchError('id-mismatch', i, toPointer([String(i), '_id']), `duplicate _id ${JSON.stringify(id)}`));
+    // One hash lookup per room: a duplicate _id leaves the size unchanged (and the store is refused).
     byId.set(id, room);
+    if (byId.size !== i + 1)
+      return E.left(patchError('id-mismatch', i, toPointer([String(i), '_id']), `duplicate _id ${JSON.stringify(id)}`));
     array[i] = room;
   }
   // The trie is built by the first patch (or full visit), not here: the first snapshot reads the array.

@@ -100,6 +100,53 @@ describe('loadRooms: formats', () => {
     expect(expected[0]!['fname']).toBe('Ünïcödé 🎧 " } ] {');
   });
 
+  it('NDJSON lines (parsed once by the splitter) and scanned layouts give the same texts, values and lines, mixed in any order', async () => {
+    const arbDoc = fc.dictionary(
+      fc.string({ maxLength: 4 }),
+      fc.oneof(fc.string({ maxLength: 6 }), fc.integer(), fc.constant({ a: [1, '}'] })),
+      {
+        maxKeys: 4,
+      },
+    );
+    const arbLayout = fc.constantFrom('line', 'line-crlf', 'line-spaces', 'pretty', 'two-on-a-line');
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(arbDoc, arbLayout), { maxLength: 8 }), async (docs) => {
+        let text = '';
+        const expected: Array<{ text: string; line: number }> = [];
+        let line = 1;
+        for (const [doc, layout] of docs) {
+          const one = JSON.stringify(doc);
+          if (layout === 'pretty') {
+            const pretty = JSON.stringify(doc, null, '\t');
+            expected.push({ text: pretty, line });
+            text += `${pretty}\n`;
+            line += pretty.split('\n').length;
+          } else if (layout === 'two-on-a-line') {
+            expected.push({ text: one, line }, { text: one, line });
+            text += `${one} ${one}\n`;
+            line++;
+          } else {
+            expected.push({ text: one, line });
+            text += layout === 'line-crlf' ? `${one}\r\n` : layout === 'line-spaces' ? `${one}  \t\n` : `${one}\n`;
+            line++;
+          }
+        }
+        const got: Array<{ text: string; line: number }> = [];
+        for await (const d of splitDocuments(Readable.from([text]))) {
+          if (d.value !== undefined) expect(d.value).toStrictEqual(JSON.parse(d.text));
+          got.push({ text: d.text, line: d.line });
+        }
+        expect(got).toStrictEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('an error after lines the splitter parsed still names its line', async () => {
+    const error = await failure(file('late-error.json', `${voip('r1')}\n${voip('r2')}\n{"_id": oops}\n${voip('r3')}\n`));
+    expect(error).toMatchObject({ code: 'invalid-json', line: 3, document: 3 });
+  });
+
   it('streams: a document is handed on before the rest of the input is read', async () => {
     let pulled = 0;
     async function* slow() {

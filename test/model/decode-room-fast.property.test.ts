@@ -8,7 +8,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { frozenCopy } from '../../src/value/freeze-copy.js';
-import { decodeRoomFast } from '../../src/model/decode-room-fast.js';
+import { decodeRoomFast, isCertainlyValidRoom } from '../../src/model/decode-room-fast.js';
 import { validateRoom } from '../../src/model/validate-room.js';
 import { arbOddRoom, arbRoom } from '../arbitraries/index.js';
 import { oracleConfig } from '../support/oracle-config.js';
@@ -128,5 +128,19 @@ describe('decodeRoomFast', () => {
     );
     expect(fast).toBeGreaterThan(500);
     expect(slow).toBeGreaterThan(300);
+  });
+
+  it('isCertainlyValidRoom: true only for rooms the codec takes, never touching the input, and as often as the decode', () => {
+    fc.assert(
+      fc.property(arbInput, (input) => {
+        const before = JSON.stringify(input);
+        const checked = isCertainlyValidRoom(input);
+        expect(checked).toBe(decodeRoomFast(input) !== undefined);
+        if (checked) expect(E.isRight(validateRoom(input))).toBe(true);
+        expect(JSON.stringify(input)).toBe(before);
+        if (typeof input === 'object' && input !== null) expect(Object.isFrozen(input)).toBe(false);
+      }),
+      oracleConfig(3000),
+    );
   });
 });
