@@ -20,7 +20,7 @@ import { queryOptionsOf } from './query-options-of.js';
 import { createAuthenticator, type ApiUser, type Authenticate } from './authenticate.js';
 import { readHeader, type RequestHeaders } from './read-header.js';
 import { splitUrl } from './split-url.js';
-import { etagOf, noneMatchHits } from './etag.js';
+import { etagOf, noneMatchHits, pageKeyOf } from './etag.js';
 import { pageJson } from './page-json.js';
 import { createPageCache } from './page-cache.js';
 import type { Json } from '../value/to-json-value.js';
@@ -103,7 +103,12 @@ type Scoped = ReturnType<typeof prepareEndpointQuery>;
 /** A request parsed, scoped and compiled (with the ETag of its 200 over this API's collection, once made), or its error. */
 type Prepared = E.Either<
   Extract<Scoped, E.Left<unknown>>['left'],
-  { readonly scoped: Extract<Scoped, E.Right<unknown>>['right']; readonly query: ReturnType<typeof compileQuery>; etag?: string }
+  {
+    readonly scoped: Extract<Scoped, E.Right<unknown>>['right'];
+    readonly query: ReturnType<typeof compileQuery>;
+    etag?: string;
+    pageKey?: string;
+  }
 >;
 
 const JSON_HEADERS = { 'content-type': 'application/json', 'cache-control': 'no-store' } as const;
@@ -197,8 +202,9 @@ export const roomsHandler = (options: RoomsApiOptions, authenticate: Authenticat
     const etag = (compiled.etag ??= etagOf(rooms, compiled.scoped));
     const headers = { ...PAGE_HEADERS, etag, ...rateHeaders };
     if (noneMatchHits(readHeader(request.headers, 'if-none-match'), etag)) return { status: 304, headers, body: null, text: '' };
-    // The same ETag on the same route is the same bytes: a repeat is answered from the page cache.
-    const key = `${endpoint.route} ${etag}`;
+    // The same request over the same collection is the same bytes: a repeat is answered from the page cache
+    // (keyed by the full request key, not the ETag's hash: see pageKeyOf).
+    const key = `${endpoint.route} ${(compiled.pageKey ??= pageKeyOf(rooms, compiled.scoped))}`;
     const cached = pages.get(key);
     if (cached !== undefined) return respondText(cached.text, headers, cached.bytes);
     // Its rooms are copies the collection hands out again (per projection), so their JSON is kept.

@@ -35,6 +35,13 @@ const hash53 = (s: string): string => {
 /** What decides the answer, as text: the parsed request and the caller's scope (Dates as ISO strings). */
 const requestKey = (q: ScopedQuery): string => JSON.stringify([q.mode, q.scope, q.filter, q.sort, q.projection, q.paging]);
 
+/**
+ * The exact identity of the 200 answer to `query` over `rooms`: the version and the whole request key, never a
+ * hash of it, because a page cache keyed by it must not hand one caller's page to another whose request merely
+ * hashes alike (cyrb53 is not collision-resistant against chosen inputs).
+ */
+export const pageKeyOf = (rooms: object, query: ScopedQuery): string => `${versionOf(rooms).toString(36)} ${requestKey(query)}`;
+
 /** The ETag of the 200 answer to `query` over `rooms` (strong: the bytes are the same every time). */
 export const etagOf = (rooms: object, query: ScopedQuery): string => {
   const key = requestKey(query);

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { generateRooms, generateUsers } from '../../src/fixtures/index.js';
 import { createRoomsApi } from '../../src/http/index.js';
 import { createPageCache } from '../../src/http/page-cache.js';
+import { pageKeyOf } from '../../src/http/etag.js';
 
 const utf8 = (bytes: Uint8Array | undefined): string => new TextDecoder().decode(bytes);
 
@@ -64,5 +65,23 @@ describe('the rooms API answers a repeat from its page cache', () => {
     expect(get(admin, '?count=5').text).not.toBe(get(admin, '').text);
     // Another caller's scope is another page.
     expect(get(agent, '').text).not.toBe(get(admin, '').text);
+  });
+});
+
+describe('pageKeyOf', () => {
+  it('holds the whole request key, so requests that merely hash alike never share a cached page', () => {
+    const rooms = Object.freeze([]);
+    const scoped = (agent: string) =>
+      ({
+        mode: 'default',
+        scope: { kind: 'agent', agentId: agent },
+        filter: [],
+        sort: [],
+        projection: undefined,
+        paging: { offset: 0, count: 50 },
+      }) as unknown as Parameters<typeof pageKeyOf>[1];
+    expect(pageKeyOf(rooms, scoped('a'))).toContain('"agentId":"a"');
+    expect(pageKeyOf(rooms, scoped('a'))).not.toBe(pageKeyOf(rooms, scoped('b')));
+    expect(pageKeyOf(rooms, scoped('a'))).toBe(pageKeyOf(rooms, scoped('a')));
   });
 });
