@@ -20,6 +20,42 @@ export const drain = <T>(steps: Steps<T>): T => {
 const RUN = 16_384;
 
 /**
+ * Bottom-up merge passes over `src`, whose runs of `width` are already sorted, ping-ponging with `dst`;
+ * `inOrder(x, y)`: x may precede y. Yields every `every` elements written; returns the sorted buffer.
+ */
+function* mergePassesSteps<A extends Float64Array<ArrayBuffer> | Int32Array<ArrayBuffer>>(
+  src: A,
+  dst: A,
+  width: number,
+  inOrder: (x: number, y: number) => boolean,
+  every: number,
+): Steps<A> {
+  const n = src.length;
+  for (; width < n; width *= 2) {
+    let since = 0;
+    for (let lo = 0; lo < n; lo += 2 * width) {
+      const mid = Math.min(n, lo + width);
+      const hi = Math.min(n, lo + 2 * width);
+      let i = lo;
+      let j = mid;
+      for (let w = lo; w < hi; w++) {
+        if (j >= hi || (i < mid && inOrder(src[i] as number, src[j] as number))) dst[w] = src[i++] as number;
+        else dst[w] = src[j++] as number;
+        if (++since === every) {
+          yield since;
+          since = 0;
+        }
+      }
+    }
+    yield since;
+    const t = src;
+    src = dst;
+    dst = t;
+  }
+  return src;
+}
+
+/**
  * Sorts `a` ascending (numbers only, no NaN), in slices: native sorts of runs, then merge passes.
  * Returns the sorted array (`a` itself or a buffer of the same length).
  */
@@ -34,30 +70,7 @@ export function* sortFloat64Steps(a: Float64Array<ArrayBuffer>): Steps<Float64Ar
     a.subarray(i, Math.min(n, i + RUN)).sort();
     yield RUN * 4;
   }
-  let src = a;
-  let dst = new Float64Array(n);
-  for (let width = RUN; width < n; width *= 2) {
-    let since = 0;
-    for (let lo = 0; lo < n; lo += 2 * width) {
-      const mid = Math.min(n, lo + width);
-      const hi = Math.min(n, lo + 2 * width);
-      let i = lo;
-      let j = mid;
-      for (let w = lo; w < hi; w++) {
-        if (j >= hi || (i < mid && (src[i] as number) <= (src[j] as number))) dst[w] = src[i++] as number;
-        else dst[w] = src[j++] as number;
-        if (++since === CHUNK) {
-          yield since;
-          since = 0;
-        }
-      }
-    }
-    yield since;
-    const t = src;
-    src = dst;
-    dst = t;
-  }
-  return src;
+  return yield* mergePassesSteps(a, new Float64Array(n), RUN, (x, y) => x <= y, CHUNK);
 }
 
 /** Runs handed to the native comparator sort at once. */
@@ -68,7 +81,7 @@ const INDEX_RUN = 1024;
  * Each yield reports the comparisons done since the last one (≈ count · log count in all).
  */
 export function* sortIndexesSteps(count: number, cmp: (a: number, b: number) => number): Steps<Int32Array<ArrayBuffer>> {
-  let src = new Int32Array(count);
+  const src = new Int32Array(count);
   for (let i = 0; i < count; i++) src[i] = i;
   const stable = (a: number, b: number): number => cmp(a, b) || a - b;
   for (let i = 0; i < count; i += INDEX_RUN) {
@@ -76,27 +89,5 @@ export function* sortIndexesSteps(count: number, cmp: (a: number, b: number) => 
     src.subarray(i, i + run).sort(stable);
     yield run * Math.ceil(Math.log2(run + 1));
   }
-  let dst = new Int32Array(count);
-  for (let width = INDEX_RUN; width < count; width *= 2) {
-    let since = 0;
-    for (let lo = 0; lo < count; lo += 2 * width) {
-      const mid = Math.min(count, lo + width);
-      const hi = Math.min(count, lo + 2 * width);
-      let i = lo;
-      let j = mid;
-      for (let w = lo; w < hi; w++) {
-        if (j >= hi || (i < mid && stable(src[i] as number, src[j] as number) <= 0)) dst[w] = src[i++] as number;
-        else dst[w] = src[j++] as number;
-        if (++since === 1024) {
-          yield since;
-          since = 0;
-        }
-      }
-    }
-    yield since;
-    const t = src;
-    src = dst;
-    dst = t;
-  }
-  return src;
+  return yield* mergePassesSteps(src, new Int32Array(count), INDEX_RUN, (x, y) => stable(x, y) <= 0, 1024);
 }
