@@ -186,7 +186,7 @@ const verdict = (load: LoadResults, perPatch: number): string[] => {
       `The machine's ${load.cpu.cores} cores were ${((load.cpu.machineBusy / load.cpu.cores) * 100).toFixed(0)}% busy, ${cores(Math.max(0, others))} of it other developers' processes.`,
     `The server needs ${perPatch.toFixed(1)} ms of CPU per patch here (every distinct query evaluates every change; each stream whose`,
     `page changed gets one socket write), i.e. ${cores((perPatch * load.rate) / 1000)} at ${int(load.rate)} patches/s. ${perPatch * load.rate < 1000 ? 'On a core of its own it would keep the' : 'It would **not** keep the'}`,
-    `schedule${perPatch * load.rate < 1000 ? ' (an estimate from its CPU time, not measured here: no core was free)' : ' even on a core of its own'}; given less, the patches queue and the latency is the queue's.`,
+    `schedule${perPatch * load.rate >= 1000 ? ' even on a core of its own' : load.cpu.cores - load.cpu.machineBusy >= 0.5 ? ' (this run had a core free: compare its p50/p90 with the goal; a tail beyond them is bursts queueing)' : ' (an estimate from its CPU time, not measured here: no core was free)'}; given less, the patches queue and the latency is the queue's.`,
   ];
   return lines;
 };
