@@ -77,7 +77,7 @@ export const renderStoreMarkdown = (r: StoreLatencyResults): string => {
       'the same merge starts in the background and advances by a bounded slice (≤ 32 × 8,192 work units) per derivation, paced to end within ' +
       'about 2·√n more changes; then the changes made meanwhile move onto the new base in O(1) each.',
     '',
-    'Reproduce: `flock /work/wt/heavy.lock npm run bench:store` (1M rooms, ~5 minutes), or `npm run bench:store -- --sizes 100000 --store-changes 20000`.',
+    'Reproduce: `npm run bench:store` (1M rooms, ~5 minutes), or `npm run bench:store -- --sizes 100000 --store-changes 20000`.',
     '',
     ...(r.notes ?? []).flatMap((note) => [note, '']),
     '## Goal of issue 17 (same run)',
