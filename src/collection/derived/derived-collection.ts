@@ -55,6 +55,25 @@ export type Deriver = ((previous: RoomCollection, changes: ReadonlyArray<RoomCha
 
 export const defaultCompactAt = (n: number): number => Math.max(1024, Math.ceil(16 * Math.sqrt(n)));
 
+/**
+ * The log `previous` continues (a fork of its prefix when `previous` is not its log's head; a new log over a
+ * built collection), with `changes` appended, and the collection's size after them. Both derivers start here.
+ */
+export const appendChanges = (
+  previous: RoomCollection,
+  changes: ReadonlyArray<RoomChange>,
+): { readonly log: OverlayLog; readonly size: number; readonly forked: boolean } => {
+  const view = viewOf(previous);
+  const forked = view !== undefined && !view.isHead;
+  const log = view === undefined ? new OverlayLog(previous as IndexedCollection) : view.isHead ? view.log : view.log.fork(view.upTo);
+  let size = previous.size;
+  for (const change of changes) {
+    log.append(change);
+    size += (change.after === undefined ? 0 : 1) - (change.before === undefined ? 0 : 1);
+  }
+  return { log, size, forked };
+};
+
 export const derivedOf = (view: OverlayView, size: number): DerivedCollection => {
   const derived: DerivedCollection = {
     kind: 'derived',
@@ -103,19 +122,10 @@ export const createDeriver = (options: DeriveOptions = {}): Deriver => {
   const derive = (previous: RoomCollection, changes: ReadonlyArray<RoomChange>): RoomCollection => {
     stats.derivations++;
     stats.changes += changes.length;
-    const view = viewOf(previous);
-    let log: OverlayLog;
-    if (view === undefined) log = new OverlayLog(previous as IndexedCollection);
-    else if (view.isHead) log = view.log;
-    else {
-      stats.forks++;
-      log = view.log.fork(view.upTo);
-    }
-    let size = previous.size;
-    for (const change of changes) {
-      log.append(change);
-      size += (change.after === undefined ? 0 : 1) - (change.before === undefined ? 0 : 1);
-    }
+    const appended = appendChanges(previous, changes);
+    let log = appended.log;
+    const size = appended.size;
+    if (appended.forked) stats.forks++;
     if (log.length > maxLogLength && log.length >= 2 * log.delta.size) {
       stats.squashes++;
       log = log.squash();

@@ -10,7 +10,7 @@
 import type { RoomChange } from '../../model/room-change.js';
 import type { RoomCollection } from '../collection.js';
 import type { CollectionIndexes, IndexedCollection } from '../room-collection.js';
-import { derivedOf, viewOf } from './derived-collection.js';
+import { appendChanges, derivedOf } from './derived-collection.js';
 import { compactView } from './merge-collection.js';
 import { startMerge, stepMerge, type MergeJob } from './merge-job.js';
 import { OverlayLog, OverlayView } from './overlay.js';
@@ -100,19 +100,10 @@ export const createLeveledDeriver = (options: LeveledOptions = {}): LeveledDeriv
     stats.derivations++;
     stats.changes += changes.length;
     stats.maxChanges = Math.max(stats.maxChanges, changes.length);
-    const view = viewOf(previous);
-    let log: OverlayLog;
-    if (view === undefined) log = new OverlayLog(previous as IndexedCollection);
-    else if (view.isHead) log = view.log;
-    else {
-      stats.forks++;
-      log = view.log.fork(view.upTo);
-    }
-    let size = previous.size;
-    for (const change of changes) {
-      log.append(change);
-      size += (change.after === undefined ? 0 : 1) - (change.before === undefined ? 0 : 1);
-    }
+    const appended = appendChanges(previous, changes);
+    let log = appended.log;
+    const size = appended.size;
+    if (appended.forked) stats.forks++;
     let job = jobs.get(log);
     if (job === undefined && log.length > maxLogLength && log.length >= 2 * log.delta.size) {
       stats.squashes++;
