@@ -14,6 +14,7 @@ import { answerExplain, endpointExplainedAt } from './explain-route.js';
 import { queryOptionsOf } from './query-options-of.js';
 import type { RouteExtension } from './serve.js';
 import { splitUrl } from './split-url.js';
+import { sendJson } from './send-json.js';
 import { readStaticAssets } from './static-assets.js';
 import type { Json } from '../value/to-json-value.js';
 
@@ -39,17 +40,6 @@ export interface ExplorerRoutesOptions extends QueryOptions {
   /** The rooms the explain route plans over, read per request. */
   readonly collection: () => RoomCollection;
 }
-
-const sendJson = (res: ServerResponse, status: number, body: Json, extra: Readonly<Record<string, string>> = {}): void => {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json',
-    'cache-control': 'no-store',
-    ...extra,
-    'content-length': String(Buffer.byteLength(text)),
-  });
-  res.end(text);
-};
 
 /**
  * The routes, or Left when `users` do not make an authenticator (a duplicate `_id`, a malformed hash).
