@@ -1,4 +1,4 @@
-// `npm run bench:store [-- --sizes 1000000] [-- --store-changes 100000] [-- --query-every 10] [-- --no-write]` (also part
+// `npm run bench:store [-- --sizes 1000000] [-- --store-changes 100000] [-- --query-every 10] [-- --no-write] [-- --schemes leveled]` (also part
 // of `npm run bench`). Issue 17's "no stall": the latency of each store `apply`, and of apply + the queries that
 // follow it, under a sustained stream of realistic patches (bench/live/change-stream.ts) interleaved with an admin
 // page and an agent page, for the one-shot compaction (main's scheme until issue 17: `createDeriver`, one O(n)
@@ -25,6 +25,11 @@ const QUERY_EVERY = Number(flag('--query-every') ?? 10);
 /** Patches applied (with their queries) before timing: the first patch builds the store's map (ingest, not a stall). */
 const WARMUP = Number(flag('--warmup') ?? 2_000);
 const write = !args.includes('--no-write');
+/** `--schemes leveled` (or `one-shot`): run only the schemes whose name starts with one of these (quick loops; implies --no-write). */
+const only = flag('--schemes')?.split(',');
+/** STORE_BENCH_TRACE=<ms> (empty: 20): print each round slower than that, with its parts and the deriver's counters. */
+const traceEnv = process.env['STORE_BENCH_TRACE'];
+const TRACE_MS = traceEnv === undefined ? undefined : Number(traceEnv || 20);
 
 const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
 const settle = async (n: number): Promise<void> => {
@@ -117,7 +122,7 @@ const runScheme = async (rooms: ReadonlyArray<Room>, patches: ReadonlyArray<unkn
     const c2 = cpu();
     if (!timed) continue;
     applyQueryCpu.push(c2 - c0);
-    if (process.env['STORE_BENCH_TRACE'] !== undefined && q1 - a0 > 20) {
+    if (TRACE_MS !== undefined && q1 - a0 > TRACE_MS) {
       const after = stats();
       const diff = Object.fromEntries(
         Object.keys(after)
@@ -164,6 +169,7 @@ for (const n of sizes) {
   const patches = changeStreamFrom(streamSeed(rooms, 10_000), agents, WARMUP + CHANGES, 'lat');
   const schemes: SchemeResult[] = [];
   for (const scheme of SCHEMES) {
+    if (only !== undefined && !only.some((prefix) => scheme.name.startsWith(prefix))) continue;
     await settle(n);
     const r = await runScheme(rooms, patches, scheme);
     console.log(
@@ -176,7 +182,7 @@ for (const n of sizes) {
   }
   results.sizes.push({ size: n, schemes });
 }
-if (write) {
+if (write && only === undefined) {
   writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 1)}\n`);
   renderStoreDocs(results);
 }

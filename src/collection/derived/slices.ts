@@ -2,6 +2,8 @@
 // their last yield (a unit ≈ one element of one index visited), so a caller can stop after a budget and
 // resume later. `drain` runs one to the end (the one-shot compaction).
 
+import type { RankSet } from '../rank-set.js';
+
 /** A resumable computation: yields work units done, returns its result. */
 export type Steps<T> = Generator<number, T, void>;
 
@@ -15,6 +17,42 @@ export const drain = <T>(steps: Steps<T>): T => {
     if (next.done) return next.value;
   }
 };
+
+/**
+ * `fromSortedRanks(ranks, n)` (rank-set.ts) in slices: the same list or bitmap. A bitmap sets one bit per
+ * member, CHUNK members between yields; a list (< n/32 members) is one copy.
+ */
+export function* fromSortedRanksSteps(ranks: Int32Array, n: number): Steps<RankSet> {
+  const count = ranks.length;
+  if (count * 32 < n) {
+    yield count;
+    return { kind: 'list', ranks: ranks.slice() };
+  }
+  const words = new Uint32Array((n + 31) >>> 5);
+  for (let from = 0; from < count; from += CHUNK) {
+    const to = Math.min(count, from + CHUNK);
+    for (let i = from; i < to; i++) {
+      const r = ranks[i] as number;
+      words[r >>> 5] = (words[r >>> 5] as number) | (1 << (r & 31));
+    }
+    yield to - from;
+  }
+  return { kind: 'bitmap', words, size: count };
+}
+
+/** Elements a copy moves per yield (a memcpy: ~8 elements per work unit). */
+const COPY = 8 * CHUNK;
+
+/** `a.slice(0, length)` in slices. */
+export function* copyPrefixSteps(a: Int32Array, length: number): Steps<Int32Array<ArrayBuffer>> {
+  const out = new Int32Array(length);
+  for (let from = 0; from < length; from += COPY) {
+    const to = Math.min(length, from + COPY);
+    out.set(a.subarray(from, to), from);
+    yield (to - from) / 8;
+  }
+  return out;
+}
 
 /** Sorted runs handed to the native sort at once (≈ 1 ms of work each). */
 const RUN = 16_384;
