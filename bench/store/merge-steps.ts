@@ -18,6 +18,7 @@ const size = flag('--size', 200_000);
 const changes = flag('--changes', 8_000);
 const top = flag('--top', 15);
 const repeat = flag('--repeat', 2);
+const slow = flag('--slow', Number.POSITIVE_INFINITY);
 
 /** CPU time of this process (ms): a shared machine's other processes don't count (GC helper threads do). */
 const cpu = (): number => {
@@ -39,14 +40,26 @@ const view = (store.snapshot() as unknown as { overlay: OverlayView }).overlay;
 console.log(`${size} rooms, overlay ${view.tombstones().positions.length} tombstones + ${view.delta().docs.length} changed rooms`);
 for (let run = 0; run < repeat; run++) {
   (globalThis as { gc?: () => void }).gc?.();
-  const steps = mergeViewSteps(view);
+  let phase = '';
+  const steps = mergeViewSteps(view, undefined, (p) => (phase = p));
+  const byPhase = new Map<string, { steps: number; units: number; ms: number; worst: number; worstUnits: number }>();
   const timed: Array<{ step: number; units: number; ms: number }> = [];
   let total = 0;
   let units = 0;
   for (let step = 0; ; step++) {
     const t0 = cpu();
+    const at = phase; // the phase a step starts in (its work may end in the next one)
     const next = steps.next();
     const ms = cpu() - t0;
+    const agg = byPhase.get(at) ?? { steps: 0, units: 0, ms: 0, worst: 0, worstUnits: 0 };
+    byPhase.set(at, agg);
+    agg.steps++;
+    agg.ms += ms;
+    if (!next.done) agg.units += next.value;
+    if (ms > agg.worst) {
+      agg.worst = ms;
+      agg.worstUnits = next.done ? 0 : next.value;
+    }
     total += ms;
     if (next.done) {
       timed.push({ step, units: 0, ms });
@@ -54,9 +67,17 @@ for (let run = 0; run < repeat; run++) {
     }
     units += next.value;
     timed.push({ step, units: next.value, ms });
+    // Inline, so `--trace-gc` lines printed during the step come right before it.
+    if (ms > slow) console.log(`  slow step ${step}: ${ms.toFixed(2)} ms for ${next.value.toFixed(0)} units`);
   }
   const perUnit = total / units;
   console.log(`run ${run}: ${timed.length} steps, ${units.toFixed(0)} units, ${total.toFixed(1)} ms (${(perUnit * 1e6).toFixed(1)} ns/unit)`);
+  for (const [name, a] of byPhase) {
+    const ns = (a.ms * 1e6) / Math.max(1, a.units);
+    console.log(
+      `  ${name.padEnd(26)} ${String(a.steps).padStart(5)} steps ${a.units.toFixed(0).padStart(9)} units ${a.ms.toFixed(1).padStart(7)} ms ${ns.toFixed(0).padStart(5)} ns/unit; worst step ${a.worst.toFixed(2)} ms (${a.worstUnits.toFixed(0)} units)`,
+    );
+  }
   for (const s of [...timed].sort((a, b) => b.ms - a.ms).slice(0, top)) {
     console.log(`  step ${s.step}/${timed.length}: ${s.ms.toFixed(2)} ms for ${s.units.toFixed(0)} units (${(s.ms / Math.max(1, s.units * perUnit)).toFixed(1)}× their worth)`);
   }

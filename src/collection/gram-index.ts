@@ -237,6 +237,9 @@ const layOut = (
 /** Trigram postings a long needle intersects at most (the smallest ones; more rarely pay for their probes). */
 const MAX_TRIGRAMS = 6;
 
+/** Gram ids gramIndexFromParts visited itself (O(grams) in one call): builds pay it, merges must not (tests check). @internal */
+export const gramFromPartsWork = { visits: 0 };
+
 /**
  * A gram index from its layout: O(grams) to count the non-empty ones, O(dense grams) when the caller counted
  * them on the way (`knownGramCount`: a merge, in slices). @internal
@@ -260,8 +263,10 @@ export const gramIndexFromParts = (path: FieldPath, parts: GramIndexParts, known
     entries += setSize(set);
   }
   let gramCount = knownGramCount ?? 0;
-  if (knownGramCount === undefined)
+  if (knownGramCount === undefined) {
+    gramFromPartsWork.visits += offsets.length - 1;
     for (let id = 0; id < offsets.length - 1; id++) if (dense.has(id) || (offsets[id + 1] as number) > (offsets[id] as number)) gramCount++;
+  }
   const index: GramIndex = {
     kind: 'gram',
     path,

@@ -167,16 +167,26 @@ export const keyIdOf = (parts: KeyIndexParts, key: string): number | undefined =
   return undefined;
 };
 
+/**
+ * Key ids, keys and dense entries keyIndexFromParts visited itself (not handed a layout): O(keys + n) in one
+ * call. Builds pay it; a merge must not (it does that work in slices): tests check it does not grow. @internal
+ */
+export const fromPartsWork = { visits: 0 };
+
 /** The key index's dense postings and live key count, by visiting every key id. */
 const layoutOf = (n: number, offsets: Int32Array, ranks: Int32Array): KeyIndexLayout => {
   const dense = new Map<number, RankSet>();
   let keyCount = 0;
+  fromPartsWork.visits += offsets.length - 1;
   for (let id = 0; id < offsets.length - 1; id++) {
     const from = offsets[id] as number;
     const to = offsets[id + 1] as number;
     if (to === from) continue; // a key whose rooms all left (merged indexes only)
     keyCount++;
-    if ((to - from) * 32 >= n) dense.set(id, fromSortedRanks(ranks.subarray(from, to), n));
+    if ((to - from) * 32 >= n) {
+      fromPartsWork.visits += to - from;
+      dense.set(id, fromSortedRanks(ranks.subarray(from, to), n));
+    }
   }
   return { dense, keyCount };
 };
@@ -191,7 +201,10 @@ export const keyIndexFromParts = (n: number, path: FieldPath, parts: KeyIndexPar
   let keyBytes = parts.keyBytes;
   if (keyBytes === undefined) {
     keyBytes = 0;
-    for (const layer of ids) for (const key of layer.keys()) keyBytes += keyMapBytes(key);
+    for (const layer of ids) {
+      fromPartsWork.visits += layer.size;
+      for (const key of layer.keys()) keyBytes += keyMapBytes(key);
+    }
   }
   let bytes = offsets.byteLength + ranks.byteLength + keyBytes;
   for (const set of dense.values()) bytes += setBytes(set);
