@@ -19,6 +19,8 @@ const changes = flag('--changes', 8_000);
 const top = flag('--top', 15);
 const repeat = flag('--repeat', 2);
 const slow = flag('--slow', Number.POSITIVE_INFINITY);
+/** `--phase 'order ts'`: print every step of that phase (where its time goes). */
+const showPhase = args.includes('--phase') ? args[args.indexOf('--phase') + 1] : undefined;
 
 /** CPU time of this process (ms): a shared machine's other processes don't count (GC helper threads do). */
 const cpu = (): number => {
@@ -28,7 +30,10 @@ const cpu = (): number => {
 
 const agents = agentsOf(generateUsers({ seed: 1, agents: 50 }));
 const rooms = generateRooms({ count: size, seed: 1, agents });
-const created = createRoomStore(rooms, { deriveCollection: createLeveledDeriver({ mergeAt: () => Number.POSITIVE_INFINITY }), maxPendingChanges: 64 });
+const created = createRoomStore(rooms, {
+  deriveCollection: createLeveledDeriver({ mergeAt: () => Number.POSITIVE_INFINITY }),
+  maxPendingChanges: 64,
+});
 if (E.isLeft(created)) throw new Error(JSON.stringify(created.left));
 const store = created.right;
 store.snapshot(); // built once; the patches below then derive from it
@@ -68,10 +73,13 @@ for (let run = 0; run < repeat; run++) {
     units += next.value;
     timed.push({ step, units: next.value, ms });
     // Inline, so `--trace-gc` lines printed during the step come right before it.
+    if (at === showPhase && run === repeat - 1) console.log(`  ${at} step ${step}: ${ms.toFixed(2)} ms for ${next.value.toFixed(0)} units`);
     if (ms > slow) console.log(`  slow step ${step}: ${ms.toFixed(2)} ms for ${next.value.toFixed(0)} units`);
   }
   const perUnit = total / units;
-  console.log(`run ${run}: ${timed.length} steps, ${units.toFixed(0)} units, ${total.toFixed(1)} ms (${(perUnit * 1e6).toFixed(1)} ns/unit)`);
+  console.log(
+    `run ${run}: ${timed.length} steps, ${units.toFixed(0)} units, ${total.toFixed(1)} ms (${(perUnit * 1e6).toFixed(1)} ns/unit)`,
+  );
   for (const [name, a] of byPhase) {
     const ns = (a.ms * 1e6) / Math.max(1, a.units);
     console.log(
@@ -79,6 +87,8 @@ for (let run = 0; run < repeat; run++) {
     );
   }
   for (const s of [...timed].sort((a, b) => b.ms - a.ms).slice(0, top)) {
-    console.log(`  step ${s.step}/${timed.length}: ${s.ms.toFixed(2)} ms for ${s.units.toFixed(0)} units (${(s.ms / Math.max(1, s.units * perUnit)).toFixed(1)}× their worth)`);
+    console.log(
+      `  step ${s.step}/${timed.length}: ${s.ms.toFixed(2)} ms for ${s.units.toFixed(0)} units (${(s.ms / Math.max(1, s.units * perUnit)).toFixed(1)}× their worth)`,
+    );
   }
 }

@@ -47,6 +47,95 @@ const countArrays = (values: Iterable<unknown>): number => {
   return count;
 };
 
+/** What the merge loop reads (writeEntries). */
+interface OrderInput {
+  readonly order: Int32Array;
+  readonly times: Float64Array;
+  readonly groupStart: Int32Array;
+  readonly newPos: Int32Array;
+  /** place[k]: old entries at or before the k-th delta room (by key, _id); sorted[k]: that delta room. */
+  readonly place: Int32Array;
+  readonly sorted: Int32Array;
+  readonly dTimes: Float64Array;
+  readonly values: ReadonlyArray<unknown>;
+  readonly deltaStart: number;
+  readonly oldValue: (e: number) => unknown;
+}
+
+/** What it writes, and where it stands between slices. */
+interface OrderOutput {
+  readonly newOrder: Int32Array;
+  readonly newTimes: Float64Array;
+  readonly newGroup: Int32Array;
+  readonly entryMap: Int32Array;
+  readonly deltaEntry: Int32Array;
+  validDateStart: number;
+  /** Entries written; delta rooms placed; the previous entry: its old entry if a survivor (else -1), its delta index if a delta room. */
+  w: number;
+  k: number;
+  prevOld: number;
+  prevDelta: number;
+}
+
+/**
+ * Writes the merged order for old entries [from, to) and the delta rooms placed before each (to = n + 1: the
+ * delta rooms placed after every old entry too). Equal keys share a group: two survivors by their old runs,
+ * valid Dates by time, else by compareValues.
+ */
+const writeEntries = (input: OrderInput, out: OrderOutput, from: number, to: number): void => {
+  const { order, times, groupStart, newPos, place, sorted, dTimes, values, deltaStart, oldValue } = input;
+  const { newOrder, newTimes, newGroup, entryMap, deltaEntry } = out;
+  const n = order.length;
+  const d = sorted.length;
+  const m = newOrder.length;
+  let { w, k, prevOld, prevDelta, validDateStart } = out;
+  for (let e = from; e < to; e++) {
+    while (k < d && (place[k] as number) <= e) {
+      const i = sorted[k++] as number;
+      const t = dTimes[i] as number;
+      let same = false;
+      if (w > 0) {
+        if (t === t) same = newTimes[w - 1] === t;
+        else same = compareValues(prevOld >= 0 ? oldValue(prevOld) : values[prevDelta], values[i]) === 0;
+      }
+      if (t === t && validDateStart === m) validDateStart = w;
+      deltaEntry[i] = w;
+      newOrder[w] = deltaStart + i;
+      newTimes[w] = t;
+      newGroup[w] = same ? (newGroup[w - 1] as number) : w;
+      prevOld = -1;
+      prevDelta = i;
+      w++;
+    }
+    if (e === n) break;
+    const p = newPos[order[e] as number] as number;
+    if (p < 0) {
+      entryMap[e] = -1;
+      continue;
+    }
+    const t = times[e] as number;
+    let same = false;
+    if (w > 0) {
+      if (t === t) same = newTimes[w - 1] === t;
+      else if (prevOld >= 0) same = (groupStart[e] as number) <= prevOld;
+      else same = compareValues(values[prevDelta], oldValue(e)) === 0;
+    }
+    if (t === t && validDateStart === m) validDateStart = w;
+    entryMap[e] = w;
+    newOrder[w] = p;
+    newTimes[w] = t;
+    newGroup[w] = same ? (newGroup[w - 1] as number) : w;
+    prevOld = e;
+    prevDelta = -1;
+    w++;
+  }
+  out.w = w;
+  out.k = k;
+  out.prevOld = prevOld;
+  out.prevDelta = prevDelta;
+  out.validDateStart = validDateStart;
+};
+
 /** `old` over the compacted docs, or undefined when `old` was not made by order.ts (its array count is unknown). */
 export const mergeOrderedIndex = (old: OrderedIndex, remap: PositionRemap): MergedOrder | undefined =>
   drain(mergeOrderedIndexSteps(old, remap));
@@ -103,49 +192,25 @@ export function* mergeOrderedIndexSteps(old: OrderedIndex, remap: PositionRemap)
     }
   }
   yield probes * 8;
-  const newOrder = new Int32Array(m);
-  const newTimes = new Float64Array(m);
-  const newGroup = new Int32Array(m);
-  const entryMap = new Int32Array(n);
-  const deltaEntry = new Int32Array(d);
-  let validDateStart = m;
-  let w = 0;
-  // The previous entry: its old entry if a survivor (else -1), its delta index if a delta room.
-  let prevOld = -1;
-  let prevDelta = -1;
-  const emit = (position: number, t: number, curOld: number, curDelta: number): void => {
-    let same = false;
-    if (w > 0) {
-      if (t === t) same = newTimes[w - 1] === t;
-      else if (prevOld >= 0 && curOld >= 0) same = (groupStart[curOld] as number) <= prevOld;
-      else
-        same = compareValues(prevOld >= 0 ? oldValue(prevOld) : values[prevDelta], curOld >= 0 ? oldValue(curOld) : values[curDelta]) === 0;
-    }
-    if (t === t && validDateStart === m) validDateStart = w;
-    newOrder[w] = position;
-    newTimes[w] = t;
-    newGroup[w] = same ? (newGroup[w - 1] as number) : w;
-    prevOld = curOld;
-    prevDelta = curDelta;
-    w++;
+  const out: OrderOutput = {
+    newOrder: new Int32Array(m),
+    newTimes: new Float64Array(m),
+    newGroup: new Int32Array(m),
+    entryMap: new Int32Array(n),
+    deltaEntry: new Int32Array(d),
+    validDateStart: m,
+    w: 0,
+    k: 0,
+    prevOld: -1,
+    prevDelta: -1,
   };
-  let k = 0;
-  for (let e = 0; e <= n; e++) {
-    if ((e & (CHUNK - 1)) === CHUNK - 1) yield CHUNK;
-    while (k < d && (place[k] as number) <= e) {
-      const i = sorted[k++] as number;
-      deltaEntry[i] = w;
-      emit(deltaStart + i, dTimes[i] as number, -1, i);
-    }
-    if (e === n) break;
-    const p = newPos[order[e] as number] as number;
-    if (p < 0) {
-      entryMap[e] = -1;
-      continue;
-    }
-    entryMap[e] = w;
-    emit(p, times[e] as number, e, -1);
+  const input: OrderInput = { order, times, groupStart, newPos, place, sorted, dTimes, values, deltaStart, oldValue };
+  // Entries in slices of CHUNK, the loop in a plain function: V8 optimizes it, not a generator's loop (~10× slower).
+  for (let e = 0; e <= n; e += CHUNK) {
+    writeEntries(input, out, e, Math.min(n + 1, e + CHUNK));
+    yield Math.min(n + 1, e + CHUNK) - e;
   }
+  const { newOrder, newTimes, newGroup, entryMap, deltaEntry, validDateStart } = out;
   const rankOf = new Int32Array(m);
   for (let r = 0; r < m; r++) {
     rankOf[newOrder[r] as number] = r;
