@@ -7,7 +7,7 @@ import { forEachGramOfValue } from '../gram-codes.js';
 import { gramIndexFromParts, gramIndexParts, type GramIndex } from '../gram-index.js';
 import type { RankRemap } from './merge-postings.js';
 import { forEachAsc, setSize, type RankSet } from '../rank-set.js';
-import { CHUNK, copyPrefixSteps, drain, sortFloat64Steps, type Steps } from './slices.js';
+import { CHUNK, copyPrefixSteps, drain, sortPairsSteps, type Steps } from './slices.js';
 
 /** The delta's (gram id, new rank) entries sorted by id then rank; new grams get ids after the old ones. */
 function* deltaEntriesSteps(
@@ -41,17 +41,9 @@ function* deltaEntriesSteps(
   }
   // id · scale + rank is an exact double (ids < 2^31, ranks < scale ≤ 2^31): a native numeric sort.
   const scale = 2 ** Math.ceil(Math.log2(remap.size + 1));
-  let packed = new Float64Array(entryId.length);
-  for (let e = 0; e < packed.length; e++) packed[e] = (entryId[e] as number) * scale + (entryRank[e] as number);
-  packed = yield* sortFloat64Steps(packed);
-  const dId = new Int32Array(packed.length);
-  const dRank = new Int32Array(packed.length);
-  for (let e = 0; e < packed.length; e++) {
-    const x = packed[e] as number;
-    dId[e] = Math.floor(x / scale);
-    dRank[e] = x - (dId[e] as number) * scale;
-  }
-  yield packed.length * 2;
+  const sorted = yield* sortPairsSteps(entryId, entryRank, scale);
+  const dId = sorted.ids;
+  const dRank = sorted.ranks;
   return { added, dId, dRank };
 }
 

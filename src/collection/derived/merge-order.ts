@@ -13,7 +13,7 @@ import { compareValues } from '../../value/compare-values.js';
 import type { Room } from '../../model/room.js';
 import { compareIds, orderedIndexArrayCount, orderedIndexOf, readId, type OrderedIndex } from '../order.js';
 import { validTime } from '../../value/valid-time.js';
-import { CHUNK, drain, sortIndexesSteps, type Steps } from './slices.js';
+import { CHUNK, drain, ROOM_READ, ROOMS_PER_STEP, sortIndexesSteps, type Steps } from './slices.js';
 
 /** How the base's documents map to the compacted collection's (shared by every index). */
 export interface PositionRemap {
@@ -149,10 +149,17 @@ export function* mergeOrderedIndexSteps(old: OrderedIndex, remap: PositionRemap)
   const n = order.length;
   const d = deltaDocs.length;
   const m = deltaStart + d;
-  const values = deltaDocs.map((doc) => read(doc));
-  const dTimes = Float64Array.from(values, validTime);
-  const dIds = deltaDocs.map((doc) => readId(doc));
-  yield d * 3;
+  const values = new Array<unknown>(d);
+  const dTimes = new Float64Array(d);
+  const dIds = new Array<unknown>(d);
+  for (let i = 0; i < d; i++) {
+    const doc = deltaDocs[i];
+    values[i] = read(doc);
+    dTimes[i] = validTime(values[i]);
+    dIds[i] = readId(doc);
+    if (i % ROOMS_PER_STEP === ROOMS_PER_STEP - 1) yield CHUNK;
+  }
+  yield (d % ROOMS_PER_STEP) * ROOM_READ;
   const oldValue = (e: number): unknown => read(baseDocs[order[e] as number]);
   const sorted = yield* sortIndexesSteps(
     d,
@@ -217,9 +224,15 @@ export function* mergeOrderedIndexSteps(old: OrderedIndex, remap: PositionRemap)
     if ((r & (CHUNK - 1)) === CHUNK - 1) yield CHUNK;
   }
   // Without arrays in the base no removed room held one: don't read them.
-  const removedArrays = oldArrays === 0 ? 0 : countArrays(remap.tombstones.map((p) => read(baseDocs[p])));
+  let removedArrays = 0;
+  if (oldArrays > 0) {
+    for (let t = 0; t < remap.tombstones.length; t++) {
+      if (Array.isArray(read(baseDocs[remap.tombstones[t] as number]))) removedArrays++;
+      if (t % ROOMS_PER_STEP === ROOMS_PER_STEP - 1) yield CHUNK;
+    }
+  }
   const arrayCount = oldArrays - removedArrays + countArrays(values);
-  yield remap.tombstones.length + d;
+  yield d;
   const parts = { path: old.path, order: newOrder, rankOf, groupStart: newGroup, validDateStart, times: newTimes, read };
   return { index: orderedIndexOf(parts, arrayCount), entryMap, deltaEntry };
 }

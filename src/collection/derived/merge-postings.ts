@@ -5,7 +5,17 @@ import { compilePath } from '../../value/get-path.js';
 import type { Room } from '../../model/room.js';
 import { keyIdOf, keyIndexFromParts, keyIndexParts, keyMapBytes, presenceTest, type KeyIndex, type PresenceIndex } from '../postings.js';
 import { forEachAsc, setSize, type RankSet } from '../rank-set.js';
-import { CHUNK, copyPrefixSteps, drain, fromSortedRanksSteps, sortFloat64Steps, sortIndexesSteps, type Steps } from './slices.js';
+import {
+  CHUNK,
+  copyPrefixSteps,
+  drain,
+  fromSortedRanksSteps,
+  ROOM_READ,
+  ROOMS_PER_STEP,
+  sortIndexesSteps,
+  sortPairsSteps,
+  type Steps,
+} from './slices.js';
 
 /** How the base's ranks map to the compacted collection's. */
 export interface RankRemap {
@@ -45,29 +55,22 @@ function* sortEntriesSteps(
   size: number,
 ): Steps<{ dKey: Int32Array; dRank: Int32Array }> {
   const count = entryKey.length;
-  const dKey = new Int32Array(count);
-  const dRank = new Int32Array(count);
   const scale = 2 ** Math.ceil(Math.log2(size + 1));
   if (idCount * scale <= Number.MAX_SAFE_INTEGER) {
     // id · scale + rank (rank < scale) is an exact double: a native numeric sort, no comparator calls.
-    let packed = new Float64Array(count);
-    for (let e = 0; e < count; e++) packed[e] = (entryKey[e] as number) * scale + (entryRank[e] as number);
-    packed = yield* sortFloat64Steps(packed);
-    for (let e = 0; e < count; e++) {
-      const x = packed[e] as number;
-      dKey[e] = Math.floor(x / scale);
-      dRank[e] = x - (dKey[e] as number) * scale;
-    }
-    yield count * 2;
-    return { dKey, dRank };
+    const sorted = yield* sortPairsSteps(entryKey, entryRank, scale);
+    return { dKey: sorted.ids, dRank: sorted.ranks };
   }
+  const dKey = new Int32Array(count);
+  const dRank = new Int32Array(count);
   // Entries are in rank order and the sort is stable: by key id, then rank.
   const byKey = yield* sortIndexesSteps(count, (a, b) => (entryKey[a] as number) - (entryKey[b] as number));
   for (let e = 0; e < count; e++) {
     dKey[e] = entryKey[byKey[e] as number] as number;
     dRank[e] = entryRank[byKey[e] as number] as number;
+    if ((e & (CHUNK - 1)) === CHUNK - 1) yield CHUNK;
   }
-  yield count;
+  yield count & (CHUNK - 1);
   return { dKey, dRank };
 }
 
@@ -83,7 +86,12 @@ export function* mergeKeyIndexSteps(old: KeyIndex, remap: RankRemap): Steps<KeyI
   const read = compilePath(old.path);
   let arrayCount = parts.arrayCount;
   // Without arrays in the base no removed room held one: don't read them.
-  if (arrayCount > 0) for (const room of remap.removed) if (Array.isArray(read(room))) arrayCount--;
+  if (arrayCount > 0) {
+    for (let t = 0; t < remap.removed.length; t++) {
+      if (Array.isArray(read(remap.removed[t]))) arrayCount--;
+      if (t % ROOMS_PER_STEP === ROOMS_PER_STEP - 1) yield CHUNK;
+    }
+  }
   // The delta's entries (key id, rank); keys the base lacks get ids after the base's.
   const oldIdCount = offsets.length - 1;
   const added = new Map<string, number>();
@@ -103,8 +111,9 @@ export function* mergeKeyIndexSteps(old: KeyIndex, remap: RankRemap): Steps<KeyI
       entryKey.push(id);
       entryRank.push(deltaRank[i] as number);
     });
+    if (j % ROOMS_PER_STEP === ROOMS_PER_STEP - 1) yield CHUNK;
   }
-  yield deltaByRank.length * 4 + remap.removed.length;
+  yield (deltaByRank.length % ROOMS_PER_STEP) * ROOM_READ;
   const idCount = oldIdCount + added.size;
   const { dKey, dRank } = yield* sortEntriesSteps(entryKey, entryRank, idCount, remap.size);
   // One sequential pass in key id order: survivors remapped, delta ranks merged in; a dense key's bitmap
@@ -192,6 +201,7 @@ export function* mergePresenceIndexSteps(old: PresenceIndex, remap: RankRemap): 
   for (let j = 0; j < deltaByRank.length; j++) {
     const i = deltaByRank[j] as number;
     if (holds(read(deltaDocs[i]))) added.push(deltaRank[i] as number);
+    if (j % ROOMS_PER_STEP === ROOMS_PER_STEP - 1) yield CHUNK;
   }
   const out = new Int32Array(setSize(old.present) + added.length);
   let w = 0;
