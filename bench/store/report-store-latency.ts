@@ -78,7 +78,7 @@ export const renderStoreMarkdown = (r: StoreLatencyResults): string => {
       'about 2·√n more changes; every step of it is sliced, the last step of each index (its bitmaps, its key map) included; then the ' +
       'changes made meanwhile move onto the new base in O(1) each.',
     '',
-    'Reproduce: `npm run bench:store` (1M rooms, ~5 minutes), or `npm run bench:store -- --sizes 100000 --store-changes 20000`.',
+    'Reproduce: `npm run bench:store` (1M rooms, both schemes: ~10–15 minutes), or `npm run bench:store -- --sizes 100000 --store-changes 20000`.',
     '',
     ...(r.notes ?? []).flatMap((note) => [note, '']),
     '## Goal of issue 17 (same run)',
