@@ -237,8 +237,14 @@ const layOut = (
 /** Trigram postings a long needle intersects at most (the smallest ones; more rarely pay for their probes). */
 const MAX_TRIGRAMS = 6;
 
-/** A gram index from its layout. @internal */
-export const gramIndexFromParts = (path: FieldPath, parts: GramIndexParts): GramIndex => {
+/** Gram ids gramIndexFromParts visited itself (O(grams) in one call): builds pay it, merges must not (tests check). @internal */
+export const gramFromPartsWork = { visits: 0 };
+
+/**
+ * A gram index from its layout: O(grams) to count the non-empty ones, O(dense grams) when the caller counted
+ * them on the way (`knownGramCount`: a merge, in slices). @internal
+ */
+export const gramIndexFromParts = (path: FieldPath, parts: GramIndexParts, knownGramCount?: number): GramIndex => {
   const { ids, offsets, ranks, dense, values } = parts;
   const postingOf = (code: number): RankSet => {
     const id = ids.get(code);
@@ -252,12 +258,15 @@ export const gramIndexFromParts = (path: FieldPath, parts: GramIndexParts): Gram
   // Map entries roughly; the values array is one pointer per room (the strings are the rooms' own).
   let bytes = offsets.byteLength + ranks.byteLength + ids.size * 40 + values.length * 8;
   let entries = ranks.length;
-  let gramCount = 0;
   for (const set of dense.values()) {
     bytes += setBytes(set);
     entries += setSize(set);
   }
-  for (let id = 0; id < offsets.length - 1; id++) if (dense.has(id) || (offsets[id + 1] as number) > (offsets[id] as number)) gramCount++;
+  let gramCount = knownGramCount ?? 0;
+  if (knownGramCount === undefined) {
+    gramFromPartsWork.visits += offsets.length - 1;
+    for (let id = 0; id < offsets.length - 1; id++) if (dense.has(id) || (offsets[id + 1] as number) > (offsets[id] as number)) gramCount++;
+  }
   const index: GramIndex = {
     kind: 'gram',
     path,

@@ -134,7 +134,24 @@ export interface KeyIndexParts {
   readonly ranks: Int32Array;
   /** Documents holding an array at the path. */
   readonly arrayCount: number;
+  /** The map keys' share of `bytes` (every layer's keys, emptied ones included); computed when absent. */
+  readonly keyBytes?: number;
 }
+
+/**
+ * What `keyIndexFromParts` would compute by visiting every key id and dense posting, handed over by a caller
+ * that computed it on the way (a merge, in slices: merge-postings.ts), so making the index is O(dense keys).
+ * @internal
+ */
+export interface KeyIndexLayout {
+  /** Key id → its posting as a bitmap, for the keys holding at least n/32 ranks (fromSortedRanks of its range). */
+  readonly dense: ReadonlyMap<number, RankSet>;
+  /** Key ids with a non-empty range. */
+  readonly keyCount: number;
+}
+
+/** Estimated bytes of the map entries and key strings (the key string and its map entry, roughly). */
+export const keyMapBytes = (key: string): number => 2 * key.length + 40;
 
 const partsOf = new WeakMap<KeyIndex, KeyIndexParts>();
 
@@ -150,24 +167,47 @@ export const keyIdOf = (parts: KeyIndexParts, key: string): number | undefined =
   return undefined;
 };
 
-/** A key index over ranks [0, n) from its layout (dense postings become bitmaps here). @internal */
-export const keyIndexFromParts = (n: number, path: FieldPath, parts: KeyIndexParts): KeyIndex => {
-  const { ids, offsets, ranks, arrayCount } = parts;
+/**
+ * Key ids, keys and dense entries keyIndexFromParts visited itself (not handed a layout): O(keys + n) in one
+ * call. Builds pay it; a merge must not (it does that work in slices): tests check it does not grow. @internal
+ */
+export const fromPartsWork = { visits: 0 };
+
+/** The key index's dense postings and live key count, by visiting every key id. */
+const layoutOf = (n: number, offsets: Int32Array, ranks: Int32Array): KeyIndexLayout => {
   const dense = new Map<number, RankSet>();
-  let bytes = offsets.byteLength + ranks.byteLength;
   let keyCount = 0;
+  fromPartsWork.visits += offsets.length - 1;
   for (let id = 0; id < offsets.length - 1; id++) {
     const from = offsets[id] as number;
     const to = offsets[id + 1] as number;
     if (to === from) continue; // a key whose rooms all left (merged indexes only)
     keyCount++;
     if ((to - from) * 32 >= n) {
-      const set = fromSortedRanks(ranks.subarray(from, to), n);
-      dense.set(id, set);
-      bytes += setBytes(set);
+      fromPartsWork.visits += to - from;
+      dense.set(id, fromSortedRanks(ranks.subarray(from, to), n));
     }
   }
-  for (const layer of ids) for (const key of layer.keys()) bytes += 2 * key.length + 40; // the key string and its map entry, roughly
+  return { dense, keyCount };
+};
+
+/**
+ * A key index over ranks [0, n) from its layout (dense postings become bitmaps here, unless `layout` brings
+ * them): O(keys + dense entries), or O(dense keys) with `layout` and `parts.keyBytes`. @internal
+ */
+export const keyIndexFromParts = (n: number, path: FieldPath, parts: KeyIndexParts, layout?: KeyIndexLayout): KeyIndex => {
+  const { ids, offsets, ranks, arrayCount } = parts;
+  const { dense, keyCount } = layout ?? layoutOf(n, offsets, ranks);
+  let keyBytes = parts.keyBytes;
+  if (keyBytes === undefined) {
+    keyBytes = 0;
+    for (const layer of ids) {
+      fromPartsWork.visits += layer.size;
+      for (const key of layer.keys()) keyBytes += keyMapBytes(key);
+    }
+  }
+  let bytes = offsets.byteLength + ranks.byteLength + keyBytes;
+  for (const set of dense.values()) bytes += setBytes(set);
   const only = ids.length === 1 ? ids[0] : undefined;
   const idOf = only === undefined ? (key: string) => keyIdOf(parts, key) : (key: string) => only.get(key);
   const live = (key: string): boolean => {
@@ -196,7 +236,7 @@ export const keyIndexFromParts = (n: number, path: FieldPath, parts: KeyIndexPar
       return dense.get(id) ?? { kind: 'list', ranks: ranks.subarray(from, to) };
     },
   };
-  partsOf.set(index, parts);
+  partsOf.set(index, parts.keyBytes === keyBytes ? parts : { ...parts, keyBytes });
   return index;
 };
 
