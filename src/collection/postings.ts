@@ -45,80 +45,83 @@ export interface KeyIndex {
 export const buildKeyIndex = (n: number, docAt: (r: number) => Room, path: FieldPath): KeyIndex => {
   const builder = keyIndexBuilder(n, path);
   for (let r = 0; r < n; r++) builder.add(r, docAt(r));
-  return builder.finish();
+  return builder.finish(undefined);
 };
 
-/** Incremental construction, ranks in ascending order: lets a collection read each room once for all its indexes. */
+/**
+ * Two-phase construction, so a collection reads each room once, in insertion order (the rooms' own
+ * memory order: no cache miss per room as a walk in rank order would pay): `add` takes every position
+ * in ascending order and keeps only numbers (typed columns); `finish` lays the postings out in rank
+ * order from those numbers alone. `order[rank]` = position (undefined: ranks are positions).
+ */
 export interface IndexBuilder<I> {
-  readonly add: (rank: number, doc: Room) => void;
-  readonly finish: () => I;
+  readonly add: (position: number, doc: Room) => void;
+  readonly finish: (order: Int32Array | undefined) => I;
 }
+
+/** A growable Int32Array (doubling). */
+const grown = (a: Int32Array, need: number): Int32Array => {
+  if (need <= a.length) return a;
+  const next = new Int32Array(Math.max(need, a.length * 2));
+  next.set(a);
+  return next;
+};
 
 export const keyIndexBuilder = (n: number, path: FieldPath): IndexBuilder<KeyIndex> => {
   const read = compilePath(path);
   const ids = new Map<string, number>();
-  // Growable typed buffers: (key id, rank) per entry, in rank order.
-  let entryKey = new Int32Array(Math.max(16, n));
-  let entryRank = new Int32Array(Math.max(16, n));
+  // Per position p, its distinct key ids are entryKey[start[p] .. start[p + 1]) (CSR by position).
+  const start = new Int32Array(n + 1);
+  let entryKey: Int32Array = new Int32Array(Math.max(16, n));
   let entries = 0;
-  const lastRank: number[] = [];
-  const add = (key: string, r: number): void => {
+  let counts: Int32Array = new Int32Array(64);
+  let lastPosition: Int32Array = new Int32Array(64);
+  let arrayCount = 0;
+  const add = (key: string, p: number): void => {
     let id = ids.get(key);
     if (id === undefined) {
       id = ids.size;
       ids.set(key, id);
-      lastRank.push(-1);
-    }
-    // A value repeated in one array counts once.
-    if (lastRank[id] === r) return;
-    lastRank[id] = r;
-    if (entries === entryKey.length) {
-      const grownKey = new Int32Array(entries * 2);
-      grownKey.set(entryKey);
-      entryKey = grownKey;
-      const grownRank = new Int32Array(entries * 2);
-      grownRank.set(entryRank);
-      entryRank = grownRank;
-    }
-    entryKey[entries] = id;
-    entryRank[entries++] = r;
-  };
-  let arrayCount = 0;
-  const addDoc = (r: number, doc: Room): void => {
-    const v = read(doc);
-    if (typeof v === 'string') add(v, r);
-    else if (Array.isArray(v)) {
-      arrayCount++;
-      for (const x of v) if (typeof x === 'string') add(x, r);
-    }
+      if (id === counts.length) {
+        counts = grown(counts, id + 1);
+        lastPosition = grown(lastPosition, id + 1);
+      }
+    } else if (lastPosition[id] === p + 1) return; // a value repeated in one array counts once
+    lastPosition[id] = p + 1;
+    counts[id] = (counts[id] as number) + 1;
+    if (entries === entryKey.length) entryKey = grown(entryKey, entries + 1);
+    entryKey[entries++] = id;
   };
   return {
-    add: addDoc,
-    finish: () => finishKeyIndex(n, path, ids, entryKey.subarray(0, entries), entryRank.subarray(0, entries), arrayCount),
+    add: (p, doc) => {
+      const v = read(doc);
+      if (typeof v === 'string') add(v, p);
+      else if (Array.isArray(v)) {
+        arrayCount++;
+        for (const x of v) if (typeof x === 'string') add(x, p);
+      }
+      start[p + 1] = entries;
+    },
+    finish: (order) => {
+      const keyCount = ids.size;
+      const offsets = new Int32Array(keyCount + 1);
+      for (let id = 0; id < keyCount; id++) offsets[id + 1] = (offsets[id] as number) + (counts[id] as number);
+      const fill = offsets.slice(0, keyCount);
+      const ranks = new Int32Array(entries);
+      // Ranks ascending, so each key's slice ends up ascending.
+      for (let r = 0; r < n; r++) {
+        const p = order === undefined ? r : (order[r] as number);
+        const to = start[p + 1] as number;
+        for (let e = start[p] as number; e < to; e++) {
+          const id = entryKey[e] as number;
+          const at = fill[id] as number;
+          ranks[at] = r;
+          fill[id] = at + 1;
+        }
+      }
+      return keyIndexFromParts(n, path, { ids: [ids], offsets, ranks, arrayCount });
+    },
   };
-};
-
-const finishKeyIndex = (
-  n: number,
-  path: FieldPath,
-  ids: ReadonlyMap<string, number>,
-  entryKey: Int32Array,
-  entryRank: Int32Array,
-  arrayCount: number,
-): KeyIndex => {
-  const keyCount = ids.size;
-  const offsets = new Int32Array(keyCount + 1);
-  for (const id of entryKey) offsets[id + 1] = (offsets[id + 1] as number) + 1;
-  for (let id = 0; id < keyCount; id++) offsets[id + 1] = (offsets[id + 1] as number) + (offsets[id] as number);
-  const fill = offsets.slice(0, keyCount);
-  const ranks = new Int32Array(entryKey.length);
-  // Entries arrive in rank order, so each key's slice ends up ascending.
-  for (let e = 0; e < entryKey.length; e++) {
-    const id = entryKey[e] as number;
-    ranks[fill[id] as number] = entryRank[e] as number;
-    fill[id] = (fill[id] as number) + 1;
-  }
-  return keyIndexFromParts(n, path, { ids: [ids], offsets, ranks, arrayCount });
 };
 
 /**
@@ -203,13 +206,32 @@ export const keyIndexFromParts = (n: number, path: FieldPath, parts: KeyIndexPar
 export const presenceIndexBuilder = (n: number, path: FieldPath, holds: PresenceIndex['holds'] = 'any'): IndexBuilder<PresenceIndex> => {
   const read = compilePath(path);
   const test = presenceTest(holds);
-  const ranks: number[] = [];
+  const held = new Uint8Array(n);
+  let count = 0;
   return {
-    add: (r, doc) => {
-      if (test(read(doc))) ranks.push(r);
+    add: (p, doc) => {
+      if (test(read(doc))) {
+        held[p] = 1;
+        count++;
+      }
     },
-    finish: () => ({ kind: 'presence', path, holds, present: fromSortedRanks(ranks, n) }),
+    finish: (order) => ({ kind: 'presence', path, holds, present: heldSet(held, count, order) }),
   };
+};
+
+/** The ranks whose position is marked in `held` (`count` of them), as fromSortedRanks would hold them. */
+const heldSet = (held: Uint8Array, count: number, order: Int32Array | undefined): RankSet => {
+  const n = held.length;
+  if (count * 32 < n) {
+    const ranks = new Int32Array(count);
+    let k = 0;
+    for (let r = 0; r < n && k < count; r++) if (held[order === undefined ? r : (order[r] as number)] === 1) ranks[k++] = r;
+    return { kind: 'list', ranks };
+  }
+  const words = new Uint32Array((n + 31) >>> 5);
+  for (let r = 0; r < n; r++)
+    if (held[order === undefined ? r : (order[r] as number)] === 1) words[r >>> 5] = (words[r >>> 5] as number) | (1 << (r & 31));
+  return { kind: 'bitmap', words, size: count };
 };
 
 export const keyIndexBytes = (index: KeyIndex): number => index.bytes;
