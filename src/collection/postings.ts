@@ -70,14 +70,18 @@ const grown = (a: Int32Array, need: number): Int32Array => {
 export const keyIndexBuilder = (n: number, path: FieldPath): IndexBuilder<KeyIndex> => {
   const read = compilePath(path);
   const ids = new Map<string, number>();
-  // Per position p, its distinct key ids are entryKey[start[p] .. start[p + 1]) (CSR by position).
-  const start = new Int32Array(n + 1);
-  let entryKey: Int32Array = new Int32Array(Math.max(16, n));
-  let entries = 0;
+  // Position p's key id (NONE: no string there); a room holding several distinct keys (an array) has
+  // MANY - k there and its ids in many[manyStart[k] .. manyStart[k + 1]).
+  const keyAt = new Int32Array(n).fill(NONE);
+  let many: Int32Array = new Int32Array(16);
+  let manyLength = 0;
+  const manyStart: number[] = [0];
   let counts: Int32Array = new Int32Array(64);
   let lastPosition: Int32Array = new Int32Array(64);
+  let entries = 0;
   let arrayCount = 0;
-  const add = (key: string, p: number): void => {
+  /** The id of `key`, or -1 when position `p` already holds it (a value repeated in one array counts once). */
+  const idOf = (key: string, p: number): number => {
     let id = ids.get(key);
     if (id === undefined) {
       id = ids.size;
@@ -86,21 +90,43 @@ export const keyIndexBuilder = (n: number, path: FieldPath): IndexBuilder<KeyInd
         counts = grown(counts, id + 1);
         lastPosition = grown(lastPosition, id + 1);
       }
-    } else if (lastPosition[id] === p + 1) return; // a value repeated in one array counts once
+    } else if (lastPosition[id] === p + 1) return -1;
     lastPosition[id] = p + 1;
     counts[id] = (counts[id] as number) + 1;
-    if (entries === entryKey.length) entryKey = grown(entryKey, entries + 1);
-    entryKey[entries++] = id;
+    entries++;
+    return id;
+  };
+  const addArray = (p: number, v: ReadonlyArray<unknown>): void => {
+    let first = NONE;
+    let more = false;
+    for (const x of v) {
+      if (typeof x !== 'string') continue;
+      const id = idOf(x, p);
+      if (id < 0) continue;
+      if (first === NONE) first = id;
+      else {
+        if (!more) {
+          many = grown(many, manyLength + 1);
+          many[manyLength++] = first;
+          more = true;
+        }
+        many = grown(many, manyLength + 1);
+        many[manyLength++] = id;
+      }
+    }
+    if (more) {
+      keyAt[p] = MANY - (manyStart.length - 1);
+      manyStart.push(manyLength);
+    } else keyAt[p] = first;
   };
   return {
     add: (p, doc) => {
       const v = read(doc);
-      if (typeof v === 'string') add(v, p);
+      if (typeof v === 'string') keyAt[p] = idOf(v, p);
       else if (Array.isArray(v)) {
         arrayCount++;
-        for (const x of v) if (typeof x === 'string') add(x, p);
+        addArray(p, v);
       }
-      start[p + 1] = entries;
     },
     finish: (order) => {
       const keyCount = ids.size;
@@ -110,19 +136,28 @@ export const keyIndexBuilder = (n: number, path: FieldPath): IndexBuilder<KeyInd
       const ranks = new Int32Array(entries);
       // Ranks ascending, so each key's slice ends up ascending.
       for (let r = 0; r < n; r++) {
-        const p = order === undefined ? r : (order[r] as number);
-        const to = start[p + 1] as number;
-        for (let e = start[p] as number; e < to; e++) {
-          const id = entryKey[e] as number;
+        const id = keyAt[order === undefined ? r : (order[r] as number)] as number;
+        if (id >= 0) {
           const at = fill[id] as number;
           ranks[at] = r;
           fill[id] = at + 1;
+        } else if (id !== NONE) {
+          const k = MANY - id;
+          for (let e = manyStart[k] as number, to = manyStart[k + 1] as number; e < to; e++) {
+            const more = many[e] as number;
+            const at = fill[more] as number;
+            ranks[at] = r;
+            fill[more] = at + 1;
+          }
         }
       }
       return keyIndexFromParts(n, path, { ids: [ids], offsets, ranks, arrayCount });
     },
   };
 };
+
+const NONE = -1;
+const MANY = -2;
 
 /**
  * A key index's layout, kept so compaction (merge-postings.ts) can remap ranks instead of re-reading

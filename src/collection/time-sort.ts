@@ -9,23 +9,24 @@ const MASK = RADIX - 1;
 /** Digits of the low 32 bits: 0-10, 11-21, 22-31; of the high bits (below 2^22): 0-10, 11-21. */
 const DIGITS = 5;
 
-const digitOf = (lo: Uint32Array, hi: Uint32Array, p: number, d: number): number => {
+/** Digit `d` of the offset `x` (an integer below 2^54). */
+const digitOf = (x: number, d: number): number => {
   switch (d) {
     case 0:
-      return (lo[p] as number) & MASK;
+      return x & MASK; // ToInt32 keeps the low 32 bits of an integer
     case 1:
-      return ((lo[p] as number) >>> BITS) & MASK;
+      return (x >>> BITS) & MASK;
     case 2:
-      return (lo[p] as number) >>> (2 * BITS);
+      return x >>> 0 >>> (2 * BITS);
     case 3:
-      return (hi[p] as number) & MASK;
+      return Math.floor(x / 2 ** 32) & MASK;
     default:
-      return ((hi[p] as number) >>> BITS) & MASK;
+      return (Math.floor(x / 2 ** 32) >>> BITS) & MASK;
   }
 };
 
 /**
- * `positions` (ascending) reordered by (time[position], position). Every time must be an integer (a
+ * `positions` (ascending) reordered by (time[position], position); `positions` itself is used as scratch. Every time must be an integer (a
  * valid Date's); `time` is indexed by position.
  */
 export const sortPositionsByTime = (positions: Int32Array, time: Float64Array): Int32Array => {
@@ -42,26 +43,17 @@ export const sortPositionsByTime = (positions: Int32Array, time: Float64Array): 
     // Dates ~285,000 years apart: the offsets are no longer exact integers; a comparison sort.
     return Int32Array.from(positions).sort((a, b) => (time[a] as number) - (time[b] as number) || a - b);
   }
-  // Offsets split in 32-bit halves, by position (only the sorted positions are read).
-  const n = time.length;
-  const lo = new Uint32Array(n);
-  const hi = new Uint32Array(n);
   const counts = new Int32Array(DIGITS * RADIX);
   for (let i = 0; i < m; i++) {
-    const p = positions[i] as number;
-    const d = (time[p] as number) - min;
-    const h = Math.floor(d / 2 ** 32);
-    const l = (d - h * 2 ** 32) >>> 0;
-    lo[p] = l;
-    hi[p] = h;
-    counts[l & MASK] = (counts[l & MASK] as number) + 1;
-    counts[RADIX + ((l >>> BITS) & MASK)] = (counts[RADIX + ((l >>> BITS) & MASK)] as number) + 1;
-    counts[2 * RADIX + (l >>> (2 * BITS))] = (counts[2 * RADIX + (l >>> (2 * BITS))] as number) + 1;
-    counts[3 * RADIX + (h & MASK)] = (counts[3 * RADIX + (h & MASK)] as number) + 1;
-    counts[4 * RADIX + ((h >>> BITS) & MASK)] = (counts[4 * RADIX + ((h >>> BITS) & MASK)] as number) + 1;
+    const x = (time[positions[i] as number] as number) - min;
+    for (let d = 0; d < DIGITS; d++) {
+      const b = d * RADIX + digitOf(x, d);
+      counts[b] = (counts[b] as number) + 1;
+    }
   }
-  let src = positions.slice();
-  let dst = new Int32Array(m);
+  // Sorted in place: the caller hands its array over.
+  let src: Int32Array = positions;
+  let dst: Int32Array = new Int32Array(m);
   for (let d = 0; d < DIGITS; d++) {
     const base = d * RADIX;
     // A digit every offset shares leaves the order as it is.
@@ -81,7 +73,7 @@ export const sortPositionsByTime = (positions: Int32Array, time: Float64Array): 
     }
     for (let i = 0; i < m; i++) {
       const p = src[i] as number;
-      const b = base + digitOf(lo, hi, p, d);
+      const b = base + digitOf((time[p] as number) - min, d);
       const at = counts[b] as number;
       dst[at] = p;
       counts[b] = at + 1;
