@@ -6,8 +6,8 @@
 // Layout, as postings.ts: sparse postings share one Int32Array (CSR: gram id → [offsets[id],
 // offsets[id + 1]) of `ranks`); a posting of n/32 ranks or more is a bitmap instead (its CSR range is
 // empty), so the dense 1- and 2-grams (`a`, `e`, digits) cost n/8 bytes each, not 4 per room.
-// Building buffers one gram id per (room, distinct gram) in chunks, counting as it goes, then fills in
-// rank order: peak memory is the entries once plus the result, no doubling copies.
+// Building keeps one list of gram ids per distinct string (a room points at its list), then fills in
+// rank order: peak memory is the distinct lists plus the result, no doubling copies.
 import { compilePath } from '../value/get-path.js';
 import type { Room } from '../model/room.js';
 import type { FieldPath } from '../query/field-path.js';
@@ -59,36 +59,127 @@ const partsOf = new WeakMap<GramIndex, GramIndexParts>();
 export const gramIndexParts = (index: GramIndex): GramIndexParts | undefined => partsOf.get(index);
 
 const CHUNK = 1 << 20;
-/** Distinct strings whose grams are remembered while building (a bound on the build's extra memory). */
+/** Distinct strings whose gram list is shared while building (a bound on the build's extra memory). */
 const MAX_CACHED = 1 << 16;
 
 /**
- * Collects each room's distinct gram ids by position (chunks of ids, CSR by position), then lays the
- * postings out in rank order. The gram loop is one function over local variables (no call per gram,
- * no closure slot per step): it runs ~35 times per room.
+ * Collects one list of distinct gram ids per distinct string (names repeat: one visitor, many calls),
+ * each room pointing at its list, then lays the postings out in rank order. The gram loop is one
+ * method over local variables (no call per gram): it runs ~35 times per new string.
  */
 export const gramIndexBuilder = (n: number, path: FieldPath): IndexBuilder<GramIndex> => {
   const read = compilePath(path);
   const ids = new GramIds();
   const values = new Array<unknown>(n).fill(undefined);
-  // Position p's distinct gram ids are entries [start[p], start[p + 1]) of the chunks.
-  const start = new Int32Array(n + 1);
-  const chunks = new GramEntries();
+  const lists = new GramLists();
+  // Position p's gram list (GramLists.ref), or -1: no string there.
+  const listAt = new Int32Array(n).fill(-1);
   return {
     add: (p: number, doc: Room) => {
       const value = read(doc);
       if (typeof value === 'string') {
-        chunks.addOne(value, p + 1, ids);
+        listAt[p] = lists.ofString(value, ids);
         values[p] = value;
       } else if (Array.isArray(value)) {
-        for (const x of value) if (typeof x === 'string') chunks.addString(x, p + 1, ids);
+        listAt[p] = lists.ofStrings(value, ids);
         values[p] = value;
       }
-      start[p + 1] = chunks.entries;
     },
-    finish: (order) => layOut(n, path, ids, chunks, start, values, order),
+    finish: (order) => layOut(n, path, ids, lists, listAt, values, order),
   };
 };
+
+/**
+ * Lists of distinct gram ids in chunks: a list is [length, rooms using it, ids…] within one chunk, named
+ * by its ref (chunk * CHUNK + offset). A string seen before reuses its list (up to MAX_CACHED strings).
+ */
+class GramLists {
+  readonly chunks: Int32Array[] = [new Int32Array(CHUNK)];
+  private chunk: Int32Array = this.chunks[0] as Int32Array;
+  private fill = 0;
+  /** Every list's ref, in order made. */
+  readonly refs: number[] = [];
+  private readonly cached = new Map<string, number>();
+  private scratch = new Int32Array(256);
+  private length = 0;
+
+  /** The list of `s`'s grams (one more room uses it). */
+  ofString(s: string, ids: GramIds): number {
+    let ref = this.cached.get(s);
+    if (ref === undefined) {
+      this.length = 0;
+      this.addString(s, this.refs.length + 1, ids);
+      ref = this.store();
+      if (this.cached.size < MAX_CACHED) this.cached.set(s, ref);
+    }
+    const chunk = this.chunks[ref >>> 20] as Int32Array;
+    const at = (ref & (CHUNK - 1)) + 1;
+    chunk[at] = (chunk[at] as number) + 1;
+    return ref;
+  }
+
+  /** The list of the grams of an array's strings (its own list, used once). */
+  ofStrings(xs: ReadonlyArray<unknown>, ids: GramIds): number {
+    this.length = 0;
+    const mark = this.refs.length + 1;
+    for (const x of xs) if (typeof x === 'string') this.addString(x, mark, ids);
+    const ref = this.store();
+    const chunk = this.chunks[ref >>> 20] as Int32Array;
+    const at = (ref & (CHUNK - 1)) + 1;
+    chunk[at] = 1;
+    return ref;
+  }
+
+  /** Copies the scratch list into the chunks (a list never straddles two). */
+  private store(): number {
+    const length = this.length;
+    if (this.fill + length + 2 > CHUNK) {
+      this.chunks.push((this.chunk = new Int32Array(Math.max(CHUNK, length + 2))));
+      this.fill = 0;
+    }
+    const ref = (this.chunks.length - 1) * CHUNK + this.fill;
+    const chunk = this.chunk;
+    chunk[this.fill] = length;
+    chunk[this.fill + 1] = 0;
+    chunk.set(this.scratch.subarray(0, length), this.fill + 2);
+    this.fill += length + 2;
+    this.refs.push(ref);
+    return ref;
+  }
+
+  private take(id: number, mark: number, ids: GramIds): void {
+    const seen = ids.seen;
+    if (seen[id] === mark) return; // a gram repeated in one list counts once
+    seen[id] = mark;
+    if (this.length === this.scratch.length) {
+      const grown = new Int32Array(this.length * 2);
+      grown.set(this.scratch);
+      this.scratch = grown;
+    }
+    this.scratch[this.length++] = id;
+  }
+
+  /** Adds the grams of `s` to the scratch list marked `mark`. */
+  private addString(s: string, mark: number, ids: GramIds): void {
+    let a = 0;
+    let b = 0;
+    for (let i = 0; i < s.length; i++) {
+      const c = letterOf(s.charCodeAt(i));
+      let code = gramCode(0, 0, c);
+      this.take(code < 2 ** 30 ? ids.smallId(code) : ids.largeId(code), mark, ids);
+      if (b !== 0) {
+        code = gramCode(0, b, c);
+        this.take(code < 2 ** 30 ? ids.smallId(code) : ids.largeId(code), mark, ids);
+        if (a !== 0) {
+          code = gramCode(a, b, c);
+          this.take(code < 2 ** 30 ? ids.smallId(code) : ids.largeId(code), mark, ids);
+        }
+      }
+      a = b;
+      b = c;
+    }
+  }
+}
 
 /** Gram code → dense id: open addressing over small codes (no Map hashing per gram), a Map for the rare large ones (letters past 1024). */
 class GramIds {
@@ -99,8 +190,7 @@ class GramIds {
   readonly large = new Map<number, number>();
   /** The codes by id. */
   readonly codes: number[] = [];
-  /** Per id: how many positions hold it, and the last position (+1) that did. */
-  counts = new Int32Array(1024);
+  /** Per id: the last list (its mark) that took it. */
   seen = new Int32Array(1024);
 
   /** The id of a large code (≥ 2^30). */
@@ -117,10 +207,7 @@ class GramIds {
   newId(code: number): number {
     const id = this.codes.length;
     this.codes.push(code);
-    if (id === this.counts.length) {
-      const counts = new Int32Array(id * 2);
-      counts.set(this.counts);
-      this.counts = counts;
+    if (id === this.seen.length) {
       const seen = new Int32Array(id * 2);
       seen.set(this.seen);
       this.seen = seen;
@@ -164,101 +251,28 @@ class GramIds {
   }
 }
 
-/** The (position, distinct gram id) entries, in chunks (no doubling copies of one big array). */
-class GramEntries {
-  readonly chunks: Int32Array[] = [new Int32Array(CHUNK)];
-  chunk: Int32Array = this.chunks[0] as Int32Array;
-  fill = 0;
-  entries = 0;
-
-  private take(id: number, mark: number, ids: GramIds): void {
-    const seen = ids.seen;
-    if (seen[id] === mark) return; // a gram repeated in one room counts once
-    seen[id] = mark;
-    ids.counts[id] = (ids.counts[id] as number) + 1;
-    if (this.fill === CHUNK) {
-      this.chunks.push((this.chunk = new Int32Array(CHUNK)));
-      this.fill = 0;
-    }
-    this.chunk[this.fill++] = id;
-    this.entries++;
-  }
-
-  /** Where the distinct gram ids of a string seen before are (in `known`): names repeat (one visitor, many calls). */
-  private readonly cached = new Map<string, number>();
-  private known = new Int32Array(1 << 16);
-  private knownLength = 0;
-
-  /** Adds the grams of a room's only string: replayed when the string was seen before. */
-  addOne(s: string, mark: number, ids: GramIds): void {
-    const at = this.cached.get(s);
-    if (at !== undefined) {
-      const known = this.known;
-      const to = at + (known[at] as number) + 1;
-      const counts = ids.counts;
-      for (let k = at + 1; k < to; k++) {
-        const id = known[k] as number;
-        counts[id] = (counts[id] as number) + 1;
-        if (this.fill === CHUNK) {
-          this.chunks.push((this.chunk = new Int32Array(CHUNK)));
-          this.fill = 0;
-        }
-        this.chunk[this.fill++] = id;
-      }
-      this.entries += (known[at] as number);
-      return;
-    }
-    const before = this.entries;
-    this.addString(s, mark, ids);
-    const added = this.entries - before;
-    if (this.cached.size >= MAX_CACHED) return;
-    // Copy the ids just written (they may straddle two chunks).
-    if (this.knownLength + added + 1 > this.known.length) {
-      const grown = new Int32Array(Math.max(this.known.length * 2, this.knownLength + added + 1));
-      grown.set(this.known.subarray(0, this.knownLength));
-      this.known = grown;
-    }
-    const known = this.known;
-    const start = this.knownLength;
-    known[start] = added;
-    for (let e = before; e < this.entries; e++) known[start + 1 + e - before] = (this.chunks[e >>> 20] as Int32Array)[e & (CHUNK - 1)] as number;
-    this.cached.set(s, start);
-    this.knownLength = start + added + 1;
-  }
-
-  /** Adds the grams of `s` for the room marked `mark` (its position + 1). */
-  addString(s: string, mark: number, ids: GramIds): void {
-    let a = 0;
-    let b = 0;
-    for (let i = 0; i < s.length; i++) {
-      const c = letterOf(s.charCodeAt(i));
-      let code = gramCode(0, 0, c);
-      this.take(code < 2 ** 30 ? ids.smallId(code) : ids.largeId(code), mark, ids);
-      if (b !== 0) {
-        code = gramCode(0, b, c);
-        this.take(code < 2 ** 30 ? ids.smallId(code) : ids.largeId(code), mark, ids);
-        if (a !== 0) {
-          code = gramCode(a, b, c);
-          this.take(code < 2 ** 30 ? ids.smallId(code) : ids.largeId(code), mark, ids);
-        }
-      }
-      a = b;
-      b = c;
-    }
-  }
-}
-
 const layOut = (
   n: number,
   path: FieldPath,
   gramIds: GramIds,
-  entries: GramEntries,
-  start: Int32Array,
+  lists: GramLists,
+  listAt: Int32Array,
   valuesByPosition: ReadonlyArray<unknown>,
   order: Int32Array | undefined,
 ): GramIndex => {
   const idCount = gramIds.codes.length;
-  const counts = gramIds.counts;
+  const chunks = lists.chunks;
+  // Rooms per gram: each list's ids count once per room using it.
+  const counts = new Int32Array(idCount);
+  for (const ref of lists.refs) {
+    const chunk = chunks[ref >>> 20] as Int32Array;
+    const at = ref & (CHUNK - 1);
+    const uses = chunk[at + 1] as number;
+    for (let e = at + 2, to = at + 2 + (chunk[at] as number); e < to; e++) {
+      const id = chunk[e] as number;
+      counts[id] = (counts[id] as number) + uses;
+    }
+  }
   // Dense grams get a bitmap (slot ≥ 0) and an empty CSR range.
   const slot = new Int32Array(idCount).fill(-1);
   const bitmaps: Uint32Array[] = [];
@@ -274,17 +288,19 @@ const layOut = (
   }
   const ranks = new Int32Array(offsets[idCount] as number);
   const at = offsets.slice(0, idCount);
-  const chunks = entries.chunks;
   const values = order === undefined ? valuesByPosition : new Array<unknown>(n).fill(undefined);
   for (let r = 0; r < n; r++) {
     const p = order === undefined ? r : (order[r] as number);
+    const ref = listAt[p] as number;
+    if (ref < 0) continue;
     if (order !== undefined) (values as unknown[])[r] = valuesByPosition[p];
-    const from = start[p] as number;
-    const to = start[p + 1] as number;
+    const chunk = chunks[ref >>> 20] as Int32Array;
+    const from = (ref & (CHUNK - 1)) + 2;
+    const to = from + (chunk[from - 2] as number);
     const word = r >>> 5;
     const bit = 1 << (r & 31);
     for (let e = from; e < to; e++) {
-      const id = (chunks[e >>> 20] as Int32Array)[e & (CHUNK - 1)] as number;
+      const id = chunk[e] as number;
       const b = slot[id] as number;
       if (b < 0) {
         const i = at[id] as number;
