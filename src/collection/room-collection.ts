@@ -170,9 +170,7 @@ export const createRoomCollection = (rooms: ReadonlyArray<Room>, options: Collec
   const flags = new Map<string, PresenceIndex>(
     flagPaths.map((path, i) => [path, (flagBuilders[i] as IndexBuilder<PresenceIndex>).finish(order)]),
   );
-  const grams = new Map<string, GramIndex>(
-    gramPaths.map((path, i) => [path, (gramBuilders[i] as IndexBuilder<GramIndex>).finish(order)]),
-  );
+  const grams = new Map<string, GramIndex>(gramPaths.map((path, i) => [path, (gramBuilders[i] as IndexBuilder<GramIndex>).finish(order)]));
   return indexedCollection({ docs, size: n, primary, orders, keys, presence, flags, grams });
 };
 

@@ -17,7 +17,7 @@ const digitOf = (x: number, d: number): number => {
     case 1:
       return (x >>> BITS) & MASK;
     case 2:
-      return x >>> 0 >>> (2 * BITS);
+      return (x >>> 0) >>> (2 * BITS);
     case 3:
       return Math.floor(x / 2 ** 32) & MASK;
     default:
