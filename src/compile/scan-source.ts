@@ -1,7 +1,7 @@
 // The scan's loop as generated source, one function per filter shape: every condition written out
 // (no closure call per condition per room), plain property reads tested first and the own-property
 // checks only for rooms that pass (optimistic-predicate.ts says why that is sound), and the top-k's
-// first-key rejection inline. Type feedback is then per query shape, as in a loop written by hand.
+// rejection on the whole sort-key tuple inline. Type feedback is then per query shape, as in a loop by hand.
 // No request text ever enters the source: paths, values, patterns and sets are constants passed to
 // the generated factory by position (`k0`, `k1`, ...); the source holds only this file's templates.
 import type { FilterNode } from '../query/filter-node.js';
@@ -10,15 +10,35 @@ import { compileFilter } from './compile-filter.js';
 import { escapeRegExp, leafTest } from './operators.js';
 import { scanOrder } from './scan-predicate.js';
 
-/** What the loop reads of the top-k (exec/top-k.ts `TopKGate`): the heap's worst first key. */
+/** The most sort keys the loop compares inline; a room tying the worst kept one on all of them is offered. */
+export const GATE_KEYS = 4;
+
+/**
+ * What the loop reads of the top-k (exec/top-k.ts): the sort keys of the worst kept room, one entry
+ * per key of the sort (at most GATE_KEYS), so a room losing to it on the key tuple is rejected inline.
+ */
 export interface ScanGate {
-  /** 0: no rejection yet; 1: the worst first key is the valid time `time`; 2: it is the string `text`. */
-  kind: 0 | 1 | 2;
-  time: number;
-  text: string;
-  /** A room missing the first key sorts strictly after the worst one. */
-  missingLoses: boolean;
+  /** The heap is full: rejection is on. */
+  full: boolean;
+  /** Per key: 0 unknown (the loop offers the room), 1 the valid time `times[i]`, 2 the string `texts[i]`. */
+  readonly kinds: number[];
+  readonly times: number[];
+  readonly texts: string[];
+  /** Per key: a room missing this key sorts strictly after the worst one on it. */
+  readonly missingLoses: boolean[];
+  /** The worst kept room's position: a room tying it on every key comes later and loses. */
+  position: number;
 }
+
+/** A gate with rejection off. */
+export const openGate = (): ScanGate => ({
+  full: false,
+  kinds: new Array<number>(GATE_KEYS).fill(0),
+  times: new Array<number>(GATE_KEYS).fill(Number.NaN),
+  texts: new Array<string>(GATE_KEYS).fill(''),
+  missingLoses: new Array<boolean>(GATE_KEYS).fill(false),
+  position: 0,
+});
 
 /** The generated scan: counts the matches of `docs` (skipping `skip`ped positions) and offers each to `offer`. */
 export type ScanLoop = (
@@ -155,17 +175,39 @@ const condition = (e: Emitter, node: FilterNode): string => {
   return `((${v} = ${rawRead(e, leaf.path)}), ${valueTest(e, node, v, leaf.test)} && ${owns(e, leaf.path)})`;
 };
 
-const firstKeyGate = (e: Emitter, first: FieldPath, direction: 1 | -1): string => {
+/**
+ * The inline rejection: the room's sort keys (plain reads) against the worst kept room's, key by key.
+ * A key of another type than the worst's (or an invalid Date) stops it: the room is offered and the
+ * top-k decides exactly. A rejection stands only when each key it read is the safe one (own property)
+ * or a missing key would lose there too (the safe key is the plain one or missing).
+ */
+const keyTupleGate = (e: Emitter, keys: ReadonlyArray<{ readonly path: FieldPath; readonly direction: 1 | -1 }>): string => {
   const v = e.fresh();
   const t = e.fresh();
-  // Strictly worse than the worst kept: a later key first (descending: an earlier one).
-  const worseTime = direction === 1 ? `${t} > gate.time` : `${t} < gate.time`;
-  const worseText = direction === 1 ? `${v} > gate.text` : `${v} < gate.text`;
+  const c = e.fresh();
+  const safe: string[] = [];
+  const steps = keys.slice(0, GATE_KEYS).map((key, i) => {
+    safe.push(`(gate.missingLoses[${i}] || ${owns(e, key.path)})`);
+    // c: -1 the room's key is lower than the worst's, 1 higher, 0 equal, 2 not comparable here.
+    return `
+          ${v} = ${rawRead(e, key.path)};
+          ${c} = gate.kinds[${i}] === 1
+            ? (${v} instanceof Date ? ((${t} = ${v}.getTime()), ${t} < gate.times[${i}] ? -1 : ${t} > gate.times[${i}] ? 1 : ${t} === ${t} ? 0 : 2) : 2)
+            : gate.kinds[${i}] === 2 ? (typeof ${v} === 'string' ? (${v} < gate.texts[${i}] ? -1 : ${v} > gate.texts[${i}] ? 1 : 0) : 2) : 2;
+          if (${c} !== 0) {
+            if (${c} === ${key.direction === 1 ? '1' : '-1'} && ${safe.join(' && ')}) continue;
+            break reject;
+          }`;
+  });
+  const tied =
+    keys.length <= GATE_KEYS
+      ? `
+          if (i > gate.position && ${safe.join(' && ')}) continue;`
+      : '';
   return `
-      if (gate.kind !== 0) {
-        ${v} = ${rawRead(e, first)};
-        if ((gate.kind === 1 ? ${v} instanceof Date && ((${t} = ${v}.getTime()), ${worseTime}) : typeof ${v} === 'string' && ${worseText})
-          && (gate.missingLoses || ${owns(e, first)})) continue;
+      if (gate.full) {
+        reject: {${steps.join('')}${tied}
+        }
       }`;
 };
 
@@ -185,13 +227,12 @@ const factoryOf = (source: string, arity: number): ((...constants: unknown[]) =>
 };
 
 /**
- * The scan loop of a root AND (its conditions in scan order) under a sort whose first key is `first`;
+ * The scan loop of a root AND (its conditions in scan order) under the sort `keys` (tie-break included);
  * undefined where code cannot be generated (a Content-Security-Policy forbidding eval): the closures then.
  */
 export const compileScanLoop = (
   filter: { readonly children: ReadonlyArray<FilterNode> },
-  first: FieldPath,
-  direction: 1 | -1,
+  keys: ReadonlyArray<{ readonly path: FieldPath; readonly direction: 1 | -1 }>,
 ): ScanLoop | undefined => {
   const vars: string[] = [];
   const e: Emitter = {
@@ -205,7 +246,7 @@ export const compileScanLoop = (
   const test = scanOrder(filter.children)
     .map((node) => condition(e, node))
     .join(' && ');
-  const gate = firstKeyGate(e, first, direction);
+  const gate = keyTupleGate(e, keys);
   const clean = [...new Set(e.clean)].map((k) => `!(${k} in OP)`).join(' && ') || 'true';
   const source = `const OP = Object.prototype;
   return function scan(docs, offer, gate, skip) {

@@ -1,6 +1,6 @@
 // The k smallest items under `compare`, in order, without sorting everything: a bounded max-heap,
 // O(n log k) time and O(k) memory. Falls back to a full sort when k is most of n.
-import type { ScanGate } from '../compile/scan-source.js';
+import { GATE_KEYS, openGate, type ScanGate } from '../compile/scan-source.js';
 
 type Compare<T> = (a: T, b: T) => number;
 
@@ -56,7 +56,7 @@ export interface Ranked<D> {
 /** Collects matches one by one and hands back the first `k` in sort order. */
 export interface TopKAccumulator<D> {
   offer(doc: D, position: number): void;
-  /** The heap's worst first key, for a scan loop that rejects most rooms before offering them (compile/scan-source.ts). */
+  /** The heap's worst sort keys, for a scan loop that rejects most rooms before offering them (compile/scan-source.ts). */
   readonly gate: ScanGate;
   /** The kept items, sorted. */
   result(): Ranked<D>[];
@@ -103,7 +103,8 @@ export const createTopK = <D>(
     for (let i = 0; i < readers.length; i++) keys[i] = (readers[i] as (d: unknown) => unknown)(doc);
     return keys;
   };
-  const gate: ScanGate = { kind: 0, time: Number.NaN, text: '', missingLoses: false };
+  const gate: ScanGate = openGate();
+  const gateKeys = Math.min(GATE_KEYS, readers.length);
   if (!Number.isFinite(k)) {
     return {
       gate,
@@ -120,17 +121,24 @@ export const createTopK = <D>(
   // A document missing the first key (the safe read's undefined) sorts strictly after the worst.
   let missingLoses = false;
   const refreshWorst = (): void => {
-    const w = (heap[0] as Ranked<D>).keys[0];
-    worstTime = w instanceof Date ? w.getTime() : Number.NaN;
-    missingLoses = compareValues(undefined, w) * dir0 > 0;
-    gate.missingLoses = missingLoses;
-    if (worstTime === worstTime) {
-      gate.kind = 1;
-      gate.time = worstTime;
-    } else if (typeof w === 'string') {
-      gate.kind = 2;
-      gate.text = w;
-    } else gate.kind = 0;
+    const worst = heap[0] as Ranked<D>;
+    const w0 = worst.keys[0];
+    worstTime = w0 instanceof Date ? w0.getTime() : Number.NaN;
+    missingLoses = compareValues(undefined, w0) * dir0 > 0;
+    for (let i = 0; i < gateKeys; i++) {
+      const w = worst.keys[i];
+      const t = w instanceof Date ? w.getTime() : Number.NaN;
+      gate.missingLoses[i] = compareValues(undefined, w) * (directions[i] as number) > 0;
+      if (t === t) {
+        gate.kinds[i] = 1;
+        gate.times[i] = t;
+      } else if (typeof w === 'string') {
+        gate.kinds[i] = 2;
+        gate.texts[i] = w;
+      } else gate.kinds[i] = 0;
+    }
+    gate.position = worst.position;
+    gate.full = true;
   };
   const raw = optimistic?.raw;
   const owns = optimistic?.owns;
