@@ -50,6 +50,8 @@ export type ScanLoop = (
 
 interface Emitter {
   readonly constants: unknown[];
+  /** Variables of the loop besides the fresh ones. */
+  readonly locals: string[];
   /** The constants (path steps) Object.prototype must not hold for the prototype shortcut of `owns`. */
   readonly clean: string[];
   readonly fresh: () => string;
@@ -181,34 +183,47 @@ const condition = (e: Emitter, node: FilterNode): string => {
  * top-k decides exactly. A rejection stands only when each key it read is the safe one (own property)
  * or a missing key would lose there too (the safe key is the plain one or missing).
  */
-const keyTupleGate = (e: Emitter, keys: ReadonlyArray<{ readonly path: FieldPath; readonly direction: 1 | -1 }>): string => {
+const keyTupleGate = (
+  e: Emitter,
+  keys: ReadonlyArray<{ readonly path: FieldPath; readonly direction: 1 | -1 }>,
+): { test: string; sync: string } => {
   const v = e.fresh();
   const t = e.fresh();
   const c = e.fresh();
+  const gated = keys.slice(0, GATE_KEYS);
+  // The gate's entries as locals (gk: kind, gt: time, gs: text, gm: missing loses), reloaded only after an
+  // offer (the one thing that moves the worst kept room), so the per-room test reads no object.
+  const sync = [
+    'gf = gate.full',
+    'gp = gate.position',
+    ...gated.map(
+      (_, i) => `gk${i} = gate.kinds[${i}], gt${i} = gate.times[${i}], gs${i} = gate.texts[${i}], gm${i} = gate.missingLoses[${i}]`,
+    ),
+  ].join(', ');
+  e.locals.push('gf', 'gp', ...gated.flatMap((_, i) => [`gk${i}`, `gt${i}`, `gs${i}`, `gm${i}`]));
   const safe: string[] = [];
-  const steps = keys.slice(0, GATE_KEYS).map((key, i) => {
-    safe.push(`(gate.missingLoses[${i}] || ${owns(e, key.path)})`);
+  const steps = gated.map((key, i) => {
+    safe.push(`(gm${i} || ${owns(e, key.path)})`);
     // c: -1 the room's key is lower than the worst's, 1 higher, 0 equal, 2 not comparable here.
     return `
           ${v} = ${rawRead(e, key.path)};
-          ${c} = gate.kinds[${i}] === 1
-            ? (${v} instanceof Date ? ((${t} = ${v}.getTime()), ${t} < gate.times[${i}] ? -1 : ${t} > gate.times[${i}] ? 1 : ${t} === ${t} ? 0 : 2) : 2)
-            : gate.kinds[${i}] === 2 ? (typeof ${v} === 'string' ? (${v} < gate.texts[${i}] ? -1 : ${v} > gate.texts[${i}] ? 1 : 0) : 2) : 2;
+          ${c} = gk${i} === 1
+            ? (${v} instanceof Date ? ((${t} = ${v}.getTime()), ${t} < gt${i} ? -1 : ${t} > gt${i} ? 1 : ${t} === ${t} ? 0 : 2) : 2)
+            : gk${i} === 2 ? (typeof ${v} === 'string' ? (${v} < gs${i} ? -1 : ${v} > gs${i} ? 1 : 0) : 2) : 2;
           if (${c} !== 0) {
             if (${c} === ${key.direction === 1 ? '1' : '-1'} && ${safe.join(' && ')}) continue;
             break reject;
           }`;
   });
-  const tied =
-    keys.length <= GATE_KEYS
-      ? `
-          if (i > gate.position && ${safe.join(' && ')}) continue;`
-      : '';
-  return `
-      if (gate.full) {
+  const tied = keys.length <= GATE_KEYS ? `\n          if (i > gp && ${safe.join(' && ')}) continue;` : '';
+  return {
+    sync,
+    test: `
+      if (gf) {
         reject: {${steps.join('')}${tied}
         }
-      }`;
+      }`,
+  };
 };
 
 const cache = new Map<string, (...constants: unknown[]) => ScanLoop>();
@@ -237,6 +252,7 @@ export const compileScanLoop = (
   const vars: string[] = [];
   const e: Emitter = {
     constants: [],
+    locals: [],
     clean: [],
     fresh: () => {
       vars.push(`x${vars.length}`);
@@ -247,19 +263,22 @@ export const compileScanLoop = (
     .map((node) => condition(e, node))
     .join(' && ');
   const gate = keyTupleGate(e, keys);
+  const declared = [...vars, ...e.locals];
   const clean = [...new Set(e.clean)].map((k) => `!(${k} in OP)`).join(' && ') || 'true';
   const source = `const OP = Object.prototype;
   return function scan(docs, offer, gate, skip) {
     // Read per scan: a key added to Object.prototype since compiling turns the shortcut off.
     const clean = ${clean};
     let matched = 0;
-    ${vars.length > 0 ? `let ${vars.join(', ')};` : ''}
+    let ${declared.join(', ')};
+    ${gate.sync};
     for (let i = 0, n = docs.length; i < n; i++) {
       if (skip !== undefined && skip(i)) continue;
       const d = docs[i];
       if (!(${test || 'true'})) continue;
-      matched++;${gate}
+      matched++;${gate.test}
       offer(d, i);
+      ${gate.sync};
     }
     return matched;
   };`;
