@@ -111,9 +111,13 @@ const owns = (e: Emitter, path: FieldPath): string => {
   path.steps.forEach((step, i) => {
     const key = constant(e, step);
     e.clean.push(key);
-    parts.push(
-      `((Object.getPrototypeOf(${at}) === OP && clean && !Array.isArray(${at})) || (${TRAVERSABLE(at)} && Object.hasOwn(${at}, ${key})))`,
-    );
+    // The room itself: its plainness is found once per room (`pd`: 0 not yet, 1 plain, 2 not), since
+    // Object.getPrototypeOf is a call V8 cannot inline on rooms of many shapes.
+    const plain =
+      at === 'd'
+        ? `(pd === 1 || (pd === 0 && (pd = Object.getPrototypeOf(d) === OP && clean && !Array.isArray(d) ? 1 : 2) === 1))`
+        : `(Object.getPrototypeOf(${at}) === OP && clean && !Array.isArray(${at}))`;
+    parts.push(`(${plain} || (${TRAVERSABLE(at)} && Object.hasOwn(${at}, ${key})))`);
     if (i < path.steps.length - 1) {
       const next = e.fresh();
       parts.push(`((${next} = ${at}${access(e, step)}), true)`);
@@ -263,7 +267,7 @@ export const compileScanLoop = (
     .map((node) => condition(e, node))
     .join(' && ');
   const gate = keyTupleGate(e, keys);
-  const declared = [...vars, ...e.locals];
+  const declared = ['pd', ...vars, ...e.locals];
   const clean = [...new Set(e.clean)].map((k) => `!(${k} in OP)`).join(' && ') || 'true';
   const source = `const OP = Object.prototype;
   return function scan(docs, offer, gate, skip) {
@@ -275,6 +279,7 @@ export const compileScanLoop = (
     for (let i = 0, n = docs.length; i < n; i++) {
       if (skip !== undefined && skip(i)) continue;
       const d = docs[i];
+      pd = 0;
       if (!(${test || 'true'})) continue;
       matched++;${gate.test}
       offer(d, i);
