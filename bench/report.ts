@@ -54,7 +54,7 @@ const WHY: Record<string, string> = {
     'mingo is only slow on large data: at 10k–100k a keyed query costs it tens of ms; the ratio grows with n (O(n) vs O(page + log n)).',
   loki: 'The index part takes ~1–2 µs; the rest is turning request parameters into a query (validation ~6 µs, compile ~1–3 µs) and copying + deep-freezing each returned room (~2 µs, first time only): LokiJS gets a prebuilt query object and returns its own mutable objects. Would meet: a validation fast path for the common parameter shapes, and caching compiled queries per query string.',
   hand: 'The index walk reads only offset + count rooms; a loss here means the page was not the bottleneck (tiny n).',
-  scan: "The scan is one generated loop per filter shape (constants passed by position, no request text in the source): each condition tests a plain read and only a room that passes pays the own-property check that makes the read MongoDB-safe; the worst kept room's sort keys sit in the loop's locals, so a room that loses on the key tuple (then on position) is rejected inline; the heap compares valid-Date first keys as numbers. Where the ratio is still above 1.2, every room matches (the admin default page: `t: 'v'`), so the own-property check runs on every room: one `Object.getPrototypeOf` per room, a builtin call V8 cannot inline here (the generated rooms come in 32 hidden classes, so the loop's reads are megamorphic and the compiler knows no room's map). Measured at 100k in one process (profiles and paired runs): the loop without the check 0.96–1.03× the hand loop, with it 1.07–1.5×; the shared machine moves single runs by ±30%, and the ratio also depends on what the JIT saw first (at 100k the same request measured 1.23× run first and 1.10× after the other queries; in an earlier full run 1.07× at 1M next to 1.42× at 300k, when it was the process's first timed query). Would meet: a check that costs no call per room, i.e. rooms checked once when a collection is built (on a `createRoomCollection` snapshot this request walks 50 rooms of the index) or rooms of few shapes; a plain array can change between calls, so each call checks each matching room.",
+  scan: "The scan is one generated loop per filter shape (constants passed by position, no request text in the source): each condition tests a plain read and only a room that passes pays the own-property check that makes the read MongoDB-safe; the worst kept room's sort keys sit in the loop's locals, so a room that loses on the key tuple (then on position) is rejected inline; the heap compares valid-Date first keys as numbers. Where the ratio is still above 1.2, every room matches (the admin default page: `t: 'v'`), so the own-property check runs on every room: one `Object.getPrototypeOf` per room, a builtin call V8 cannot inline here (the generated rooms come in 32 hidden classes, so the loop's reads are megamorphic and the compiler knows no room's map). Measured at 100k in one process (profiles and paired runs): the loop without the check 0.96–1.03× the hand loop, with it 1.07–1.5×; the shared machine moves single runs by ±30%, and the ratio also depends on what the JIT saw first (at 100k the same request measured 1.23× run first and 1.10× after the other queries; in a full run that timed each query right after its check, 1.42× at 300k, where it was the process's first timed query, and 1.07× at 1M). Would meet: a check that costs no call per room, i.e. rooms checked once when a collection is built (on a `createRoomCollection` snapshot this request walks 50 rooms of the index) or rooms of few shapes; a plain array can change between calls, so each call checks each matching room.",
   planner: 'Candidate costs are estimates; on a loaded 2-core machine single-digit-ms medians also move by more than 10% between runs.',
   heap: 'Posting lists are 4 bytes per (room, key) plus n/8 bytes per dense bitmap.',
   build:
@@ -179,11 +179,16 @@ export const renderMarkdown = (
     '',
     'Workload (bench/workload.ts): eight requests of a call-center dashboard, page of 50 + `total`, default sort',
     '`{ts:-1}` + `_id` tie-break unless stated. Rooms: `generateRooms({ count, seed: 1 })` served by 50 agents.',
-    "Every contender's answer (ids in order + total) is checked against room-query's scan, for every query before any is timed;",
+    "Every contender's answer (ids in order + total) is checked against room-query's scan before it is timed;",
     'a contender that differs is marked ≠ (only LokiJS may, and each difference is listed below).',
     'Times are tinybench medians (p95 in parentheses), in ms, all contenders in the same process and run.',
     '',
-    ...(run === undefined ? [] : [`This page: \`${run.command}\`, ${run.minutes} minutes on this 2-core machine (4 GB heap).`, '']),
+    ...(run === undefined
+      ? []
+      : [
+          `This page: \`${run.command}\`, ${run.minutes} minutes on this 2-core machine (4 GB heap)${run.checkedFirst === true ? '; every query was checked (each contender run once) before any was timed, so all are timed warm' : '; each query was checked just before it was timed'}.`,
+          '',
+        ]),
     'Run: `npm run bench` (this at 10k and 100k, then the live benchmark: [live-benchmarks.md](live-benchmarks.md)), or this half alone:',
     '`npm run bench:query` (10k and 100k), `npm run bench:query -- --sizes 300000,1000000` (the sizes of the scan targets; above',
     `${SLOW_FROM.toLocaleString('en-US')} rooms the slow peers are skipped, see below), \`--no-write\` to keep the docs untouched;`,
@@ -282,6 +287,8 @@ export const renderSvg = (r: SizeReport, contenders: ReadonlyArray<string>): str
 export interface BenchRun {
   readonly command: string;
   readonly minutes: number;
+  /** Every query was checked (each contender run once) before any was timed. */
+  readonly checkedFirst?: boolean;
 }
 
 export interface BenchResults {

@@ -326,7 +326,7 @@ const main = async (): Promise<void> => {
     platform: `${os.platform()} ${os.release()}`,
     gc: typeof (globalThis as { gc?: unknown }).gc === 'function',
   };
-  const run = { command: `npm run bench:query -- --sizes ${sizes.join(',')}`, minutes: Math.round(minutes * 10) / 10 };
+  const run = { command: `npm run bench:query -- --sizes ${sizes.join(',')}`, minutes: Math.round(minutes * 10) / 10, checkedFirst: true };
   const results = { machine, contenders: CONTENDERS, run, reports };
   writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 1)}\n`);
   renderDocs(results);
