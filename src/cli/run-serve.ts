@@ -129,6 +129,7 @@ export const runServe = async (command: ServeCommand, io: CliIo): Promise<E.Eith
     ...(usersLoaded ? {} : { demoUsers: users.flatMap((u) => (u.token === undefined ? [] : [{ ...u, token: u.token }])) }),
     collection: roomsNow,
     mode: command.mode,
+    ...(omnichannel === undefined ? {} : { omnichannel }),
   });
   if (E.isLeft(explorer)) return E.left(`the users do not make an API: ${explorer.left.message}`);
   const extensions: RouteExtension = live === undefined ? explorer.right : combineRoutes(explorer.right, live);

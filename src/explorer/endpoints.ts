@@ -102,6 +102,7 @@ export const LIVECHAT: EndpointSpec = {
   label: 'livechat/rooms (chats)',
   route: '/api/v1/livechat/rooms',
   streamRoute: '/api/v1/livechat/rooms.stream',
+  explainRoute: '/api/v1/livechat/rooms.explain',
   projects: false,
   params: [
     common.count,

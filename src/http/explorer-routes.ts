@@ -2,17 +2,19 @@
 //   GET /, /explorer/<file>                   the page's built files (see static-assets.ts)
 //   GET /api/v1/room-query.demo-users         the demo users with their tokens, only when the server runs on
 //                                             generated demo users (404 otherwise: real tokens never leave)
-//   GET /api/v1/voip/rooms.explain?<params>   admin only: the plan of that request (explain-route.ts)
+//   GET /api/v1/voip/rooms.explain?<params>   admin only: the plan of that request (explain-route.ts);
+//   GET /api/v1/livechat/rooms.explain?<params>  the same for livechat/rooms
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as E from 'fp-ts/lib/Either.js';
 import type { RoomCollection } from '../collection/collection.js';
 import { ApiErrors, type ConfigError } from '../errors.js';
 import type { QueryOptions } from '../options.js';
 import { createAuthenticator, type ApiUser, type Authenticate } from './authenticate.js';
-import { answerExplain, EXPLAIN_ROUTE } from './explain-route.js';
+import { answerExplain, endpointExplainedAt } from './explain-route.js';
 import { queryOptionsOf } from './query-options-of.js';
 import type { RouteExtension } from './serve.js';
 import { splitUrl } from './split-url.js';
+import { sendJson } from './send-json.js';
 import { readStaticAssets } from './static-assets.js';
 import type { Json } from '../value/to-json-value.js';
 
@@ -38,17 +40,6 @@ export interface ExplorerRoutesOptions extends QueryOptions {
   /** The rooms the explain route plans over, read per request. */
   readonly collection: () => RoomCollection;
 }
-
-const sendJson = (res: ServerResponse, status: number, body: Json, extra: Readonly<Record<string, string>> = {}): void => {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json',
-    'cache-control': 'no-store',
-    ...extra,
-    'content-length': String(Buffer.byteLength(text)),
-  });
-  res.end(text);
-};
 
 /**
  * The routes, or Left when `users` do not make an authenticator (a duplicate `_id`, a malformed hash).
@@ -81,7 +72,8 @@ const explorerRoutes = (options: ExplorerRoutesOptions, authenticate: Authentica
     const url = req.url ?? '/';
     const { path } = splitUrl(url);
     const asset = assetOf(path);
-    const known = asset !== undefined || path === '/' || path === DEMO_USERS_ROUTE || path === EXPLAIN_ROUTE;
+    const explained = endpointExplainedAt(path);
+    const known = asset !== undefined || path === '/' || path === DEMO_USERS_ROUTE || explained !== undefined;
     if (!known) return false;
     req.resume();
     const method = req.method ?? 'GET';
@@ -94,8 +86,8 @@ const explorerRoutes = (options: ExplorerRoutesOptions, authenticate: Authentica
       else sendJson(res, 200, { success: true, users: demoUsers }, { 'x-room-query-extension': '1' });
       return true;
     }
-    if (path === EXPLAIN_ROUTE) {
-      const answer = answerExplain({ method, url, headers: req.headers }, authenticate, options.collection, queryOptions);
+    if (explained !== undefined) {
+      const answer = answerExplain({ method, url, headers: req.headers }, authenticate, options.collection, queryOptions, explained);
       sendJson(res, answer.status, answer.body, answer.headers);
       return true;
     }

@@ -18,5 +18,5 @@ export type { LiveRoutes, LiveRoutesOptions } from './live-routes.js';
 export { createLiveRoutes, STREAM_ROUTE, LIVECHAT_STREAM_ROUTE, PATCH_ROUTE, PATCH_ROOMS_PERMISSION } from './live-routes.js';
 export type { ExplorerRoutesOptions, ExplorerDemoUser } from './explorer-routes.js';
 export { createExplorerRoutes, DEMO_USERS_ROUTE } from './explorer-routes.js';
-export { EXPLAIN_ROUTE } from './explain-route.js';
+export { EXPLAIN_ROUTE, explainRouteOf } from './explain-route.js';
 export { combineRoutes } from './combine-routes.js';

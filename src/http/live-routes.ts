@@ -22,6 +22,7 @@ import { readHeader } from './read-header.js';
 import { splitUrl } from './split-url.js';
 import { createSseBatch } from './sse-batch.js';
 import { lastEventIdOf, SSE_HEARTBEAT, sseClose, sseFrame, sseRetry } from './sse-frames.js';
+import { readBody, sendJson as sendJsonAs } from './send-json.js';
 import { createStreamCap } from './stream-cap.js';
 import type { Json } from '../value/to-json-value.js';
 
@@ -82,33 +83,8 @@ export interface LiveRoutes {
 
 const EXTENSION = { 'x-room-query-extension': '1' } as const;
 
-const sendJson = (res: ServerResponse, status: number, body: Json, extra: Record<string, string> = {}): void => {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json',
-    'cache-control': 'no-store',
-    ...EXTENSION,
-    ...extra,
-    'content-length': String(Buffer.byteLength(text)),
-  });
-  res.end(text);
-};
-
-const readBody = (req: IncomingMessage, max: number): Promise<E.Either<'too-large', string>> =>
-  new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > max) {
-        req.removeAllListeners('data');
-        req.resume();
-        resolve(E.left('too-large'));
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(E.right(Buffer.concat(chunks).toString('utf8'))));
-    req.on('error', () => resolve(E.left('too-large')));
-  });
+const sendJson = (res: ServerResponse, status: number, body: Json, extra: Record<string, string> = {}): void =>
+  sendJsonAs(res, status, body, { ...EXTENSION, ...extra });
 
 /**
  * The extension routes over `store`, authenticating `users` like the rooms API.

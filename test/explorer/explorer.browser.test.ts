@@ -180,6 +180,12 @@ describe('explorer page', () => {
     await page.locator('select[name="open"]').selectOption('true');
     await page.locator('#explain-button').click();
     await expect.poll(() => page.locator('#plan').textContent()).toMatch(/plan:[\s\S]*estimated:[\s\S]*actual:/);
+    // livechat/rooms has its own explain route: the plan of a livechat request (roomName reads fname).
+    await page.locator('#endpoint').selectOption('livechat');
+    await page.locator('input[name="roomName"]').fill('ana');
+    await page.locator('#explain-button').click();
+    await expect.poll(() => page.locator('#plan').textContent()).toMatch(/fname[\s\S]*actual:/);
+    await page.locator('#endpoint').selectOption('voip');
     await signInAs(page, 'agent.bob');
     await page.locator('#explain-button').click();
     await expect.poll(() => page.locator('#param-plan-error [data-testid="api-error"]').getAttribute('data-status')).toBe('403');
