@@ -75,9 +75,10 @@ export const renderStoreMarkdown = (r: StoreLatencyResults): string => {
       'the last built collection, merged into a new one in one O(n + d log n) step once max(1024, 16·√n) rooms changed, by the query that needs the version;',
     "- **leveled (after)**: the store's default now (`createLeveledDeriver`, `maxPendingChanges` 64): past max(1024, 4·√n) changed rooms " +
       'the same merge starts in the background and advances by a bounded slice (≤ 32 × 8,192 work units) per derivation, paced to end within ' +
-      'about 2·√n more changes; then the changes made meanwhile move onto the new base in O(1) each.',
+      'about 2·√n more changes; every step of it is sliced, the last step of each index (its bitmaps, its key map) included; then the ' +
+      'changes made meanwhile move onto the new base in O(1) each.',
     '',
-    'Reproduce: `npm run bench:store` (1M rooms, ~5 minutes), or `npm run bench:store -- --sizes 100000 --store-changes 20000`.',
+    'Reproduce: `npm run bench:store` (1M rooms, both schemes: ~10–15 minutes), or `npm run bench:store -- --sizes 100000 --store-changes 20000`.',
     '',
     ...(r.notes ?? []).flatMap((note) => [note, '']),
     '## Goal of issue 17 (same run)',

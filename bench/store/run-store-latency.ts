@@ -1,4 +1,4 @@
-// `npm run bench:store [-- --sizes 1000000] [-- --store-changes 100000] [-- --query-every 10] [-- --no-write]` (also part
+// `npm run bench:store [-- --sizes 1000000] [-- --store-changes 100000] [-- --query-every 10] [-- --no-write] [-- --schemes leveled] [-- --merge-at 4]` (also part
 // of `npm run bench`). Issue 17's "no stall": the latency of each store `apply`, and of apply + the queries that
 // follow it, under a sustained stream of realistic patches (bench/live/change-stream.ts) interleaved with an admin
 // page and an agent page, for the one-shot compaction (main's scheme until issue 17: `createDeriver`, one O(n)
@@ -25,6 +25,13 @@ const QUERY_EVERY = Number(flag('--query-every') ?? 10);
 /** Patches applied (with their queries) before timing: the first patch builds the store's map (ingest, not a stall). */
 const WARMUP = Number(flag('--warmup') ?? 2_000);
 const write = !args.includes('--no-write');
+/** `--schemes leveled` (or `one-shot`): run only the schemes whose name starts with one of these (quick loops; implies --no-write). */
+const only = flag('--schemes')?.split(',');
+/** `--merge-at k`: the leveled deriver merges past max(1024, k·√n) changed rooms (default: its own, 4·√n). */
+const mergeAtFactor = flag('--merge-at') === undefined ? undefined : Number(flag('--merge-at'));
+/** STORE_BENCH_TRACE=<ms> (empty: 20): print each round slower than that, with its parts and the deriver's counters. */
+const traceEnv = process.env['STORE_BENCH_TRACE'];
+const TRACE_MS = traceEnv === undefined ? undefined : Number(traceEnv || 20);
 
 const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
 const settle = async (n: number): Promise<void> => {
@@ -67,7 +74,9 @@ const SCHEMES: ReadonlyArray<Scheme> = [
   {
     name: 'leveled, merges in slices (after)',
     make: () => {
-      const d = createLeveledDeriver();
+      const mergeAt =
+        mergeAtFactor === undefined ? undefined : (n: number): number => Math.max(1024, Math.ceil(mergeAtFactor * Math.sqrt(n)));
+      const d = createLeveledDeriver(mergeAt === undefined ? {} : { mergeAt });
       return { derive: d, stats: () => ({ ...d.stats }), maxPendingChanges: 64 };
     },
   },
@@ -117,7 +126,7 @@ const runScheme = async (rooms: ReadonlyArray<Room>, patches: ReadonlyArray<unkn
     const c2 = cpu();
     if (!timed) continue;
     applyQueryCpu.push(c2 - c0);
-    if (process.env['STORE_BENCH_TRACE'] !== undefined && q1 - a0 > 20) {
+    if (TRACE_MS !== undefined && q1 - a0 > TRACE_MS) {
       const after = stats();
       const diff = Object.fromEntries(
         Object.keys(after)
@@ -125,7 +134,7 @@ const runScheme = async (rooms: ReadonlyArray<Room>, patches: ReadonlyArray<unkn
           .filter(([, v]) => v !== 0),
       );
       console.log(
-        `slow round at ${i}: apply ${(a1 - a0).toFixed(1)} snapshot ${(s1 - a1).toFixed(1)} queries ${(q1 - s1).toFixed(1)} ms`,
+        `slow round at ${i} (t ${performance.now().toFixed(0)} ms): apply ${(a1 - a0).toFixed(1)} snapshot ${(s1 - a1).toFixed(1)} queries ${(q1 - s1).toFixed(1)} ms`,
         JSON.stringify(diff),
         JSON.stringify(overlaySize(snapshot)),
       );
@@ -164,6 +173,7 @@ for (const n of sizes) {
   const patches = changeStreamFrom(streamSeed(rooms, 10_000), agents, WARMUP + CHANGES, 'lat');
   const schemes: SchemeResult[] = [];
   for (const scheme of SCHEMES) {
+    if (only !== undefined && !only.some((prefix) => scheme.name.startsWith(prefix))) continue;
     await settle(n);
     const r = await runScheme(rooms, patches, scheme);
     console.log(
@@ -176,7 +186,7 @@ for (const n of sizes) {
   }
   results.sizes.push({ size: n, schemes });
 }
-if (write) {
+if (write && only === undefined) {
   writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 1)}\n`);
   renderStoreDocs(results);
 }

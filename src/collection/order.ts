@@ -11,7 +11,7 @@ import { compilePath, type PathReader } from '../value/get-path.js';
 import { validTime } from '../value/valid-time.js';
 import type { Room } from '../model/room.js';
 import type { FieldPath } from '../query/field-path.js';
-import { lowerBound } from './rank-set.js';
+import { sortPositionsByTime } from './time-sort.js';
 
 export interface OrderedIndex {
   readonly path: FieldPath;
@@ -37,53 +37,95 @@ export const readId = compilePath({ steps: ['_id'] });
 export const compareIds = (x: unknown, y: unknown): number =>
   typeof x === 'string' && typeof y === 'string' ? (x < y ? -1 : x > y ? 1 : 0) : compareValues(x, y);
 
+/** An ordered index built in two phases: `add` every position in order, then `finish` over the same docs. */
+export interface OrderedIndexBuilder {
+  readonly add: (position: number, doc: Room) => void;
+  readonly finish: (docs: ReadonlyArray<Room>) => OrderedIndex;
+}
+
 /**
- * Positions in (value, _id, position) order. Valid Dates (nearly every document) are sorted without
- * a comparator: each time is replaced by its rank among the distinct times, `rank * n + position`
- * is a safe integer (n < 2^26), and Float64Array's native sort orders those; runs of equal times are
- * then re-sorted by _id. Everything else (missing, other types, invalid Dates: all below valid Dates
- * in BSON order) takes the comparator sort and goes first.
+ * Two-phase construction (as postings.ts's builders): `add` reads each document once, in position
+ * order, keeping its time (NaN for anything but a valid Date) and, for the rare non-Dates, the value;
+ * `finish` sorts. Valid Dates (nearly every document) are radix-sorted by (time, position)
+ * (time-sort.ts) and runs of equal times re-sorted by _id; everything else (missing, other types,
+ * invalid Dates: all below valid Dates in BSON order) takes the comparator sort and goes first. `_id`s
+ * are read only for those and for ties.
  */
-const sortPositions = (values: ReadonlyArray<unknown>, time: Float64Array, byId: (a: number, b: number) => number): Int32Array => {
-  const n = values.length;
-  const others: number[] = [];
-  let validCount = 0;
-  for (let i = 0; i < n; i++) if (time[i] === time[i]) validCount++;
-  const times = new Float64Array(validCount);
-  const validPositions = new Int32Array(validCount);
-  let k = 0;
-  for (let i = 0; i < n; i++) {
-    const t = time[i] as number;
-    if (t === t) {
-      times[k] = t;
-      validPositions[k++] = i;
-    } else others.push(i);
-  }
-  others.sort((a, b) => compareValues(values[a], values[b]) || byId(a, b));
-  if (n * n > Number.MAX_SAFE_INTEGER) {
-    // Past 2^26 documents rank * n + position is no longer exact: comparator sort.
-    const valid = Array.from(validPositions).sort((a, b) => (time[a] as number) - (time[b] as number) || byId(a, b));
-    return Int32Array.from([...others, ...valid]);
-  }
-  const distinct = times.slice().sort();
-  const keys = new Float64Array(validCount);
-  for (let j = 0; j < validCount; j++) {
-    keys[j] = lowerBound(distinct, times[j] as number) * n + (validPositions[j] as number);
-  }
-  keys.sort();
-  const order = new Int32Array(n);
-  order.set(others, 0);
-  const base = others.length;
-  for (let j = 0; j < validCount; j++) order[base + j] = (keys[j] as number) % n;
-  // Equal times: order by _id (then position, already the order within the run).
-  let runStart = 0;
-  for (let j = 1; j <= validCount; j++) {
-    if (j < validCount && Math.floor((keys[j] as number) / n) === Math.floor((keys[runStart] as number) / n)) continue;
-    // Runs are short (a handful of rooms created in the same millisecond): insertion sort in place.
-    for (let a = base + runStart + 1; a < base + j; a++) {
+export const orderedIndexBuilder = (n: number, path: FieldPath): OrderedIndexBuilder => {
+  const read = compilePath(path);
+  const time = new Float64Array(n);
+  const otherPositions: number[] = [];
+  const otherValues: unknown[] = [];
+  let arrayCount = 0;
+  return {
+    add: (p: number, doc: Room): void => {
+      const v = read(doc);
+      const t = validTime(v);
+      time[p] = t;
+      if (t !== t) {
+        otherPositions.push(p);
+        otherValues.push(v);
+        if (Array.isArray(v)) arrayCount++;
+      }
+    },
+    finish: (docs: ReadonlyArray<Room>): OrderedIndex => {
+      const idAt = (p: number): unknown => readId(docs[p]);
+      const valid = new Int32Array(n - otherPositions.length);
+      for (let p = 0, k = 0; p < n; p++) if (time[p] === time[p]) valid[k++] = p;
+      const byTime = sortPositionsByTime(valid, time);
+      // The others by (value, _id, position): indexes into otherPositions / otherValues.
+      const otherIds = otherPositions.map(idAt);
+      const others = otherPositions.map((_, k) => k);
+      others.sort((a, b) => {
+        const va = otherValues[a];
+        const vb = otherValues[b];
+        // Missing (the common "other": an open room's closedAt) against missing: straight to the _id.
+        return (
+          (va === undefined && vb === undefined ? 0 : compareValues(va, vb)) ||
+          compareIds(otherIds[a], otherIds[b]) ||
+          (otherPositions[a] as number) - (otherPositions[b] as number)
+        );
+      });
+      const base = others.length;
+      const order = new Int32Array(n);
+      const times = new Float64Array(n);
+      for (let i = 0; i < base; i++) {
+        order[i] = otherPositions[others[i] as number] as number;
+        times[i] = Number.NaN;
+      }
+      order.set(byTime, base);
+      for (let i = base; i < n; i++) times[i] = time[order[i] as number] as number;
+      sortTiesById(order, times, base, idAt);
+      const rankOf = new Int32Array(n);
+      const groupStart = new Int32Array(n);
+      for (let i = 0; i < n; i++) {
+        rankOf[order[i] as number] = i;
+        const same =
+          i === 0
+            ? false
+            : i < base
+              ? compareValues(otherValues[others[i - 1] as number], otherValues[others[i] as number]) === 0
+              : i > base && times[i - 1] === times[i];
+        groupStart[i] = same ? (groupStart[i - 1] as number) : i;
+      }
+      return orderedIndexOf({ path, order, rankOf, groupStart, validDateStart: base, times, read }, arrayCount);
+    },
+  };
+};
+
+/** Within each run of equal times in order[base..] (times: by entry), sorts by _id (then position: already the run's order). */
+const sortTiesById = (order: Int32Array, times: Float64Array, base: number, idAt: (p: number) => unknown): void => {
+  const n = order.length;
+  let runStart = base;
+  for (let j = base + 1; j <= n; j++) {
+    if (j < n && times[j] === times[runStart]) continue;
+    // Runs are short (a handful of rooms created in the same millisecond): insertion sort in place
+    // (stable: equal _ids keep their position order).
+    for (let a = runStart + 1; a < j; a++) {
       const x = order[a] as number;
+      const id = idAt(x);
       let b = a - 1;
-      while (b >= base + runStart && byId(order[b] as number, x) > 0) {
+      while (b >= runStart && compareIds(idAt(order[b] as number), id) > 0) {
         order[b + 1] = order[b] as number;
         b--;
       }
@@ -91,41 +133,12 @@ const sortPositions = (values: ReadonlyArray<unknown>, time: Float64Array, byId:
     }
     runStart = j;
   }
-  return order;
 };
 
 export const buildOrderedIndex = (docs: ReadonlyArray<Room>, path: FieldPath): OrderedIndex => {
-  const n = docs.length;
-  const read = compilePath(path);
-  const values = new Array<unknown>(n);
-  const ids = new Array<unknown>(n);
-  const time = new Float64Array(n);
-  let arrayCount = 0;
-  for (let i = 0; i < n; i++) {
-    const doc = docs[i];
-    const v = read(doc);
-    values[i] = v;
-    ids[i] = readId(doc);
-    time[i] = validTime(v);
-    if (Array.isArray(v)) arrayCount++;
-  }
-  const byId = (a: number, b: number): number => compareIds(ids[a], ids[b]) || a - b;
-  const order = sortPositions(values, time, byId);
-  const rankOf = new Int32Array(n);
-  const groupStart = new Int32Array(n);
-  const times = new Float64Array(n);
-  let validDateStart = n;
-  for (let i = 0; i < n; i++) {
-    const p = order[i] as number;
-    rankOf[p] = i;
-    const t = time[p] as number;
-    times[i] = t;
-    if (t === t && validDateStart === n) validDateStart = i;
-    const prev = i > 0 ? (order[i - 1] as number) : -1;
-    const same = prev >= 0 && (t === t ? time[prev] === t : compareValues(values[prev], values[p]) === 0);
-    groupStart[i] = same ? (groupStart[i - 1] as number) : i;
-  }
-  return orderedIndexOf({ path, order, rankOf, groupStart, validDateStart, times, read }, arrayCount);
+  const builder = orderedIndexBuilder(docs.length, path);
+  for (let p = 0; p < docs.length; p++) builder.add(p, docs[p] as Room);
+  return builder.finish(docs);
 };
 
 // How many documents hold an array, per index: compaction (merge-order.ts) keeps `hasArrays` exact by

@@ -45,81 +45,119 @@ export interface KeyIndex {
 export const buildKeyIndex = (n: number, docAt: (r: number) => Room, path: FieldPath): KeyIndex => {
   const builder = keyIndexBuilder(n, path);
   for (let r = 0; r < n; r++) builder.add(r, docAt(r));
-  return builder.finish();
+  return builder.finish(undefined);
 };
 
-/** Incremental construction, ranks in ascending order: lets a collection read each room once for all its indexes. */
+/**
+ * Two-phase construction, so a collection reads each room once, in insertion order (the rooms' own
+ * memory order: no cache miss per room as a walk in rank order would pay): `add` takes every position
+ * in ascending order and keeps only numbers (typed columns); `finish` lays the postings out in rank
+ * order from those numbers alone. `order[rank]` = position (undefined: ranks are positions).
+ */
 export interface IndexBuilder<I> {
-  readonly add: (rank: number, doc: Room) => void;
-  readonly finish: () => I;
+  readonly add: (position: number, doc: Room) => void;
+  readonly finish: (order: Int32Array | undefined) => I;
 }
+
+/** A growable Int32Array (doubling). */
+const grown = (a: Int32Array, need: number): Int32Array => {
+  if (need <= a.length) return a;
+  const next = new Int32Array(Math.max(need, a.length * 2));
+  next.set(a);
+  return next;
+};
 
 export const keyIndexBuilder = (n: number, path: FieldPath): IndexBuilder<KeyIndex> => {
   const read = compilePath(path);
   const ids = new Map<string, number>();
-  // Growable typed buffers: (key id, rank) per entry, in rank order.
-  let entryKey = new Int32Array(Math.max(16, n));
-  let entryRank = new Int32Array(Math.max(16, n));
+  // Position p's key id (NONE: no string there); a room holding several distinct keys (an array) has
+  // MANY - k there and its ids in many[manyStart[k] .. manyStart[k + 1]).
+  const keyAt = new Int32Array(n).fill(NONE);
+  let many: Int32Array = new Int32Array(16);
+  let manyLength = 0;
+  const manyStart: number[] = [0];
+  let counts: Int32Array = new Int32Array(64);
+  let lastPosition: Int32Array = new Int32Array(64);
   let entries = 0;
-  const lastRank: number[] = [];
-  const add = (key: string, r: number): void => {
+  let arrayCount = 0;
+  /** The id of `key`, or -1 when position `p` already holds it (a value repeated in one array counts once). */
+  const idOf = (key: string, p: number): number => {
     let id = ids.get(key);
     if (id === undefined) {
       id = ids.size;
       ids.set(key, id);
-      lastRank.push(-1);
-    }
-    // A value repeated in one array counts once.
-    if (lastRank[id] === r) return;
-    lastRank[id] = r;
-    if (entries === entryKey.length) {
-      const grownKey = new Int32Array(entries * 2);
-      grownKey.set(entryKey);
-      entryKey = grownKey;
-      const grownRank = new Int32Array(entries * 2);
-      grownRank.set(entryRank);
-      entryRank = grownRank;
-    }
-    entryKey[entries] = id;
-    entryRank[entries++] = r;
+      if (id === counts.length) {
+        counts = grown(counts, id + 1);
+        lastPosition = grown(lastPosition, id + 1);
+      }
+    } else if (lastPosition[id] === p + 1) return -1;
+    lastPosition[id] = p + 1;
+    counts[id] = (counts[id] as number) + 1;
+    entries++;
+    return id;
   };
-  let arrayCount = 0;
-  const addDoc = (r: number, doc: Room): void => {
-    const v = read(doc);
-    if (typeof v === 'string') add(v, r);
-    else if (Array.isArray(v)) {
-      arrayCount++;
-      for (const x of v) if (typeof x === 'string') add(x, r);
+  const addArray = (p: number, v: ReadonlyArray<unknown>): void => {
+    let first = NONE;
+    let more = false;
+    for (const x of v) {
+      if (typeof x !== 'string') continue;
+      const id = idOf(x, p);
+      if (id < 0) continue;
+      if (first === NONE) first = id;
+      else {
+        if (!more) {
+          many = grown(many, manyLength + 1);
+          many[manyLength++] = first;
+          more = true;
+        }
+        many = grown(many, manyLength + 1);
+        many[manyLength++] = id;
+      }
     }
+    if (more) {
+      keyAt[p] = MANY - (manyStart.length - 1);
+      manyStart.push(manyLength);
+    } else keyAt[p] = first;
   };
   return {
-    add: addDoc,
-    finish: () => finishKeyIndex(n, path, ids, entryKey.subarray(0, entries), entryRank.subarray(0, entries), arrayCount),
+    add: (p, doc) => {
+      const v = read(doc);
+      if (typeof v === 'string') keyAt[p] = idOf(v, p);
+      else if (Array.isArray(v)) {
+        arrayCount++;
+        addArray(p, v);
+      }
+    },
+    finish: (order) => {
+      const keyCount = ids.size;
+      const offsets = new Int32Array(keyCount + 1);
+      for (let id = 0; id < keyCount; id++) offsets[id + 1] = (offsets[id] as number) + (counts[id] as number);
+      const fill = offsets.slice(0, keyCount);
+      const ranks = new Int32Array(entries);
+      // Ranks ascending, so each key's slice ends up ascending.
+      for (let r = 0; r < n; r++) {
+        const id = keyAt[order === undefined ? r : (order[r] as number)] as number;
+        if (id >= 0) {
+          const at = fill[id] as number;
+          ranks[at] = r;
+          fill[id] = at + 1;
+        } else if (id !== NONE) {
+          const k = MANY - id;
+          for (let e = manyStart[k] as number, to = manyStart[k + 1] as number; e < to; e++) {
+            const more = many[e] as number;
+            const at = fill[more] as number;
+            ranks[at] = r;
+            fill[more] = at + 1;
+          }
+        }
+      }
+      return keyIndexFromParts(n, path, { ids: [ids], offsets, ranks, arrayCount });
+    },
   };
 };
 
-const finishKeyIndex = (
-  n: number,
-  path: FieldPath,
-  ids: ReadonlyMap<string, number>,
-  entryKey: Int32Array,
-  entryRank: Int32Array,
-  arrayCount: number,
-): KeyIndex => {
-  const keyCount = ids.size;
-  const offsets = new Int32Array(keyCount + 1);
-  for (const id of entryKey) offsets[id + 1] = (offsets[id + 1] as number) + 1;
-  for (let id = 0; id < keyCount; id++) offsets[id + 1] = (offsets[id + 1] as number) + (offsets[id] as number);
-  const fill = offsets.slice(0, keyCount);
-  const ranks = new Int32Array(entryKey.length);
-  // Entries arrive in rank order, so each key's slice ends up ascending.
-  for (let e = 0; e < entryKey.length; e++) {
-    const id = entryKey[e] as number;
-    ranks[fill[id] as number] = entryRank[e] as number;
-    fill[id] = (fill[id] as number) + 1;
-  }
-  return keyIndexFromParts(n, path, { ids: [ids], offsets, ranks, arrayCount });
-};
+const NONE = -1;
+const MANY = -2;
 
 /**
  * A key index's layout, kept so compaction (merge-postings.ts) can remap ranks instead of re-reading
@@ -134,7 +172,24 @@ export interface KeyIndexParts {
   readonly ranks: Int32Array;
   /** Documents holding an array at the path. */
   readonly arrayCount: number;
+  /** The map keys' share of `bytes` (every layer's keys, emptied ones included); computed when absent. */
+  readonly keyBytes?: number;
 }
+
+/**
+ * What `keyIndexFromParts` would compute by visiting every key id and dense posting, handed over by a caller
+ * that computed it on the way (a merge, in slices: merge-postings.ts), so making the index is O(dense keys).
+ * @internal
+ */
+export interface KeyIndexLayout {
+  /** Key id → its posting as a bitmap, for the keys holding at least n/32 ranks (fromSortedRanks of its range). */
+  readonly dense: ReadonlyMap<number, RankSet>;
+  /** Key ids with a non-empty range. */
+  readonly keyCount: number;
+}
+
+/** Estimated bytes of the map entries and key strings (the key string and its map entry, roughly). */
+export const keyMapBytes = (key: string): number => 2 * key.length + 40;
 
 const partsOf = new WeakMap<KeyIndex, KeyIndexParts>();
 
@@ -150,24 +205,47 @@ export const keyIdOf = (parts: KeyIndexParts, key: string): number | undefined =
   return undefined;
 };
 
-/** A key index over ranks [0, n) from its layout (dense postings become bitmaps here). @internal */
-export const keyIndexFromParts = (n: number, path: FieldPath, parts: KeyIndexParts): KeyIndex => {
-  const { ids, offsets, ranks, arrayCount } = parts;
+/**
+ * Key ids, keys and dense entries keyIndexFromParts visited itself (not handed a layout): O(keys + n) in one
+ * call. Builds pay it; a merge must not (it does that work in slices): tests check it does not grow. @internal
+ */
+export const fromPartsWork = { visits: 0 };
+
+/** The key index's dense postings and live key count, by visiting every key id. */
+const layoutOf = (n: number, offsets: Int32Array, ranks: Int32Array): KeyIndexLayout => {
   const dense = new Map<number, RankSet>();
-  let bytes = offsets.byteLength + ranks.byteLength;
   let keyCount = 0;
+  fromPartsWork.visits += offsets.length - 1;
   for (let id = 0; id < offsets.length - 1; id++) {
     const from = offsets[id] as number;
     const to = offsets[id + 1] as number;
     if (to === from) continue; // a key whose rooms all left (merged indexes only)
     keyCount++;
     if ((to - from) * 32 >= n) {
-      const set = fromSortedRanks(ranks.subarray(from, to), n);
-      dense.set(id, set);
-      bytes += setBytes(set);
+      fromPartsWork.visits += to - from;
+      dense.set(id, fromSortedRanks(ranks.subarray(from, to), n));
     }
   }
-  for (const layer of ids) for (const key of layer.keys()) bytes += 2 * key.length + 40; // the key string and its map entry, roughly
+  return { dense, keyCount };
+};
+
+/**
+ * A key index over ranks [0, n) from its layout (dense postings become bitmaps here, unless `layout` brings
+ * them): O(keys + dense entries), or O(dense keys) with `layout` and `parts.keyBytes`. @internal
+ */
+export const keyIndexFromParts = (n: number, path: FieldPath, parts: KeyIndexParts, layout?: KeyIndexLayout): KeyIndex => {
+  const { ids, offsets, ranks, arrayCount } = parts;
+  const { dense, keyCount } = layout ?? layoutOf(n, offsets, ranks);
+  let keyBytes = parts.keyBytes;
+  if (keyBytes === undefined) {
+    keyBytes = 0;
+    for (const layer of ids) {
+      fromPartsWork.visits += layer.size;
+      for (const key of layer.keys()) keyBytes += keyMapBytes(key);
+    }
+  }
+  let bytes = offsets.byteLength + ranks.byteLength + keyBytes;
+  for (const set of dense.values()) bytes += setBytes(set);
   const only = ids.length === 1 ? ids[0] : undefined;
   const idOf = only === undefined ? (key: string) => keyIdOf(parts, key) : (key: string) => only.get(key);
   const live = (key: string): boolean => {
@@ -196,20 +274,39 @@ export const keyIndexFromParts = (n: number, path: FieldPath, parts: KeyIndexPar
       return dense.get(id) ?? { kind: 'list', ranks: ranks.subarray(from, to) };
     },
   };
-  partsOf.set(index, parts);
+  partsOf.set(index, parts.keyBytes === keyBytes ? parts : { ...parts, keyBytes });
   return index;
 };
 
 export const presenceIndexBuilder = (n: number, path: FieldPath, holds: PresenceIndex['holds'] = 'any'): IndexBuilder<PresenceIndex> => {
   const read = compilePath(path);
   const test = presenceTest(holds);
-  const ranks: number[] = [];
+  const held = new Uint8Array(n);
+  let count = 0;
   return {
-    add: (r, doc) => {
-      if (test(read(doc))) ranks.push(r);
+    add: (p, doc) => {
+      if (test(read(doc))) {
+        held[p] = 1;
+        count++;
+      }
     },
-    finish: () => ({ kind: 'presence', path, holds, present: fromSortedRanks(ranks, n) }),
+    finish: (order) => ({ kind: 'presence', path, holds, present: heldSet(held, count, order) }),
   };
+};
+
+/** The ranks whose position is marked in `held` (`count` of them), as fromSortedRanks would hold them. */
+const heldSet = (held: Uint8Array, count: number, order: Int32Array | undefined): RankSet => {
+  const n = held.length;
+  if (count * 32 < n) {
+    const ranks = new Int32Array(count);
+    let k = 0;
+    for (let r = 0; r < n && k < count; r++) if (held[order === undefined ? r : (order[r] as number)] === 1) ranks[k++] = r;
+    return { kind: 'list', ranks };
+  }
+  const words = new Uint32Array((n + 31) >>> 5);
+  for (let r = 0; r < n; r++)
+    if (held[order === undefined ? r : (order[r] as number)] === 1) words[r >>> 5] = (words[r >>> 5] as number) | (1 << (r & 31));
+  return { kind: 'bitmap', words, size: count };
 };
 
 export const keyIndexBytes = (index: KeyIndex): number => index.bytes;

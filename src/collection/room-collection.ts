@@ -15,7 +15,7 @@
 import type { Room } from '../model/room.js';
 import { FieldPath } from '../query/field-path.js';
 import { keyIndexBuilder, keyIndexBytes, presenceIndexBuilder, type IndexBuilder, type KeyIndex, type PresenceIndex } from './postings.js';
-import { buildOrderedIndex, orderedIndexBytes, type OrderedIndex } from './order.js';
+import { orderedIndexBuilder, orderedIndexBytes, type OrderedIndex, type OrderedIndexBuilder } from './order.js';
 import { setBytes } from './rank-set.js';
 import { gramIndexBuilder, type GramIndex } from './gram-index.js';
 import { CopyMemo } from './copy-memo.js';
@@ -142,12 +142,10 @@ export const createRoomCollection = (rooms: ReadonlyArray<Room>, options: Collec
   const spec = options.indexes ?? defaultIndexesFor(rooms);
   const docs = Object.freeze([...rooms]);
   const n = docs.length;
-  const orders = new Map<string, OrderedIndex>();
-  for (const path of spec.orders ?? []) if (!orders.has(path)) orders.set(path, buildOrderedIndex(docs, FieldPath.of(path)));
-  const primary = spec.orders?.[0] === undefined ? undefined : orders.get(spec.orders[0]);
-  const order = primary?.order;
-  const docAt = order === undefined ? (r: number) => docs[r] as Room : (r: number) => docs[order[r] as number] as Room;
-  // One pass over the rooms (in rank order) feeds every key and presence index: each room is read once.
+  // One pass over the rooms, in insertion order, feeds every index: each room is read once, and only
+  // numbers are kept; the postings are then laid out in rank order from those (postings.ts).
+  const orderPaths = [...new Set(spec.orders ?? [])];
+  const orderBuilders = orderPaths.map((path) => orderedIndexBuilder(n, FieldPath.of(path)));
   const keyPaths = [...new Set(spec.keys ?? [])];
   const presencePaths = [...new Set(spec.presence ?? [])];
   const keyBuilders = keyPaths.map((path) => keyIndexBuilder(n, FieldPath.of(path)));
@@ -157,18 +155,22 @@ export const createRoomCollection = (rooms: ReadonlyArray<Room>, options: Collec
   const gramPaths = [...new Set(spec.substrings ?? [])];
   const gramBuilders = gramPaths.map((path) => gramIndexBuilder(n, FieldPath.of(path)));
   const builders: ReadonlyArray<IndexBuilder<unknown>> = [...keyBuilders, ...presenceBuilders, ...flagBuilders, ...gramBuilders];
-  for (let r = 0; r < n; r++) {
-    const doc = docAt(r);
-    for (let b = 0; b < builders.length; b++) (builders[b] as IndexBuilder<unknown>).add(r, doc);
+  for (let p = 0; p < n; p++) {
+    const doc = docs[p] as Room;
+    for (let b = 0; b < orderBuilders.length; b++) (orderBuilders[b] as OrderedIndexBuilder).add(p, doc);
+    for (let b = 0; b < builders.length; b++) (builders[b] as IndexBuilder<unknown>).add(p, doc);
   }
-  const keys = new Map<string, KeyIndex>(keyPaths.map((path, i) => [path, (keyBuilders[i] as IndexBuilder<KeyIndex>).finish()]));
+  const orders = new Map<string, OrderedIndex>(orderPaths.map((path, i) => [path, (orderBuilders[i] as OrderedIndexBuilder).finish(docs)]));
+  const primary = spec.orders?.[0] === undefined ? undefined : orders.get(spec.orders[0]);
+  const order = primary?.order;
+  const keys = new Map<string, KeyIndex>(keyPaths.map((path, i) => [path, (keyBuilders[i] as IndexBuilder<KeyIndex>).finish(order)]));
   const presence = new Map<string, PresenceIndex>(
-    presencePaths.map((path, i) => [path, (presenceBuilders[i] as IndexBuilder<PresenceIndex>).finish()]),
+    presencePaths.map((path, i) => [path, (presenceBuilders[i] as IndexBuilder<PresenceIndex>).finish(order)]),
   );
   const flags = new Map<string, PresenceIndex>(
-    flagPaths.map((path, i) => [path, (flagBuilders[i] as IndexBuilder<PresenceIndex>).finish()]),
+    flagPaths.map((path, i) => [path, (flagBuilders[i] as IndexBuilder<PresenceIndex>).finish(order)]),
   );
-  const grams = new Map<string, GramIndex>(gramPaths.map((path, i) => [path, (gramBuilders[i] as IndexBuilder<GramIndex>).finish()]));
+  const grams = new Map<string, GramIndex>(gramPaths.map((path, i) => [path, (gramBuilders[i] as IndexBuilder<GramIndex>).finish(order)]));
   return indexedCollection({ docs, size: n, primary, orders, keys, presence, flags, grams });
 };
 

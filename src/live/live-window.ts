@@ -141,6 +141,7 @@ export const createLiveWindow = (
     if (j === held.length && !complete()) return 'none'; // after the run, with unheld matches in between
     held.splice(j, 0, entry);
     counters.entryMoves++;
+    const rank = start + j; // before the trim below, which may move `start`
     if (held.length > capacity) {
       // Over capacity: drop the buffer's far end past the page, else the run's front (before the page).
       if (start + held.length > pageEnd) held.pop();
@@ -149,7 +150,7 @@ export const createLiveWindow = (
         start++;
       }
     }
-    return start + j < pageEnd ? 'page' : 'none';
+    return rank < pageEnd ? 'page' : 'none';
   };
 
   /** The page's first and last ranks are held (or the page is empty). */

@@ -90,3 +90,40 @@ describe('live window (page + bounded buffer) ≡ re-running the query', () => {
       oracleConfig(300),
     ));
 });
+
+describe('live window: examples that once failed', () => {
+  it('a match entering right at an offset page when the window holds no buffer (the trim moved the run)', () => {
+    // count 1, offset 1, buffer 0: the window holds one room. " r" enters (rank 0, before the page), then
+    // "r04" enters at rank 1 — the page. Holding both overflows the window, which drops " r" from its front;
+    // the page's change was once judged from the run's start after that trim, so no patch was sent.
+    const room = (id: string, name: string) => ({
+      _id: id,
+      t: 'v',
+      name,
+      ts: new Date(0),
+      callStarted: new Date(0),
+      open: true,
+      direction: 'inbound',
+      queue: 'q',
+      v: { _id: 'v1', username: 'guest', token: 't', status: 'online' },
+    });
+    const created = createRoomStore([room('r04', '(x)'), room(' r', 'Call 1')]);
+    if (E.isLeft(created)) throw new Error(JSON.stringify(created.left));
+    const store = created.right;
+    const parsed = parseRoomsParams({ sort: '{"name":-1}', open: 'false', count: '1', offset: '1' }, {});
+    if (E.isLeft(parsed)) throw new Error('params');
+    const scoped = scopeQuery(parsed.right, { _id: 'admin-1', username: 'staff', roles: ['admin'] });
+    if (E.isLeft(scoped)) throw new Error('scope');
+    const view = createLiveView(store, compileQuery(scoped.right), { buffer: 0 });
+    let copy = view.page() as LivePage;
+    view.listen((event) => {
+      if (event.kind === 'patch') copy = jsonpatch.applyPatch(copy, jsonpatch.deepClone(event.patch), true, false).newDocument;
+    });
+    store.apply([{ op: 'remove', path: '/ r/open' }]);
+    store.apply([{ op: 'remove', path: '/r04/open' }]);
+    const { rooms, count, offset, total } = runQuery(compileQuery(scoped.right), store.snapshot());
+    expect(rooms.map((r) => r._id)).toEqual(['r04']);
+    expect(copy).toEqual(toJsonValue({ rooms, count, offset, total }));
+    view.close();
+  });
+});

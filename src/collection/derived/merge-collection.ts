@@ -88,21 +88,31 @@ export interface Merged {
   readonly deltaStart: number;
 }
 
-/** mergeView in slices (slices.ts): O(n + d log n) work units in all, at most about CHUNK between yields. */
-export function* mergeViewSteps(view: OverlayView, indexes?: CollectionIndexes): Steps<Merged | undefined> {
+/**
+ * mergeView in slices (slices.ts): O(n + d log n) work units in all, at most about CHUNK between yields.
+ * `onPhase` (benchmarks) is told when each part starts: 'positions', then '<kind> <path>' per index.
+ */
+export function* mergeViewSteps(
+  view: OverlayView,
+  indexes?: CollectionIndexes,
+  onPhase: (phase: string) => void = () => undefined,
+): Steps<Merged | undefined> {
   const base = view.base;
   if (indexes !== undefined && !buildsBaseIndexes(indexes, base)) return undefined;
+  onPhase('positions');
   const remap = yield* positionRemapSteps(view);
   const size = remap.docs.length;
   const orders = new Map<string, OrderedIndex>();
   let primary: MergedOrder | undefined;
   for (const [path, old] of base.orders) {
+    onPhase(`order ${path}`);
     const merged = yield* mergeOrderedIndexSteps(old, remap);
     if (merged === undefined) return undefined;
     orders.set(path, merged.index);
     if (old === base.primary) primary = merged;
   }
   // Without a primary order ranks are positions.
+  onPhase('delta ranks');
   const deltaRank = primary?.deltaEntry ?? Int32Array.from(remap.deltaDocs, (_, i) => remap.deltaStart + i);
   const deltaByRank = yield* sortIndexesSteps(deltaRank.length, (a, b) => (deltaRank[a] as number) - (deltaRank[b] as number));
   const ranks: RankRemap = {
@@ -116,20 +126,29 @@ export function* mergeViewSteps(view: OverlayView, indexes?: CollectionIndexes):
   yield remap.tombstones.length;
   const keys = new Map<string, KeyIndex>();
   for (const [path, old] of base.keys) {
+    onPhase(`key ${path}`);
     const merged = yield* mergeKeyIndexSteps(old, ranks);
     if (merged === undefined) return undefined;
     keys.set(path, merged);
   }
   const presence = new Map<string, PresenceIndex>();
-  for (const [path, old] of base.presence) presence.set(path, yield* mergePresenceIndexSteps(old, ranks));
+  for (const [path, old] of base.presence) {
+    onPhase(`presence ${path}`);
+    presence.set(path, yield* mergePresenceIndexSteps(old, ranks));
+  }
   const flags = new Map<string, PresenceIndex>();
-  for (const [path, old] of base.flags) flags.set(path, yield* mergePresenceIndexSteps(old, ranks));
+  for (const [path, old] of base.flags) {
+    onPhase(`flag ${path}`);
+    flags.set(path, yield* mergePresenceIndexSteps(old, ranks));
+  }
   const grams = new Map<string, GramIndex>();
   for (const [path, old] of base.grams) {
+    onPhase(`grams ${path}`);
     const merged = yield* mergeGramIndexSteps(old, ranks);
     if (merged === undefined) return undefined;
     grams.set(path, merged);
   }
+  onPhase('collection');
   const collection = indexedCollection({ docs: remap.docs, size, primary: primary?.index, orders, keys, presence, flags, grams });
   return { collection, newPos: remap.newPos, deltaStart: remap.deltaStart };
 }

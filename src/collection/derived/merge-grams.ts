@@ -7,7 +7,7 @@ import { forEachGramOfValue } from '../gram-codes.js';
 import { gramIndexFromParts, gramIndexParts, type GramIndex } from '../gram-index.js';
 import type { RankRemap } from './merge-postings.js';
 import { forEachAsc, setSize, type RankSet } from '../rank-set.js';
-import { CHUNK, drain, sortFloat64Steps, type Steps } from './slices.js';
+import { CHUNK, copyPrefixSteps, drain, sortPairsSteps, type Steps } from './slices.js';
 
 /** The delta's (gram id, new rank) entries sorted by id then rank; new grams get ids after the old ones. */
 function* deltaEntriesSteps(
@@ -41,17 +41,9 @@ function* deltaEntriesSteps(
   }
   // id · scale + rank is an exact double (ids < 2^31, ranks < scale ≤ 2^31): a native numeric sort.
   const scale = 2 ** Math.ceil(Math.log2(remap.size + 1));
-  let packed = new Float64Array(entryId.length);
-  for (let e = 0; e < packed.length; e++) packed[e] = (entryId[e] as number) * scale + (entryRank[e] as number);
-  packed = yield* sortFloat64Steps(packed);
-  const dId = new Int32Array(packed.length);
-  const dRank = new Int32Array(packed.length);
-  for (let e = 0; e < packed.length; e++) {
-    const x = packed[e] as number;
-    dId[e] = Math.floor(x / scale);
-    dRank[e] = x - (dId[e] as number) * scale;
-  }
-  yield packed.length * 2;
+  const sorted = yield* sortPairsSteps(entryId, entryRank, scale);
+  const dId = sorted.ids;
+  const dRank = sorted.ranks;
   return { added, dId, dRank };
 }
 
@@ -99,6 +91,7 @@ export function* mergeGramIndexSteps(old: GramIndex, remap: RankRemap): Steps<Gr
   let w = 0;
   let j = 0;
   let since = 0;
+  let gramCount = 0;
   for (let id = 0; id < idCount; id++) {
     if (++since >= CHUNK) {
       yield since;
@@ -134,27 +127,44 @@ export function* mergeGramIndexSteps(old: GramIndex, remap: RankRemap): Steps<Gr
     }
     while (j < dId.length && dId[j] === id) out[w++] = dRank[j++] as number;
     const count = w - start;
+    if (count > 0) gramCount++;
     if (count > 0 && count * 32 >= n) {
       const bits = new Uint32Array((n + 31) >>> 5);
-      for (let e = start; e < w; e++) {
-        const r = out[e] as number;
-        bits[r >>> 5] = (bits[r >>> 5] as number) | (1 << (r & 31));
+      // A gram most names hold has ~n members: CHUNK of them between yields.
+      for (let from = start; from < w; from += CHUNK) {
+        const to = Math.min(w, from + CHUNK);
+        for (let e = from; e < to; e++) {
+          const r = out[e] as number;
+          bits[r >>> 5] = (bits[r >>> 5] as number) | (1 << (r & 31));
+        }
+        yield to - from;
       }
       newDense.set(id, { kind: 'bitmap', words: bits, size: count });
-      since += count + bits.length;
+      since += bits.length / 32;
       w = start;
     }
     newOffsets[id + 1] = w;
   }
-  const newRanks = out.length - w > w >>> 3 ? out.slice(0, w) : out.subarray(0, w);
+  yield since;
+  const newRanks = out.length - w > w >>> 3 ? yield* copyPrefixSteps(out, w) : out.subarray(0, w);
   let newIds: ReadonlyMap<number, number> = ids;
   if (added !== undefined) {
     // Copy-on-write: older collections keep reading the old map (new grams are rare once names repeat).
-    const grown = new Map(ids);
+    // A hash insert per gram: a few units each, CHUNK / 4 grams between yields.
+    const grown = new Map<number, number>();
+    let copied = 0;
+    for (const [code, id] of ids) {
+      grown.set(code, id);
+      if (++copied === CHUNK / 4) {
+        yield CHUNK;
+        copied = 0;
+      }
+    }
     for (const [code, id] of added) grown.set(code, id);
     newIds = grown;
+    yield copied * 4 + added.size * 4;
   }
-  yield ids.size / 4;
   const newValues = yield* mergeValuesSteps(old, values, remap);
-  return gramIndexFromParts(old.path, { ids: newIds, offsets: newOffsets, ranks: newRanks, dense: newDense, values: newValues });
+  const merged = { ids: newIds, offsets: newOffsets, ranks: newRanks, dense: newDense, values: newValues };
+  return gramIndexFromParts(old.path, merged, gramCount);
 }

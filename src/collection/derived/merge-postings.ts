@@ -3,9 +3,19 @@
 // changed rooms' new ranks. Reads only the changed rooms (and the removed ones, to count their arrays).
 import { compilePath } from '../../value/get-path.js';
 import type { Room } from '../../model/room.js';
-import { keyIdOf, keyIndexFromParts, keyIndexParts, presenceTest, type KeyIndex, type PresenceIndex } from '../postings.js';
-import { forEachAsc, fromSortedRanks, setSize } from '../rank-set.js';
-import { CHUNK, drain, sortFloat64Steps, sortIndexesSteps, type Steps } from './slices.js';
+import { keyIdOf, keyIndexFromParts, keyIndexParts, keyMapBytes, presenceTest, type KeyIndex, type PresenceIndex } from '../postings.js';
+import { forEachAsc, setSize, type RankSet } from '../rank-set.js';
+import {
+  CHUNK,
+  copyPrefixSteps,
+  drain,
+  fromSortedRanksSteps,
+  ROOM_READ,
+  ROOMS_PER_STEP,
+  sortIndexesSteps,
+  sortPairsSteps,
+  type Steps,
+} from './slices.js';
 
 /** How the base's ranks map to the compacted collection's. */
 export interface RankRemap {
@@ -45,29 +55,22 @@ function* sortEntriesSteps(
   size: number,
 ): Steps<{ dKey: Int32Array; dRank: Int32Array }> {
   const count = entryKey.length;
-  const dKey = new Int32Array(count);
-  const dRank = new Int32Array(count);
   const scale = 2 ** Math.ceil(Math.log2(size + 1));
   if (idCount * scale <= Number.MAX_SAFE_INTEGER) {
     // id · scale + rank (rank < scale) is an exact double: a native numeric sort, no comparator calls.
-    let packed = new Float64Array(count);
-    for (let e = 0; e < count; e++) packed[e] = (entryKey[e] as number) * scale + (entryRank[e] as number);
-    packed = yield* sortFloat64Steps(packed);
-    for (let e = 0; e < count; e++) {
-      const x = packed[e] as number;
-      dKey[e] = Math.floor(x / scale);
-      dRank[e] = x - (dKey[e] as number) * scale;
-    }
-    yield count * 2;
-    return { dKey, dRank };
+    const sorted = yield* sortPairsSteps(entryKey, entryRank, scale);
+    return { dKey: sorted.ids, dRank: sorted.ranks };
   }
+  const dKey = new Int32Array(count);
+  const dRank = new Int32Array(count);
   // Entries are in rank order and the sort is stable: by key id, then rank.
   const byKey = yield* sortIndexesSteps(count, (a, b) => (entryKey[a] as number) - (entryKey[b] as number));
   for (let e = 0; e < count; e++) {
     dKey[e] = entryKey[byKey[e] as number] as number;
     dRank[e] = entryRank[byKey[e] as number] as number;
+    if ((e & (CHUNK - 1)) === CHUNK - 1) yield CHUNK;
   }
-  yield count;
+  yield count & (CHUNK - 1);
   return { dKey, dRank };
 }
 
@@ -83,10 +86,16 @@ export function* mergeKeyIndexSteps(old: KeyIndex, remap: RankRemap): Steps<KeyI
   const read = compilePath(old.path);
   let arrayCount = parts.arrayCount;
   // Without arrays in the base no removed room held one: don't read them.
-  if (arrayCount > 0) for (const room of remap.removed) if (Array.isArray(read(room))) arrayCount--;
+  if (arrayCount > 0) {
+    for (let t = 0; t < remap.removed.length; t++) {
+      if (Array.isArray(read(remap.removed[t]))) arrayCount--;
+      if (t % ROOMS_PER_STEP === ROOMS_PER_STEP - 1) yield CHUNK;
+    }
+  }
   // The delta's entries (key id, rank); keys the base lacks get ids after the base's.
   const oldIdCount = offsets.length - 1;
   const added = new Map<string, number>();
+  let addedBytes = 0;
   const entryKey: number[] = [];
   const entryRank: number[] = [];
   for (let j = 0; j < deltaByRank.length; j++) {
@@ -95,17 +104,23 @@ export function* mergeKeyIndexSteps(old: KeyIndex, remap: RankRemap): Steps<KeyI
     if (Array.isArray(v)) arrayCount++;
     forEachKey(v, (key) => {
       let id = keyIdOf(parts, key) ?? added.get(key);
-      if (id === undefined) added.set(key, (id = oldIdCount + added.size));
+      if (id === undefined) {
+        added.set(key, (id = oldIdCount + added.size));
+        addedBytes += keyMapBytes(key);
+      }
       entryKey.push(id);
       entryRank.push(deltaRank[i] as number);
     });
+    if (j % ROOMS_PER_STEP === ROOMS_PER_STEP - 1) yield CHUNK;
   }
-  yield deltaByRank.length * 4 + remap.removed.length;
+  yield (deltaByRank.length % ROOMS_PER_STEP) * ROOM_READ;
   const idCount = oldIdCount + added.size;
   const { dKey, dRank } = yield* sortEntriesSteps(entryKey, entryRank, idCount, remap.size);
-  // One sequential pass in key id order: survivors remapped, delta ranks merged in.
+  // One sequential pass in key id order: survivors remapped, delta ranks merged in; a dense key's bitmap
+  // is made as its range ends (what keyIndexFromParts would do in one O(keys + n) step).
   const starts = new Int32Array(idCount + 1);
   const out = new Int32Array(ranks.length + dRank.length);
+  const dense = new Map<number, RankSet>();
   let w = 0;
   let j = 0;
   let live = 0;
@@ -131,11 +146,14 @@ export function* mergeKeyIndexSteps(old: KeyIndex, remap: RankRemap): Steps<KeyI
       }
     }
     while (j < dKey.length && dKey[j] === id) out[w++] = dRank[j++] as number;
-    if (w > (starts[id] as number)) live++;
+    const count = w - (starts[id] as number);
+    if (count === 0) continue;
+    live++;
+    if (count * 32 >= remap.size) dense.set(id, yield* fromSortedRanksSteps(out.subarray(starts[id] as number, w), remap.size));
   }
   starts[idCount] = w;
   yield since;
-  const newRanks = w === out.length ? out : out.slice(0, w);
+  const newRanks = w === out.length ? out : yield* copyPrefixSteps(out, w);
   const layers = added.size === 0 ? ids : [...ids, added];
   // Keep the map layers (new keys in a layer of their own, emptied keys as empty ranges) while the ids
   // that are dead or outside the first layer stay under 1/8 of the live keys and the layers few: a
@@ -143,25 +161,32 @@ export function* mergeKeyIndexSteps(old: KeyIndex, remap: RankRemap): Steps<KeyI
   // >= live/8 key changes. With no such id the layout is exactly a built index's.
   const overhead = idCount - live + (idCount - (ids[0]?.size ?? 0));
   if (overhead === 0 || (layers.length <= MAX_LAYERS && overhead * 8 <= live)) {
-    yield idCount;
-    return keyIndexFromParts(remap.size, old.path, { ids: layers, offsets: starts, ranks: newRanks, arrayCount });
+    const keyBytes = parts.keyBytes === undefined ? undefined : parts.keyBytes + addedBytes;
+    const merged = { ids: layers, offsets: starts, ranks: newRanks, arrayCount, ...(keyBytes === undefined ? {} : { keyBytes }) };
+    return keyIndexFromParts(remap.size, old.path, merged, { dense, keyCount: live });
   }
   // Flatten: one map of the live keys, renumbered in id order (layers hold increasing id ranges, each
   // in insertion order), so every key's range stays [offsets[id], offsets[id + 1]); ranks unchanged.
   const flat = new Map<string, number>();
   const flatOffsets = new Int32Array(live + 1);
+  const flatDense = new Map<number, RankSet>();
+  let keyBytes = 0;
   for (const layer of layers) {
     for (const [key, id] of layer) {
       // Copying a key is a hash insert: count it as a few units.
       if ((id & 1023) === 1023) yield 4096;
       if (starts[id + 1] === starts[id]) continue;
+      const set = dense.get(id);
+      if (set !== undefined) flatDense.set(flat.size, set);
       flatOffsets[flat.size] = starts[id] as number;
       flat.set(key, flat.size);
+      keyBytes += keyMapBytes(key);
     }
   }
   flatOffsets[live] = w;
   yield live;
-  return keyIndexFromParts(remap.size, old.path, { ids: [flat], offsets: flatOffsets, ranks: newRanks, arrayCount });
+  const flattened = { ids: [flat], offsets: flatOffsets, ranks: newRanks, arrayCount, keyBytes };
+  return keyIndexFromParts(remap.size, old.path, flattened, { dense: flatDense, keyCount: live });
 }
 
 /** `old` over the compacted collection. */
@@ -176,6 +201,7 @@ export function* mergePresenceIndexSteps(old: PresenceIndex, remap: RankRemap): 
   for (let j = 0; j < deltaByRank.length; j++) {
     const i = deltaByRank[j] as number;
     if (holds(read(deltaDocs[i]))) added.push(deltaRank[i] as number);
+    if (j % ROOMS_PER_STEP === ROOMS_PER_STEP - 1) yield CHUNK;
   }
   const out = new Int32Array(setSize(old.present) + added.length);
   let w = 0;
@@ -194,6 +220,7 @@ export function* mergePresenceIndexSteps(old: PresenceIndex, remap: RankRemap): 
     yield w - before + Math.min(4 * CHUNK, rankMap.length - from) / 32;
   }
   while (j < added.length) out[w++] = added[j++] as number;
-  yield deltaByRank.length + w / 8;
-  return { kind: 'presence', path: old.path, holds: old.holds, present: fromSortedRanks(out.subarray(0, w), remap.size) };
+  yield deltaByRank.length;
+  const present = yield* fromSortedRanksSteps(out.subarray(0, w), remap.size);
+  return { kind: 'presence', path: old.path, holds: old.holds, present };
 }
