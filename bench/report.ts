@@ -25,7 +25,10 @@ export interface SizeReport {
   readonly indexArrays: number;
   readonly buildMs: number;
   readonly sortMs: number;
-  readonly lokiBuildMs: number;
+  /** Absent when LokiJS was skipped at this size. */
+  readonly lokiBuildMs?: number;
+  /** Contenders not run at this size (bench/run.ts SLOW_PEERS). */
+  readonly skipped?: ReadonlyArray<string>;
   readonly queries: QueryReport[];
 }
 
@@ -43,50 +46,60 @@ const ratio = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFi
 const ok = (b: boolean): string => (b ? '✅' : '❌');
 const sizeName = (n: number): string => (n >= 1e6 ? `${n / 1e6}M` : n >= 1e3 ? `${n / 1e3}k` : String(n));
 
+/** Above this many rooms bench/run.ts skips its slow peers (SLOW_PEERS there). */
+export const SLOW_FROM = 300_000;
+
 const WHY: Record<string, string> = {
   mingo:
     'mingo is only slow on large data: at 10k–100k a keyed query costs it tens of ms; the ratio grows with n (O(n) vs O(page + log n)).',
   loki: 'The index part takes ~1–2 µs; the rest is turning request parameters into a query (validation ~6 µs, compile ~1–3 µs) and copying + deep-freezing each returned room (~2 µs, first time only): LokiJS gets a prebuilt query object and returns its own mutable objects. Would meet: a validation fast path for the common parameter shapes, and caching compiled queries per query string.',
   hand: 'The index walk reads only offset + count rooms; a loss here means the page was not the bottleneck (tiny n).',
-  scan: 'Profiled (node --cpu-prof, perf): the safe reads (a type test and Object.hasOwn per step, so prototype keys and odd documents read as missing) went through closures shared by every query, so V8 saw megamorphic keyed loads and generic equality; the scan is now one generated loop per filter shape (constants passed by position, no request text in the source) that tests plain reads first and checks own properties only for rooms that pass, with the top-k first-key rejection inline. What is left where the ratio is still above 1.2: the own-property check runs on every room that matches (all of them for the admin pages, ≈20–30 ns per room), and the page is returned as frozen copies (≈9 µs per room, ≈0.45 ms per page of 50) where the hand loop returns the stored objects. The deep page keeps 5,050 ranked items (each with its keys read once into an array) where the hand loop keeps the rooms and re-reads `ts` per comparison; a sort on `queue` first ties on most rooms (a handful of queues), and ties leave the inline rejection for the exact comparison. Would meet: checking each room once when a collection is built (a validated collection needs no per-read check), serving pages from cached copies, and an inline rejection on the whole key tuple.',
+  scan: "The scan is one generated loop per filter shape (constants passed by position, no request text in the source): each condition tests a plain read and only a room that passes pays the own-property check that makes the read MongoDB-safe; the worst kept room's sort keys sit in the loop's locals, so a room that loses on the key tuple (then on position) is rejected inline; the heap compares valid-Date first keys as numbers. Where the ratio is above 1.2 by a margin, every room matches (the admin default page: `t: 'v'`), so the own-property check runs on every room: one `Object.getPrototypeOf` per room, a builtin call V8 cannot inline here (the generated rooms come in 32 hidden classes, so the loop's reads are megamorphic and the compiler knows no room's map). Measured at 100k in one process (profiles and paired runs): the loop without the check 0.96–1.03× the hand loop, with it 1.07–1.5×. The shared machine moves single runs by ±30%, the hand loop most: the previous full run of this code (each query timed right after its check) measured the admin page 1.42× at 300k and 1.07× at 1M (hand loop 60 and 268 ms), this one 1.39× and 1.54× (hand loop 85 and 153 ms); rows at 1.20× (agent, roomName at 300k here; 1.00× and 1.12× in the previous run, 0.80× and 1.06× at 1M here) are within that noise. Would meet: a check that costs no call per room, i.e. rooms checked once when a collection is built (on a `createRoomCollection` snapshot this request walks 50 rooms of the index) or rooms of few shapes; a plain array can change between calls, so each call checks each matching room.",
   planner: 'Candidate costs are estimates; on a loaded 2-core machine single-digit-ms medians also move by more than 10% between runs.',
   heap: 'Posting lists are 4 bytes per (room, key) plus n/8 bytes per dense bitmap.',
   build:
-    'createRoomCollection builds 2 ordered, 9 equality, 2 presence, 2 flag and 1 substring index (name); at 100k rooms (best of 5, this machine) the ts order alone takes ~0.25× one sort, closedAt ~0.35×, the equality/presence pass ~0.9×, the name substring index ~1.1× (LIVECHAT_INDEXES adds fname: ~0.35× more). The substring index alone costs about one sort. Would meet: building the substring indexes on first use of roomName (or off the request path), sharing one gram extraction between name and fname when they hold the same text, and plain reads with one own-property check per room in the builders (the safe per-step reads are ~20% of the build).',
+    'createRoomCollection builds 2 ordered, 9 equality, 2 presence, 2 flag and 1 substring index (name); at 100k rooms (best of 5, this machine) the ts order alone takes ~0.25× one sort, closedAt ~0.35×, the equality/presence pass ~0.9×, the name substring index ~1.1× (LIVECHAT_INDEXES adds fname: ~0.35× more). The substring index alone costs about one sort. Would meet: building the substring indexes on first use of roomName (or off the request path), sharing one gram extraction between name and fname when they hold the same text, and plain reads with one own-property check per room in the builders (the safe per-step reads are ~20% of the build). These shares were measured before the builder rework of issue 17 (one read pass in insertion order into typed columns, radix-sorted orders, one gram list per distinct string); the current build-to-sort ratios are on the [ingest page](ingest-benchmarks.md).',
 };
 
-const targets = (r: SizeReport): string[] => {
-  const m = (q: QueryReport, c: string): number => (q.timings[c] as Timing).median;
+/** Missed targets' reasons, collected over every size's table (each reason is written once, under the last table). */
+const targets = (r: SizeReport, missed: Set<string>): string[] => {
+  const m = (q: QueryReport, c: string): number => q.timings[c]?.median ?? Number.NaN;
   const lines: string[] = [];
-  const missed = new Set<string>();
   const row = (target: string, query: string, measured: string, met: boolean, why: string): void => {
     const key = Object.keys(WHY).find((k) => WHY[k] === why) ?? '';
     if (!met) missed.add(key);
     lines.push(`| ${target} | ${query} | ${measured} | ${ok(met)} | ${met ? '' : `[${key}](#why-${key})`} |`);
   };
+  const skipped = (peer: string): boolean => r.skipped?.includes(peer) === true;
+  const notRun = (target: string, query: string, peer: string): void =>
+    void lines.push(`| ${target} | ${query} | not measured: ${peer} skipped at this size | — | |`);
   lines.push(`| target (${sizeName(r.size)} rooms) | query | measured | met | why not |`, '|---|---|---|---|---|');
   for (const q of r.queries.filter((x) => x.group === 'keyed' || x.group === 'admin')) {
     const vsMingo = m(q, 'mingo') / m(q, 'room-query indexed');
     const vsLoki = m(q, 'LokiJS (indices)') / m(q, 'room-query indexed');
     const vsLokiPre = m(q, 'LokiJS (indices)') / m(q, 'room-query indexed, precompiled');
-    row('keyed/admin ≥ 1,000× faster than mingo', q.name, `${ratio(vsMingo)}×`, vsMingo >= 1000, WHY['mingo'] as string);
-    row(
-      'keyed/admin faster than LokiJS',
-      q.name,
-      `${ratio(vsLoki)}× (precompiled: ${ratio(vsLokiPre)}×)`,
-      vsLoki > 1,
-      WHY['loki'] as string,
-    );
+    if (skipped('mingo')) notRun('keyed/admin ≥ 1,000× faster than mingo', q.name, 'mingo');
+    else row('keyed/admin ≥ 1,000× faster than mingo', q.name, `${ratio(vsMingo)}×`, vsMingo >= 1000, WHY['mingo'] as string);
+    if (skipped('LokiJS (indices)')) notRun('keyed/admin faster than LokiJS', q.name, 'LokiJS');
+    else
+      row(
+        'keyed/admin faster than LokiJS',
+        q.name,
+        `${ratio(vsLoki)}× (precompiled: ${ratio(vsLokiPre)}×)`,
+        vsLoki > 1,
+        WHY['loki'] as string,
+      );
   }
   for (const q of r.queries.filter((x) => x.group === 'complex')) {
     const vsMingo = m(q, 'mingo') / m(q, 'room-query indexed');
     const vsHand = m(q, 'hand top-k loop') / m(q, 'room-query indexed');
-    row('complex ≥ 20× faster than mingo', q.name, `${ratio(vsMingo)}×`, vsMingo >= 20, WHY['mingo'] as string);
+    if (skipped('mingo')) notRun('complex ≥ 20× faster than mingo', q.name, 'mingo');
+    else row('complex ≥ 20× faster than mingo', q.name, `${ratio(vsMingo)}×`, vsMingo >= 20, WHY['mingo'] as string);
     row('complex faster than the hand top-k scan', q.name, `${ratio(vsHand)}×`, vsHand > 1, WHY['hand'] as string);
   }
   for (const q of r.queries) {
     const s = m(q, 'room-query scan') / m(q, 'hand top-k loop');
-    row('scan ≤ 1.2× hand top-k loop', q.name, `${ratio(s)}×`, s <= 1.2, WHY['scan'] as string);
+    row('scan ≤ 1.2× hand top-k loop', q.name, `${s.toFixed(3)}×`, s <= 1.2, WHY['scan'] as string);
   }
   for (const q of r.queries) {
     const p = q.plan.chosenMs / q.plan.bestMs;
@@ -108,10 +121,18 @@ const targets = (r: SizeReport): string[] => {
     build <= 1,
     WHY['build'] as string,
   );
-  if (missed.size > 0) lines.push('', 'Why a target was missed, and what would meet it:', '');
-  for (const key of missed) lines.push(`- <a id="why-${key}"></a>**${key}**: ${WHY[key] as string}`);
   return lines;
 };
+
+const whyMissed = (missed: ReadonlySet<string>): string[] =>
+  missed.size === 0
+    ? []
+    : [
+        'Why a target was missed, and what would meet it:',
+        '',
+        ...[...missed].map((key) => `- <a id="why-${key}"></a>**${key}**: ${WHY[key] as string}`),
+        '',
+      ];
 
 const HOW = [
   '## How room-query answers (src/collection, src/plan, src/exec)',
@@ -129,7 +150,8 @@ const HOW = [
   '  candidate, a bounded top-k heap orders other sorts, and a sequential scan wins when most rooms are candidates.',
   '- The scan (arrays, and plans that read every room) is one generated loop per filter shape: each condition',
   '  is tested on a plain property read, and only a room that passes pays the own-property check that makes',
-  '  the read MongoDB-safe; the top-k rejects most rooms on the first sort key inline. No request text enters',
+  '  the read MongoDB-safe; the top-k rejects most rooms inline on the whole sort-key tuple (the worst kept',
+  "  room's keys one by one, then its position). No request text enters",
   '  the generated source (constants are passed by position); where code cannot be generated, closures run.',
   "- Answers are identical to the scan's (property-tested against the scan and the reference, including odd",
   "  documents, duplicate `_id`s and every alternative plan). The default projection's frozen copies are",
@@ -147,6 +169,7 @@ export const renderMarkdown = (
   reports: ReadonlyArray<SizeReport>,
   machine: Readonly<Record<string, string | number | boolean>>,
   contenders: ReadonlyArray<string>,
+  run?: BenchRun,
 ): string => {
   const out: string[] = [];
   out.push(
@@ -160,9 +183,16 @@ export const renderMarkdown = (
     'a contender that differs is marked ≠ (only LokiJS may, and each difference is listed below).',
     'Times are tinybench medians (p95 in parentheses), in ms, all contenders in the same process and run.',
     '',
+    ...(run === undefined
+      ? []
+      : [
+          `This page: \`${run.command}\`, ${run.minutes} minutes on this 2-core machine (4 GB heap)${run.checkedFirst === true ? '; every query was checked (each contender run once) before any was timed, so all are timed warm' : '; each query was checked just before it was timed'}.`,
+          '',
+        ]),
     'Run: `npm run bench` (this at 10k and 100k, then the live benchmark: [live-benchmarks.md](live-benchmarks.md)), or this half alone:',
-    '`npm run bench:query` (10k and 100k), `npm run bench:query -- --sizes 10000,100000,1000000` (adds 1M: about 25 minutes on this 2-core',
-    'machine, fits a 4 GB heap), `--no-write` to keep the docs untouched; `npx tsx bench/render.ts` re-renders the docs from bench/results.json.',
+    '`npm run bench:query` (10k and 100k), `npm run bench:query -- --sizes 300000,1000000` (the sizes of the scan targets; above',
+    `${SLOW_FROM.toLocaleString('en-US')} rooms the slow peers are skipped, see below), \`--no-write\` to keep the docs untouched;`,
+    '`npx tsx bench/render.ts` re-renders the docs from bench/results.json.',
     '',
     ...HOW,
     '## Machine and versions',
@@ -176,8 +206,8 @@ export const renderMarkdown = (
     out.push(`| query | total | ${contenders.join(' | ')} |`, `|---|---:|${contenders.map(() => '---:').join('|')}|`);
     for (const q of r.queries) {
       const cells = contenders.map((c) => {
-        const t = q.timings[c] as Timing;
-        return `${fmt(t.median)} (${fmt(t.p95)})${q.differences[c] ? ' ≠' : ''}`;
+        const t = q.timings[c];
+        return t === undefined ? '—' : `${fmt(t.median)} (${fmt(t.p95)})${q.differences[c] ? ' ≠' : ''}`;
       });
       out.push(`| ${q.name} | ${q.total} | ${cells.join(' | ')} |`);
     }
@@ -185,8 +215,17 @@ export const renderMarkdown = (
     out.push(`| query | ${contenders.join(' | ')} |`, `|---|${contenders.map(() => '---:').join('|')}|`);
     for (const q of r.queries) {
       const base = (q.timings['hand top-k loop'] as Timing).median;
-      out.push(`| ${q.name} | ${contenders.map((c) => ratio((q.timings[c] as Timing).median / base)).join(' | ')} |`);
+      out.push(
+        `| ${q.name} | ${contenders.map((c) => (q.timings[c] === undefined ? '—' : ratio((q.timings[c] as Timing).median / base))).join(' | ')} |`,
+      );
     }
+    if ((r.skipped ?? []).length > 0)
+      out.push(
+        '',
+        `— skipped above ${SLOW_FROM.toLocaleString('en-US')} rooms: ${(r.skipped ?? []).join(', ')}. Each takes seconds per query at this size (mingo ≈ 7 s`,
+        'for the admin page at 300k, so ≈ 25 s at 1M, for each checked and timed run): with them a run at 1M took about half an hour.',
+        'This size is about room-query (its scan against the hand top-k loop, and the index); the peers are compared at the smaller sizes.',
+      );
     out.push('', 'Planner (every candidate plan timed; work counters of the chosen one):', '');
     out.push(
       '| query | chosen plan | chosen ms | best candidate | chosen / best | docsExamined | indexKeysExamined |',
@@ -202,19 +241,21 @@ export const renderMarkdown = (
       '',
       `Memory and build: raw rooms ${(r.rawHeap / r.size).toFixed(0)} B/room of heap; indexes ${(r.indexHeap / r.size).toFixed(1)} B/room measured`,
       `(${(r.indexArrays / r.size).toFixed(1)} B/room in their arrays), ratio ${(r.indexHeap / r.rawHeap).toFixed(3)}. Build ${fmt(r.buildMs)} ms vs one`,
-      `\`Array.prototype.sort\` by ts ${fmt(r.sortMs)} ms: ratio ${(r.buildMs / r.sortMs).toFixed(2)}. (LokiJS load + binary indices: ${fmt(r.lokiBuildMs)} ms.)`,
+      `\`Array.prototype.sort\` by ts ${fmt(r.sortMs)} ms: ratio ${(r.buildMs / r.sortMs).toFixed(2)}. (LokiJS load + binary indices: ${r.lokiBuildMs === undefined ? 'skipped' : `${fmt(r.lokiBuildMs)} ms`}.)`,
       '',
     );
     const diffs = r.queries.flatMap((q) => Object.entries(q.differences).map(([c, d]) => `- ${q.name}: ${c}: ${d}`));
-    out.push(
-      'LokiJS differences on this data:',
-      '',
-      ...(diffs.length > 0 ? diffs : ['- none on this generated data (see the list of known semantic gaps below)']),
-      '',
-    );
+    if (r.lokiBuildMs !== undefined)
+      out.push(
+        'LokiJS differences on this data:',
+        '',
+        ...(diffs.length > 0 ? diffs : ['- none on this generated data (see the list of known semantic gaps below)']),
+        '',
+      );
   }
-  const last = reports[reports.length - 1];
-  if (last !== undefined) out.push('## Targets of issue #7', '', ...targets(last), '');
+  const missed = new Set<string>();
+  for (const r of reports) out.push(`## Targets of issues #7 and #17 at ${sizeName(r.size)} rooms`, '', ...targets(r, missed), '');
+  out.push(...whyMissed(missed));
   out.push(
     '## LokiJS: adapted operators and where it differs from MongoDB',
     '',
@@ -239,20 +280,31 @@ export const renderSvg = (r: SizeReport, contenders: ReadonlyArray<string>): str
     title: `room-query vs peers: median ms per query, ${r.size.toLocaleString('en-US')} rooms (log scale; lower is faster)`,
     unit: 'ms',
     series: contenders,
-    groups: r.queries.map((q) => ({ name: q.name, values: contenders.map((c) => (q.timings[c] as Timing).median) })),
+    groups: r.queries.map((q) => ({ name: q.name, values: contenders.map((c) => q.timings[c]?.median ?? Number.NaN) })),
   });
+
+/** How the numbers were made: the command and its wall time. */
+export interface BenchRun {
+  readonly command: string;
+  readonly minutes: number;
+  /** Every query was checked (each contender run once) before any was timed. */
+  readonly checkedFirst?: boolean;
+}
 
 export interface BenchResults {
   readonly machine: Readonly<Record<string, string | number | boolean>>;
   readonly contenders: ReadonlyArray<string>;
+  readonly run?: BenchRun;
   readonly reports: ReadonlyArray<SizeReport>;
 }
 
-/** Writes docs/benchmarks.md and docs/benchmarks.svg from one run's results. */
+/** Writes docs/benchmarks.md and docs/benchmarks.svg from one run's results (the chart: the largest size with every peer). */
 export const renderDocs = (results: BenchResults): void => {
-  writeFileSync(new URL('../docs/benchmarks.md', import.meta.url), renderMarkdown(results.reports, results.machine, results.contenders));
   writeFileSync(
-    new URL('../docs/benchmarks.svg', import.meta.url),
-    renderSvg(results.reports[results.reports.length - 1] as SizeReport, results.contenders),
+    new URL('../docs/benchmarks.md', import.meta.url),
+    renderMarkdown(results.reports, results.machine, results.contenders, results.run),
   );
+  const complete = results.reports.filter((r) => (r.skipped ?? []).length === 0);
+  const charted = complete[complete.length - 1] ?? results.reports[results.reports.length - 1];
+  writeFileSync(new URL('../docs/benchmarks.svg', import.meta.url), renderSvg(charted as SizeReport, results.contenders));
 };

@@ -25,7 +25,7 @@ import {
 import { handFullSort, handTopK, type Answer } from './peers/hand-loop.js';
 import { createLoki, lokiRunner } from './peers/loki.js';
 import { mingoRunner, siftRunner } from './peers/mongo-like.js';
-import { renderDocs, type SizeReport, type Timing } from './report.js';
+import { renderDocs, SLOW_FROM, type SizeReport, type Timing } from './report.js';
 import { workload, type BenchQuery } from './workload.js';
 import { asksForHelp, BENCH_HELP } from '../src/cli/bench-help.js';
 
@@ -55,6 +55,15 @@ export const CONTENDERS = [
 ] as const;
 export type Contender = (typeof CONTENDERS)[number];
 
+/**
+ * Peers that take seconds per query from a few hundred thousand rooms on (mingo ≈ 7 s for the admin page
+ * at 300k, so ≈ 25 s at 1M, for each of its checked and timed runs); past this size they are skipped, so
+ * a run at 1M stays a few minutes and is about room-query's scan vs the hand top-k loop (and the index).
+ */
+export const SLOW_PEERS = ['hand full-sort loop', 'LokiJS (indices)', 'sift + sort', 'mingo'] as const satisfies ReadonlyArray<Contender>;
+const contendersAt = (n: number): ReadonlyArray<Contender> =>
+  n > SLOW_FROM ? CONTENDERS.filter((c) => !(SLOW_PEERS as ReadonlyArray<Contender>).includes(c)) : CONTENDERS;
+
 const gc = (): void => {
   const g = (globalThis as { gc?: () => void }).gc;
   if (g) for (let i = 0; i < 3; i++) g();
@@ -83,21 +92,32 @@ const describeDiff = (mine: Answer, theirs: Answer): string => {
   return `page differs from position ${i} (${theirs.rooms.length} rooms returned)`;
 };
 
+// At least `iterations` samples and `time` ms per task: the fast contenders (the scan and the hand loop
+// are compared at ≤ 1.2×) get a dozen samples or more, the slow peers their minimum.
 const benchOptions = (n: number) =>
   n >= 1_000_000
-    ? { time: 600, iterations: 3, warmupIterations: 0, warmupTime: 0, warmup: false, retainSamples: true }
+    ? { time: 2000, iterations: 8, warmupIterations: 2, warmupTime: 0, retainSamples: true }
     : n >= 100_000
-      ? { time: 400, iterations: 5, warmupIterations: 2, warmupTime: 0, retainSamples: true }
+      ? { time: 1500, iterations: 5, warmupIterations: 2, warmupTime: 0, retainSamples: true }
       : { time: 300, iterations: 10, warmupIterations: 5, warmupTime: 0, retainSamples: true };
 
 const percentile = (sorted: ReadonlyArray<number>, p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] as number;
 
+/**
+ * The slow peers (seconds per query at 300k): three samples after the answer check (their warm-up); they
+ * are compared with room-query at ratios of 20× to 1,000×, not at 1.2×.
+ */
+const SLOW_OPTIONS = { time: 0, iterations: 3, warmupIterations: 0, warmupTime: 0, warmup: false, retainSamples: true };
+
+/** The planner's candidates: only compared with each other, a few samples each. */
+const PLAN_OPTIONS = { time: 300, iterations: 5, warmupIterations: 2, warmupTime: 0, retainSamples: true };
+
 const timeTasks = async (
-  n: number,
+  options: ConstructorParameters<typeof Bench>[0],
   tasks: ReadonlyArray<readonly [string, () => unknown]>,
 ): Promise<Map<string, { median: number; p95: number; runs: number }>> => {
-  const bench = new Bench(benchOptions(n));
+  const bench = new Bench(options);
   for (const [name, fn] of tasks) bench.add(name, fn);
   await bench.run();
   const out = new Map<string, { median: number; p95: number; runs: number }>();
@@ -117,26 +137,30 @@ const runSize = async (n: number): Promise<SizeReport> => {
   let rooms: ReadonlyArray<Room> | undefined = generateRooms({ count: n, seed: SEED, agents });
   const rawHeap = heapUsed() - heap0;
 
+  // Median of 3 (of 1 at 1M: a build takes ~30 s there); the last build's heap is the index heap.
+  const rounds = Array.from({ length: n >= 1_000_000 ? 1 : 3 }, (_, i) => i);
   const sortMs = median(
-    [0, 1, 2].map(() => timeOnce(() => [...(rooms as Room[])].sort((a, b) => (a['ts'] as Date).getTime() - (b['ts'] as Date).getTime()))),
+    rounds.map(() => timeOnce(() => [...(rooms as Room[])].sort((a, b) => (a['ts'] as Date).getTime() - (b['ts'] as Date).getTime()))),
   );
   let collection: RoomCollection | undefined;
+  let indexHeap = 0;
   const buildMs = median(
-    [0, 1, 2].map(() => {
+    rounds.map((i) => {
       collection = undefined;
-      gc();
-      return timeOnce(() => (collection = createRoomCollection(rooms as Room[])));
+      const before = heapUsed();
+      const ms = timeOnce(() => (collection = createRoomCollection(rooms as Room[])));
+      if (i === rounds.length - 1) indexHeap = heapUsed() - before;
+      return ms;
     }),
   );
-  collection = undefined;
-  const heapBefore = heapUsed();
-  collection = createRoomCollection(rooms);
-  const indexHeap = heapUsed() - heapBefore;
+  if (collection === undefined) throw new Error('no collection');
+  const contenders = contendersAt(n);
+  const withLoki = contenders.includes('LokiJS (indices)');
   const lokiStart = performance.now();
-  const loki = createLoki(rooms);
-  const lokiBuildMs = performance.now() - lokiStart;
+  const loki = withLoki ? createLoki(rooms) : undefined;
+  const lokiBuildMs = withLoki ? performance.now() - lokiStart : undefined;
   console.log(
-    `rooms heap ${(rawHeap / n).toFixed(0)} B/room; index heap ${(indexHeap / n).toFixed(1)} B/room (arrays ${(indexBytes(collection) / n).toFixed(1)}); build ${buildMs.toFixed(0)} ms vs one sort by ts ${sortMs.toFixed(0)} ms; LokiJS load+index ${lokiBuildMs.toFixed(0)} ms`,
+    `rooms heap ${(rawHeap / n).toFixed(0)} B/room; index heap ${(indexHeap / n).toFixed(1)} B/room (arrays ${(indexBytes(collection) / n).toFixed(1)}); build ${buildMs.toFixed(0)} ms vs one sort by ts ${sortMs.toFixed(0)} ms; LokiJS load+index ${lokiBuildMs === undefined ? 'skipped' : `${lokiBuildMs.toFixed(0)} ms`}`,
   );
 
   const sample = rooms[Math.floor(n / 3)] as Room;
@@ -157,12 +181,15 @@ const runSize = async (n: number): Promise<SizeReport> => {
     indexArrays: indexBytes(collection),
     buildMs,
     sortMs,
-    lokiBuildMs,
+    ...(lokiBuildMs === undefined ? {} : { lokiBuildMs }),
+    skipped: CONTENDERS.filter((c) => !contenders.includes(c)),
     queries: [],
   };
   const coll = collection;
   const arr = rooms;
-  for (const q of queries) {
+  // Every contender answers every query once (the answer check) before any is timed, so each is timed in
+  // code warmed by the whole workload rather than by whichever queries happened to run before it.
+  const prepared = queries.map((q) => {
     const page = (source: ReadonlyArray<Room> | RoomCollection) => (): Answer => {
       const r = queryRooms(source, q.params, q.principal);
       if (E.isLeft(r)) throw new Error(`${q.name}: ${JSON.stringify(r.left)}`);
@@ -176,7 +203,7 @@ const runSize = async (n: number): Promise<SizeReport> => {
     const fullSort = handFullSort(q);
     const mingo = mingoRunner(q);
     const sift = siftRunner(q);
-    const lokiRun = lokiRunner(loki, q);
+    const lokiRun = loki === undefined ? () => ({ rooms: [], total: -1 }) : lokiRunner(loki, q);
     const runners: Record<Contender, () => Answer> = {
       'room-query indexed': page(coll),
       'room-query indexed, precompiled': () => runQuery(compiled, coll),
@@ -190,7 +217,7 @@ const runSize = async (n: number): Promise<SizeReport> => {
     // Check every answer first (ids in order and total) against room-query's scan.
     const expected = runners['room-query scan']();
     const differences: Partial<Record<Contender, string>> = {};
-    for (const name of CONTENDERS) {
+    for (const name of contenders) {
       const got = runners[name]();
       if (idsOf(got) !== idsOf(expected)) differences[name] = describeDiff(expected, got);
     }
@@ -198,15 +225,25 @@ const runSize = async (n: number): Promise<SizeReport> => {
       if (!name.startsWith('LokiJS')) throw new Error(`${q.name}: ${name} answers differently: ${diff}`);
       console.log(`  ${q.name}: ${name} differs: ${diff}`);
     }
-    const timings = await timeTasks(
-      n,
-      CONTENDERS.map((name) => [name, runners[name]] as const),
-    );
+    return { q, compiled, runners, expected, differences };
+  });
+  for (const { q, compiled, runners, expected, differences } of prepared) {
+    const slow = (c: Contender): boolean => (SLOW_PEERS as ReadonlyArray<Contender>).includes(c);
+    const timings = new Map([
+      ...(await timeTasks(
+        benchOptions(n),
+        contenders.filter((c) => !slow(c)).map((name) => [name, runners[name]] as const),
+      )),
+      ...(await timeTasks(
+        SLOW_OPTIONS,
+        contenders.filter(slow).map((name) => [name, runners[name]] as const),
+      )),
+    ]);
 
     // Planner: time every candidate plan and compare the chosen one with the best.
     const plan = planQuery(compiled, coll);
     const planTasks = plan.alternatives.map((alt, i) => [`${i}`, () => runQueryWithStats(compiled, coll, { plan: alt })] as const);
-    const planTimes = await timeTasks(n, planTasks);
+    const planTimes = await timeTasks(PLAN_OPTIONS, planTasks);
     const chosenIndex = plan.alternatives.indexOf(plan.chosen);
     const planMedians = plan.alternatives.map((_, i) => planTimes.get(`${i}`)?.median ?? Number.NaN);
     const stats = runQueryWithStats(compiled, coll).stats;
@@ -214,7 +251,7 @@ const runSize = async (n: number): Promise<SizeReport> => {
       name: q.name,
       group: q.group,
       total: expected.total,
-      timings: Object.fromEntries(CONTENDERS.map((c) => [c, timings.get(c)!])) as SizeReport['queries'][number]['timings'],
+      timings: Object.fromEntries(contenders.map((c) => [c, timings.get(c)!])) as SizeReport['queries'][number]['timings'],
       differences,
       plan: {
         chosen: describeKind(plan.chosen),
@@ -225,7 +262,7 @@ const runSize = async (n: number): Promise<SizeReport> => {
         indexKeysExamined: stats.indexKeysExamined,
       },
     });
-    const line = CONTENDERS.map((c) => `${c}: ${fmt(timings.get(c)!.median)}`).join(' | ');
+    const line = contenders.map((c) => `${c}: ${fmt(timings.get(c)!.median)}`).join(' | ');
     console.log(`  ${q.name} (total ${expected.total}): ${line}`);
   }
   printTable(report);
@@ -247,7 +284,7 @@ export const fmt = (ms: number): string =>
 
 const printTable = (r: SizeReport): void => {
   const rows = r.queries.flatMap((q) =>
-    CONTENDERS.map((c) => {
+    CONTENDERS.filter((c) => q.timings[c] !== undefined).map((c) => {
       const t = q.timings[c] as Timing;
       const base = (q.timings['hand top-k loop'] as Timing).median;
       return {
@@ -275,8 +312,11 @@ const printTable = (r: SizeReport): void => {
 };
 
 const main = async (): Promise<void> => {
+  const started = performance.now();
   const reports: SizeReport[] = [];
   for (const n of sizes) reports.push(await runSize(n));
+  const minutes = (performance.now() - started) / 60_000;
+  console.log(`\n${sizes.join(', ')} rooms in ${minutes.toFixed(1)} minutes`);
   if (!write) return;
   const machine = {
     cpu: os.cpus()[0]?.model ?? 'unknown',
@@ -286,7 +326,8 @@ const main = async (): Promise<void> => {
     platform: `${os.platform()} ${os.release()}`,
     gc: typeof (globalThis as { gc?: unknown }).gc === 'function',
   };
-  const results = { machine, contenders: CONTENDERS, reports };
+  const run = { command: `npm run bench:query -- --sizes ${sizes.join(',')}`, minutes: Math.round(minutes * 10) / 10, checkedFirst: true };
+  const results = { machine, contenders: CONTENDERS, run, reports };
   writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 1)}\n`);
   renderDocs(results);
   console.log('\nwrote bench/results.json, docs/benchmarks.md and docs/benchmarks.svg');

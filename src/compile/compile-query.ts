@@ -7,7 +7,6 @@ import { compileSort, type CompiledSort } from './compile-sort.js';
 import type { Predicate } from './operators.js';
 import { scanPredicate } from './scan-predicate.js';
 import { compileScanLoop, type ScanLoop } from './scan-source.js';
-import type { SortSpec } from '../query/sort-spec.js';
 
 export interface CompiledQuery {
   readonly query: ScopedQuery;
@@ -31,12 +30,11 @@ export interface CompiledQuery {
 export const compileQuery = (scoped: ScopedQuery): CompiledQuery => {
   const predicate = compileFilter(scoped.filter);
   const sort = compileSort(scoped.sort);
-  const first = sort.spec[0] as SortSpec[number];
   return Object.freeze({
     query: scoped,
     predicate,
     scan: scanPredicate(scoped.filter),
-    scanLoop: compileScanLoop(scoped.filter, first.path, first.direction),
+    scanLoop: compileScanLoop(scoped.filter, sort.spec),
     sort,
     project: compileProjection(scoped.projection),
     paging: scoped.paging,

@@ -1,7 +1,7 @@
 // The scan's loop as generated source, one function per filter shape: every condition written out
 // (no closure call per condition per room), plain property reads tested first and the own-property
 // checks only for rooms that pass (optimistic-predicate.ts says why that is sound), and the top-k's
-// first-key rejection inline. Type feedback is then per query shape, as in a loop written by hand.
+// rejection on the whole sort-key tuple inline. Type feedback is then per query shape, as in a loop by hand.
 // No request text ever enters the source: paths, values, patterns and sets are constants passed to
 // the generated factory by position (`k0`, `k1`, ...); the source holds only this file's templates.
 import type { FilterNode } from '../query/filter-node.js';
@@ -10,15 +10,35 @@ import { compileFilter } from './compile-filter.js';
 import { escapeRegExp, leafTest } from './operators.js';
 import { scanOrder } from './scan-predicate.js';
 
-/** What the loop reads of the top-k (exec/top-k.ts `TopKGate`): the heap's worst first key. */
+/** The most sort keys the loop compares inline; a room tying the worst kept one on all of them is offered. */
+export const GATE_KEYS = 4;
+
+/**
+ * What the loop reads of the top-k (exec/top-k.ts): the sort keys of the worst kept room, one entry
+ * per key of the sort (at most GATE_KEYS), so a room losing to it on the key tuple is rejected inline.
+ */
 export interface ScanGate {
-  /** 0: no rejection yet; 1: the worst first key is the valid time `time`; 2: it is the string `text`. */
-  kind: 0 | 1 | 2;
-  time: number;
-  text: string;
-  /** A room missing the first key sorts strictly after the worst one. */
-  missingLoses: boolean;
+  /** The heap is full: rejection is on. */
+  full: boolean;
+  /** Per key: 0 unknown (the loop offers the room), 1 the valid time `times[i]`, 2 the string `texts[i]`. */
+  readonly kinds: number[];
+  readonly times: number[];
+  readonly texts: string[];
+  /** Per key: a room missing this key sorts strictly after the worst one on it. */
+  readonly missingLoses: boolean[];
+  /** The worst kept room's position: a room tying it on every key comes later and loses. */
+  position: number;
 }
+
+/** A gate with rejection off. */
+export const openGate = (): ScanGate => ({
+  full: false,
+  kinds: new Array<number>(GATE_KEYS).fill(0),
+  times: new Array<number>(GATE_KEYS).fill(Number.NaN),
+  texts: new Array<string>(GATE_KEYS).fill(''),
+  missingLoses: new Array<boolean>(GATE_KEYS).fill(false),
+  position: 0,
+});
 
 /** The generated scan: counts the matches of `docs` (skipping `skip`ped positions) and offers each to `offer`. */
 export type ScanLoop = (
@@ -30,6 +50,8 @@ export type ScanLoop = (
 
 interface Emitter {
   readonly constants: unknown[];
+  /** Variables of the loop besides the fresh ones. */
+  readonly locals: string[];
   /** The constants (path steps) Object.prototype must not hold for the prototype shortcut of `owns`. */
   readonly clean: string[];
   readonly fresh: () => string;
@@ -89,9 +111,13 @@ const owns = (e: Emitter, path: FieldPath): string => {
   path.steps.forEach((step, i) => {
     const key = constant(e, step);
     e.clean.push(key);
-    parts.push(
-      `((Object.getPrototypeOf(${at}) === OP && clean && !Array.isArray(${at})) || (${TRAVERSABLE(at)} && Object.hasOwn(${at}, ${key})))`,
-    );
+    // The room itself: its plainness is found once per room (`pd`: 0 not yet, 1 plain, 2 not), since
+    // Object.getPrototypeOf is a call V8 cannot inline on rooms of many shapes.
+    const plain =
+      at === 'd'
+        ? `(pd === 1 || (pd === 0 && (pd = Object.getPrototypeOf(d) === OP && clean && !Array.isArray(d) ? 1 : 2) === 1))`
+        : `(Object.getPrototypeOf(${at}) === OP && clean && !Array.isArray(${at}))`;
+    parts.push(`(${plain} || (${TRAVERSABLE(at)} && Object.hasOwn(${at}, ${key})))`);
     if (i < path.steps.length - 1) {
       const next = e.fresh();
       parts.push(`((${next} = ${at}${access(e, step)}), true)`);
@@ -155,18 +181,53 @@ const condition = (e: Emitter, node: FilterNode): string => {
   return `((${v} = ${rawRead(e, leaf.path)}), ${valueTest(e, node, v, leaf.test)} && ${owns(e, leaf.path)})`;
 };
 
-const firstKeyGate = (e: Emitter, first: FieldPath, direction: 1 | -1): string => {
+/**
+ * The inline rejection: the room's sort keys (plain reads) against the worst kept room's, key by key.
+ * A key of another type than the worst's (or an invalid Date) stops it: the room is offered and the
+ * top-k decides exactly. A rejection stands only when each key it read is the safe one (own property)
+ * or a missing key would lose there too (the safe key is the plain one or missing).
+ */
+const keyTupleGate = (
+  e: Emitter,
+  keys: ReadonlyArray<{ readonly path: FieldPath; readonly direction: 1 | -1 }>,
+): { test: string; sync: string } => {
   const v = e.fresh();
   const t = e.fresh();
-  // Strictly worse than the worst kept: a later key first (descending: an earlier one).
-  const worseTime = direction === 1 ? `${t} > gate.time` : `${t} < gate.time`;
-  const worseText = direction === 1 ? `${v} > gate.text` : `${v} < gate.text`;
-  return `
-      if (gate.kind !== 0) {
-        ${v} = ${rawRead(e, first)};
-        if ((gate.kind === 1 ? ${v} instanceof Date && ((${t} = ${v}.getTime()), ${worseTime}) : typeof ${v} === 'string' && ${worseText})
-          && (gate.missingLoses || ${owns(e, first)})) continue;
-      }`;
+  const c = e.fresh();
+  const gated = keys.slice(0, GATE_KEYS);
+  // The gate's entries as locals (gk: kind, gt: time, gs: text, gm: missing loses), reloaded only after an
+  // offer (the one thing that moves the worst kept room), so the per-room test reads no object.
+  const sync = [
+    'gf = gate.full',
+    'gp = gate.position',
+    ...gated.map(
+      (_, i) => `gk${i} = gate.kinds[${i}], gt${i} = gate.times[${i}], gs${i} = gate.texts[${i}], gm${i} = gate.missingLoses[${i}]`,
+    ),
+  ].join(', ');
+  e.locals.push('gf', 'gp', ...gated.flatMap((_, i) => [`gk${i}`, `gt${i}`, `gs${i}`, `gm${i}`]));
+  const safe: string[] = [];
+  const steps = gated.map((key, i) => {
+    safe.push(`(gm${i} || ${owns(e, key.path)})`);
+    // c: -1 the room's key is lower than the worst's, 1 higher, 0 equal, 2 not comparable here.
+    return `
+          ${v} = ${rawRead(e, key.path)};
+          ${c} = gk${i} === 1
+            ? (${v} instanceof Date ? ((${t} = ${v}.getTime()), ${t} < gt${i} ? -1 : ${t} > gt${i} ? 1 : ${t} === ${t} ? 0 : 2) : 2)
+            : gk${i} === 2 ? (typeof ${v} === 'string' ? (${v} < gs${i} ? -1 : ${v} > gs${i} ? 1 : 0) : 2) : 2;
+          if (${c} !== 0) {
+            if (${c} === ${key.direction === 1 ? '1' : '-1'} && ${safe.join(' && ')}) continue;
+            break reject;
+          }`;
+  });
+  const tied = keys.length <= GATE_KEYS ? `\n          if (i > gp && ${safe.join(' && ')}) continue;` : '';
+  return {
+    sync,
+    test: `
+      if (gf) {
+        reject: {${steps.join('')}${tied}
+        }
+      }`,
+  };
 };
 
 const cache = new Map<string, (...constants: unknown[]) => ScanLoop>();
@@ -185,17 +246,17 @@ const factoryOf = (source: string, arity: number): ((...constants: unknown[]) =>
 };
 
 /**
- * The scan loop of a root AND (its conditions in scan order) under a sort whose first key is `first`;
+ * The scan loop of a root AND (its conditions in scan order) under the sort `keys` (tie-break included);
  * undefined where code cannot be generated (a Content-Security-Policy forbidding eval): the closures then.
  */
 export const compileScanLoop = (
   filter: { readonly children: ReadonlyArray<FilterNode> },
-  first: FieldPath,
-  direction: 1 | -1,
+  keys: ReadonlyArray<{ readonly path: FieldPath; readonly direction: 1 | -1 }>,
 ): ScanLoop | undefined => {
   const vars: string[] = [];
   const e: Emitter = {
     constants: [],
+    locals: [],
     clean: [],
     fresh: () => {
       vars.push(`x${vars.length}`);
@@ -205,20 +266,24 @@ export const compileScanLoop = (
   const test = scanOrder(filter.children)
     .map((node) => condition(e, node))
     .join(' && ');
-  const gate = firstKeyGate(e, first, direction);
+  const gate = keyTupleGate(e, keys);
+  const declared = ['pd', ...vars, ...e.locals];
   const clean = [...new Set(e.clean)].map((k) => `!(${k} in OP)`).join(' && ') || 'true';
   const source = `const OP = Object.prototype;
   return function scan(docs, offer, gate, skip) {
     // Read per scan: a key added to Object.prototype since compiling turns the shortcut off.
     const clean = ${clean};
     let matched = 0;
-    ${vars.length > 0 ? `let ${vars.join(', ')};` : ''}
+    let ${declared.join(', ')};
+    ${gate.sync};
     for (let i = 0, n = docs.length; i < n; i++) {
       if (skip !== undefined && skip(i)) continue;
       const d = docs[i];
+      pd = 0;
       if (!(${test || 'true'})) continue;
-      matched++;${gate}
+      matched++;${gate.test}
       offer(d, i);
+      ${gate.sync};
     }
     return matched;
   };`;

@@ -1,6 +1,6 @@
 // The k smallest items under `compare`, in order, without sorting everything: a bounded max-heap,
 // O(n log k) time and O(k) memory. Falls back to a full sort when k is most of n.
-import type { ScanGate } from '../compile/scan-source.js';
+import { GATE_KEYS, openGate, type ScanGate } from '../compile/scan-source.js';
 
 type Compare<T> = (a: T, b: T) => number;
 
@@ -53,10 +53,17 @@ export interface Ranked<D> {
   readonly position: number;
 }
 
+/** A ranked item of createTopK: its first key also as a number when it is a valid Date (NaN otherwise). */
+interface Timed<D> extends Ranked<D> {
+  readonly time: number;
+}
+
+const timeOf = (key: unknown): number => (key instanceof Date ? key.getTime() : Number.NaN);
+
 /** Collects matches one by one and hands back the first `k` in sort order. */
 export interface TopKAccumulator<D> {
   offer(doc: D, position: number): void;
-  /** The heap's worst first key, for a scan loop that rejects most rooms before offering them (compile/scan-source.ts). */
+  /** The heap's worst sort keys, for a scan loop that rejects most rooms before offering them (compile/scan-source.ts). */
   readonly gate: ScanGate;
   /** The kept items, sorted. */
   result(): Ranked<D>[];
@@ -96,41 +103,68 @@ export const createTopK = <D>(
   k: number,
   compareValues: (a: unknown, b: unknown) => number,
 ): TopKAccumulator<D> => {
-  const compare = rankedCompare(directions, compareValues);
-  const heap: Ranked<D>[] = [];
+  const general = rankedCompare(directions, compareValues);
+  const m = directions.length;
+  const dir0 = directions[0] as number;
+  // Two valid Dates first (the usual `ts`/`closedAt` sort) compare as the numbers kept beside the keys:
+  // the heap's comparisons then read no Date object (the same order: compareValues orders valid Dates by time).
+  const compare = (a: Timed<D>, b: Timed<D>): number => {
+    const x = a.time;
+    const y = b.time;
+    if (x === x && y === y) {
+      if (x !== y) return x < y ? -dir0 : dir0;
+      for (let i = 1; i < m; i++) {
+        const c = compareValues(a.keys[i], b.keys[i]);
+        if (c !== 0) return c * (directions[i] as number);
+      }
+      return a.position - b.position;
+    }
+    return general(a, b);
+  };
+  const heap: Timed<D>[] = [];
+  const item = (doc: D, position: number): Timed<D> => {
+    const keys = keysOf(doc);
+    return { doc, keys, position, time: timeOf(keys[0]) };
+  };
   const keysOf = (doc: D): unknown[] => {
     const keys = new Array<unknown>(readers.length);
     for (let i = 0; i < readers.length; i++) keys[i] = (readers[i] as (d: unknown) => unknown)(doc);
     return keys;
   };
-  const gate: ScanGate = { kind: 0, time: Number.NaN, text: '', missingLoses: false };
+  const gate: ScanGate = openGate();
+  const gateKeys = Math.min(GATE_KEYS, readers.length);
   if (!Number.isFinite(k)) {
     return {
       gate,
       ordering: 'full-sort',
-      offer: (doc, position) => void heap.push({ doc, keys: keysOf(doc), position }),
+      offer: (doc, position) => void heap.push(item(doc, position)),
       result: () => heap.sort(compare),
     };
   }
   const first = readers[0] as (d: unknown) => unknown;
-  const dir0 = directions[0] as number;
   // The heap's worst first key, as a time when it is a valid Date (the usual `ts`/`closedAt` sort):
   // then a candidate that is a valid Date too is compared by number, without a compareValues call.
   let worstTime = Number.NaN;
   // A document missing the first key (the safe read's undefined) sorts strictly after the worst.
   let missingLoses = false;
   const refreshWorst = (): void => {
-    const w = (heap[0] as Ranked<D>).keys[0];
-    worstTime = w instanceof Date ? w.getTime() : Number.NaN;
-    missingLoses = compareValues(undefined, w) * dir0 > 0;
-    gate.missingLoses = missingLoses;
-    if (worstTime === worstTime) {
-      gate.kind = 1;
-      gate.time = worstTime;
-    } else if (typeof w === 'string') {
-      gate.kind = 2;
-      gate.text = w;
-    } else gate.kind = 0;
+    const worst = heap[0] as Timed<D>;
+    worstTime = worst.time;
+    missingLoses = compareValues(undefined, worst.keys[0]) * dir0 > 0;
+    for (let i = 0; i < gateKeys; i++) {
+      const w = worst.keys[i];
+      const t = w instanceof Date ? w.getTime() : Number.NaN;
+      gate.missingLoses[i] = compareValues(undefined, w) * (directions[i] as number) > 0;
+      if (t === t) {
+        gate.kinds[i] = 1;
+        gate.times[i] = t;
+      } else if (typeof w === 'string') {
+        gate.kinds[i] = 2;
+        gate.texts[i] = w;
+      } else gate.kinds[i] = 0;
+    }
+    gate.position = worst.position;
+    gate.full = true;
   };
   const raw = optimistic?.raw;
   const owns = optimistic?.owns;
@@ -153,7 +187,7 @@ export const createTopK = <D>(
     offer: (doc, position) => {
       if (k <= 0) return;
       if (heap.length < k) {
-        heap.push({ doc, keys: keysOf(doc), position });
+        heap.push(item(doc, position));
         siftUp(heap, compare, heap.length - 1);
         if (heap.length === k) refreshWorst();
         return;
@@ -174,8 +208,7 @@ export const createTopK = <D>(
         if (c === 0) c = position - worst.position;
         if (c >= 0) return;
       }
-      const item = { doc, keys: keysOf(doc), position };
-      heap[0] = item;
+      heap[0] = item(doc, position);
       siftDown(heap, compare, 0);
       refreshWorst();
     },
