@@ -17,7 +17,8 @@ import { FieldPath } from '../query/field-path.js';
 import { keyIndexBuilder, keyIndexBytes, presenceIndexBuilder, type IndexBuilder, type KeyIndex, type PresenceIndex } from './postings.js';
 import { orderedIndexBuilder, orderedIndexBytes, type OrderedIndex, type OrderedIndexBuilder } from './order.js';
 import { setBytes } from './rank-set.js';
-import { gramIndexBuilder, type GramIndex } from './gram-index.js';
+import { gramIndexBuilder } from './gram-index-build.js';
+import type { GramIndex } from './gram-index.js';
 import { CopyMemo } from './copy-memo.js';
 import { compilePath } from '../value/get-path.js';
 
