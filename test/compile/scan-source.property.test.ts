@@ -145,6 +145,17 @@ describe('optimistic scan = safe predicate', () => {
 
 describe('scan with the generated loop = scan with the safe closures', () => {
   const ADMIN = { _id: 'admin', username: 'admin', roles: ['admin'] };
+  /** One request run by the generated scan loop and by the safe closures (scanLoop removed), over the same rooms. */
+  const fastAndSafe = (params: Record<string, string>, docs: ReadonlyArray<unknown>) => {
+    const parsed = parseRoomsParams(params);
+    if (E.isLeft(parsed)) throw new Error(`params ${JSON.stringify(parsed.left)}`);
+    const scoped = scopeQuery(parsed.right, ADMIN);
+    if (E.isLeft(scoped)) throw new Error('scope');
+    const compiled = compileQuery(scoped.right);
+    expect(compiled.scanLoop).toBeDefined();
+    const rooms = docs as Room[];
+    return { fast: runQueryWithStats(compiled, rooms), safe: runQueryWithStats({ ...compiled, scanLoop: undefined }, rooms) };
+  };
   const roomish = fc.oneof(
     {
       weight: 3,
@@ -163,15 +174,10 @@ describe('scan with the generated loop = scan with the safe closures', () => {
         fc.integer({ min: 1, max: 5 }),
         fc.integer({ min: 0, max: 3 }),
         (docs, field, dir, count, offset) => {
-          const parsed = parseRoomsParams({ sort: JSON.stringify({ [field]: dir }), count: String(count), offset: String(offset) });
-          if (E.isLeft(parsed)) throw new Error('params');
-          const scoped = scopeQuery(parsed.right, ADMIN);
-          if (E.isLeft(scoped)) throw new Error('scope');
-          const compiled = compileQuery(scoped.right);
-          expect(compiled.scanLoop).toBeDefined();
-          const rooms = docs as Room[];
-          const fast = runQueryWithStats(compiled, rooms);
-          const safe = runQueryWithStats({ ...compiled, scanLoop: undefined }, rooms);
+          const { fast, safe } = fastAndSafe(
+            { sort: JSON.stringify({ [field]: dir }), count: String(count), offset: String(offset) },
+            docs,
+          );
           expect(fast.page.total).toBe(safe.page.total);
           expect(fast.page.rooms.map((r) => r['_id'])).toEqual(safe.page.rooms.map((r) => r['_id']));
           expect(fast.page.rooms.length).toBe(safe.page.rooms.length);
@@ -214,15 +220,10 @@ describe('scan with the generated loop = scan with the safe closures', () => {
         fc.integer({ min: 1, max: 6 }),
         fc.integer({ min: 0, max: 4 }),
         (docs, keys, count, offset) => {
-          const parsed = parseRoomsParams({ sort: JSON.stringify(Object.fromEntries(keys)), count: String(count), offset: String(offset) });
-          if (E.isLeft(parsed)) throw new Error(`params ${JSON.stringify(parsed.left)}`);
-          const scoped = scopeQuery(parsed.right, ADMIN);
-          if (E.isLeft(scoped)) throw new Error('scope');
-          const compiled = compileQuery(scoped.right);
-          expect(compiled.scanLoop).toBeDefined();
-          const rooms = docs as Room[];
-          const fast = runQueryWithStats(compiled, rooms);
-          const safe = runQueryWithStats({ ...compiled, scanLoop: undefined }, rooms);
+          const { fast, safe } = fastAndSafe(
+            { sort: JSON.stringify(Object.fromEntries(keys)), count: String(count), offset: String(offset) },
+            docs,
+          );
           expect(fast.page.total).toBe(safe.page.total);
           expect(fast.page.rooms.map((r) => r['_id'])).toEqual(safe.page.rooms.map((r) => r['_id']));
           expect(fast.page.rooms.map((r) => r)).toEqual(safe.page.rooms.map((r) => r));
