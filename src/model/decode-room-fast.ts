@@ -4,8 +4,10 @@
 // values, same key order). Anything else answers undefined, and the caller takes the io-ts path, which
 // decides and explains; so this may only be stricter than the codec, never looser.
 // Hot path of every ingest (createRoomStore, loadRooms): one walk per room; keys by for-in (no key
-// arrays; an inherited enumerable key sends the room to io-ts), field kinds by a switch (bench/ingest).
+// arrays; an inherited enumerable key sends the room to io-ts), field kinds by a switch, each value read
+// once and the copy made at the end by one literal per key sequence (value/literal-shapes.ts; bench/ingest).
 import { frozenCopy } from '../value/freeze-copy.js';
+import { LiteralShapes, type ShapeNode } from '../value/literal-shapes.js';
 import { toDate } from './date-codec.js';
 import type { Room } from './room.js';
 
@@ -36,15 +38,34 @@ const unknownField = (value: unknown, depth: number, copy: boolean): unknown => 
   return hasProtoKey(value, depth) ? NO : copy ? frozenCopy(value) : value;
 };
 
-/** A fresh frozen Date from a Date, an ISO string or EJSON `{"$date"}` (at `depth`, for the `__proto__` walk). */
+/**
+ * The frozen Dates made for the room being copied, by time: a room repeats a time (`_updatedAt` is
+ * `closedAt` or `lm` when set together), and one frozen Date serves each repeat. A Date costs more to
+ * make and to carry through the young generation than any other part of a copy (bench/ingest).
+ */
+const madeMs: number[] = [0, 0, 0, 0, 0, 0, 0, 0];
+const madeDates: Date[] = [];
+let made = 0;
+
+const frozenDateAt = (ms: number): Date => {
+  for (let i = 0; i < made; i++) if (madeMs[i] === ms) return madeDates[i] as Date;
+  const d = Object.freeze(new Date(ms));
+  if (made < madeMs.length) {
+    madeMs[made] = ms;
+    madeDates[made++] = d;
+  }
+  return d;
+};
+
+/** A frozen Date (fresh, or made for this room already) from a Date, an ISO string or EJSON `{"$date"}` (at `depth`, for the `__proto__` walk). */
 const frozenDate = (u: unknown, depth: number, copy: boolean): unknown => {
   if (u instanceof Date) {
     const ms = u.getTime();
-    return ms !== ms ? NO : copy ? Object.freeze(new Date(ms)) : u;
+    return ms !== ms ? NO : copy ? frozenDateAt(ms) : u;
   }
   if (hasProtoKey(u, depth)) return NO;
   const d = toDate(u);
-  return d === undefined ? NO : copy ? Object.freeze(new Date(d.getTime())) : u;
+  return d === undefined ? NO : copy ? frozenDateAt(d.getTime()) : u;
 };
 
 /** Kinds of the nested objects: the visitor `v`, `servedBy` (with its `ts`), `closedBy`. */
@@ -65,40 +86,46 @@ const nestedKind = (kind: Nested, key: string): 'required' | 'string' | 'date' |
   return 'other';
 };
 
+/** The nested object being copied: its keys and kept values, in order (one nested object at a time). */
+const nestedKeys: string[] = [];
+const nestedValues: unknown[] = [];
+const NESTED_SHAPES = new LiteralShapes();
+
 /** A nested object: required strings, optional string / date fields, the rest copied. */
 const nested = (u: unknown, kind: Nested, copy: boolean): unknown => {
   if (!isPlain(u)) return NO;
   let required = 0;
-  const out: Record<string, unknown> | undefined = copy ? {} : undefined;
+  let count = 0;
+  let shape: ShapeNode | undefined = NESTED_SHAPES.root;
   for (const key in u) {
     if (!Object.prototype.hasOwnProperty.call(u, key)) return NO;
     const value = u[key];
+    let kept: unknown = value;
     switch (nestedKind(kind, key)) {
       case 'required':
         if (typeof value !== 'string') return NO;
         required++;
-        if (out !== undefined) out[key] = value;
         break;
       case 'string':
         if (typeof value !== 'string') return NO;
-        if (out !== undefined) out[key] = value;
         break;
-      case 'date': {
-        const d = frozenDate(value, 2, copy);
-        if (d === NO) return NO;
-        if (out !== undefined) out[key] = d;
-        break;
-      }
-      default: {
-        if (key === '__proto__') return NO;
-        const kept = unknownField(value, 2, copy);
+      case 'date':
+        kept = frozenDate(value, 2, copy);
         if (kept === NO) return NO;
-        if (out !== undefined) out[key] = kept;
-      }
+        break;
+      default:
+        if (key === '__proto__') return NO;
+        kept = unknownField(value, 2, copy);
+        if (kept === NO) return NO;
+    }
+    if (copy) {
+      nestedKeys[count] = key;
+      nestedValues[count++] = kept;
+      shape = NESTED_SHAPES.next(shape, key);
     }
   }
   if (required !== (kind === Nested.Visitor ? 4 : 2)) return NO;
-  return out !== undefined ? Object.freeze(out) : u;
+  return copy ? Object.freeze(gathered(NESTED_SHAPES, shape, nestedKeys, nestedValues, count)) : u;
 };
 
 /** A frozen copy of an array of strings (a hole reads as undefined: not a string). */
@@ -175,38 +202,83 @@ const isRequired = (key: string): number =>
     ? 1
     : 0;
 
-/** One walk over `x`: the decoded copy (`copy`), or `x` itself once checked; undefined when in doubt. */
-const walk = (x: unknown, copy: boolean): Room | undefined => {
-  if (!isPlain(x) || Object.getOwnPropertySymbols(x).length > 0) return undefined;
-  // Spread keeps V8's fast properties on wide objects (as frozenCopy does); fields are replaced in place.
-  const out: Record<string, unknown> = copy ? { ...x } : x;
+/** The room being copied: its keys and kept values, in order. */
+const roomKeys: string[] = [];
+const roomValues: unknown[] = [];
+const ROOM_SHAPES = new LiteralShapes();
+
+/** A fresh object of the `count` keys and values gathered, by the shape's literal when it has one. */
+const gathered = (shapes: LiteralShapes, shape: ShapeNode | undefined, keys: string[], values: unknown[], count: number): Record<string, unknown> => {
+  const make = shapes.maker(shape);
+  let out: Record<string, unknown>;
+  if (make !== undefined) out = make(values);
+  else {
+    // No literal (a Content-Security-Policy, an odd key, too many shapes): as frozenCopy copies.
+    out = {};
+    for (let i = 0; i < count; i++) {
+      const key = keys[i] as string;
+      if (key === '__proto__') Object.defineProperty(out, key, { value: values[i], enumerable: true, writable: true, configurable: true });
+      else out[key] = values[i];
+    }
+  }
+  values.fill(undefined, 0, count);
+  return out;
+};
+
+/** The decoded, frozen copy of `x`: each value read once, checked, kept; undefined when in doubt. */
+const copyWalk = (x: Record_): Room | undefined => {
+  made = 0;
+  let required = 0;
+  let count = 0;
+  let shape: ShapeNode | undefined = ROOM_SHAPES.root;
+  for (const key in x) {
+    if (!Object.prototype.hasOwnProperty.call(x, key)) return undefined;
+    const value = x[key];
+    let kept = decodeField(key, value, true);
+    if (kept === NO) return undefined;
+    if (kept === undefined) {
+      // A field the codec does not know (`undefined` itself is the only value that lands here as is).
+      kept = value;
+      if (typeof value === 'object' && value !== null) {
+        kept = unknownField(value, 1, true);
+        if (kept === NO) return undefined;
+      }
+    } else required += isRequired(key);
+    roomKeys[count] = key;
+    roomValues[count++] = kept;
+    shape = ROOM_SHAPES.next(shape, key);
+  }
+  if (required !== 8) {
+    roomValues.fill(undefined, 0, count);
+    return undefined;
+  }
+  // Symbol keys are not for-in keys: the copy leaves them out, as the codec's copy does.
+  return Object.freeze(gathered(ROOM_SHAPES, shape, roomKeys, roomValues, count)) as Room;
+};
+
+/** `x` itself when certainly valid (nothing copied or changed), undefined when in doubt. */
+const check = (x: unknown): Room | undefined => {
+  if (!isPlain(x)) return undefined;
   let required = 0;
   for (const key in x) {
     if (!Object.prototype.hasOwnProperty.call(x, key)) return undefined;
-    const value = out[key];
-    const decoded = decodeField(key, value, copy);
+    const value = x[key];
+    const decoded = decodeField(key, value, false);
     if (decoded === NO) return undefined;
     if (decoded === undefined) {
-      // A field the codec does not know (`undefined` itself is the only value that lands here as is).
-      if (typeof value === 'object' && value !== null) {
-        const kept = unknownField(value, 1, copy);
-        if (kept === NO) return undefined;
-        if (copy) out[key] = kept;
-      }
+      if (typeof value === 'object' && value !== null && unknownField(value, 1, false) === NO) return undefined;
       continue;
     }
     required += isRequired(key);
-    if (copy) out[key] = decoded;
   }
-  if (required !== 8) return undefined;
-  return (copy ? Object.freeze(out) : x) as Room;
+  return required === 8 ? (x as Room) : undefined;
 };
 
 /** The frozen, decoded copy of a certainly valid room, or undefined (then validate the slow way). */
-export const decodeRoomFast = (x: unknown): Room | undefined => walk(x, true);
+export const decodeRoomFast = (x: unknown): Room | undefined => (isPlain(x) ? copyWalk(x) : undefined);
 
 /**
  * true: `x` is certainly a valid call room (what validateRoom would take), checked without copying or
  * changing anything; false: in doubt, ask validateRoom (the loaders' fast verdict).
  */
-export const isCertainlyValidRoom = (x: unknown): boolean => walk(x, false) !== undefined;
+export const isCertainlyValidRoom = (x: unknown): boolean => check(x) !== undefined;

@@ -28,7 +28,7 @@ type Node<V> = Leaf<V> | Collision<V> | Branch<V>;
 const EMPTY_BRANCH: Branch<never> = Object.freeze({ kind: 2, bitmap: 0, children: Object.freeze([]) });
 
 /** FNV-1a over UTF-16 code units: cheap, and well spread for ids like `room-000123`. */
-const hashOf = (key: string): number => {
+export const hashOf = (key: string): number => {
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
   return h >>> 0;
@@ -202,14 +202,22 @@ export const persistentMapFrom = <V>(entries: Iterable<readonly [string, V]>): P
   return new Hamt<V>(build(leaves, 0), leaves.length);
 };
 
+/** What a layered map reads through (a Map fits; the store's initial rooms: store/id-table.ts). */
+export interface LookupBase<V> {
+  readonly size: number;
+  get(key: string): V | undefined;
+  has(key: string): boolean;
+  forEach(f: (value: V, key: string) => void): void;
+}
+
 /**
- * A persistent map over `entries` (which nobody may change afterwards): reads go to the Map, writes to a
+ * A persistent map over `entries` (which nobody may change afterwards; a Map, or the store's IdTable): reads go to it, writes to a
  * trie of the changes layered over it (a removal is a marker there). So a store's initial rooms are ready
  * without building a trie of all of them, and no write ever pays for one: the first patch of a 1M-room
  * store used to build the whole trie (~4 s). Visit order: the Map's entries (order of `entries`), then the
  * added keys in hash order — deterministic.
  */
-export const lazyPersistentMap = <V>(entries: ReadonlyMap<string, V>): PersistentMap<V> =>
+export const lazyPersistentMap = <V>(entries: LookupBase<V>): PersistentMap<V> =>
   new LayeredMap<V>(entries, emptyPersistentMap<V | Removed>(), entries.size);
 
 const REMOVED: unique symbol = Symbol('removed');
@@ -217,7 +225,7 @@ type Removed = typeof REMOVED;
 
 class LayeredMap<V> implements PersistentMap<V> {
   constructor(
-    private readonly base: ReadonlyMap<string, V>,
+    private readonly base: LookupBase<V>,
     private readonly changes: PersistentMap<V | Removed>,
     readonly size: number,
   ) {

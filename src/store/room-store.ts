@@ -15,6 +15,7 @@ import { applyPatch, DEFAULT_MAX_OPERATIONS, type RoomChange } from './apply-pat
 import { applyFastPatch } from './fast-patch.js';
 import { toPointer } from './json-pointer.js';
 import { patchError, type PatchError } from './patch-error.js';
+import { IdTable } from './id-table.js';
 import { emptyPersistentMap, lazyPersistentMap, type PersistentMap } from './persistent-map.js';
 import { Version, type DeriveCollection, type StoreVersion, type VersionContext } from './store-version.js';
 
@@ -74,6 +75,8 @@ export interface RoomStore {
   current(): StoreVersion;
 }
 
+const idOfRoom = (room: Room): string => room['_id'] as string;
+
 /**
  * Validates and copies the initial rooms (the caller's objects are never frozen or kept), once: the
  * copies, in the caller's order, are also what the first collection is built from.
@@ -81,8 +84,8 @@ export interface RoomStore {
 const initialRooms = (rooms: unknown): E.Either<PatchError, { map: PersistentMap<Room>; array: ReadonlyArray<Room> }> => {
   if (rooms === undefined) return E.right({ map: emptyPersistentMap<Room>(), array: Object.freeze([]) });
   if (!Array.isArray(rooms)) return E.left(patchError('not-an-array', null, null, 'initial rooms must be an array'));
-  const byId = new Map<string, Room>();
   const array = new Array<Room>(rooms.length);
+  const byId = new IdTable<Room>(rooms.length, array, idOfRoom);
   for (let i = 0; i < rooms.length; i++) {
     // Certainly valid call rooms are decoded, copied and frozen in one pass; anything else is admitted as before.
     let room = decodeRoomFast(rooms[i]);
@@ -97,14 +100,12 @@ const initialRooms = (rooms: unknown): E.Either<PatchError, { map: PersistentMap
       if (E.isLeft(copy)) return E.left(patchError('invalid-room', i, toPointer([String(i)]), `not a room: ${copy.left}`));
       room = deepFreeze(copy.right as Room);
     }
-    const id = room['_id'] as string;
-    // One hash lookup per room: a duplicate _id leaves the size unchanged (and the store is refused).
-    byId.set(id, room);
-    if (byId.size !== i + 1)
-      return E.left(patchError('id-mismatch', i, toPointer([String(i), '_id']), `duplicate _id ${JSON.stringify(id)}`));
     array[i] = room;
+    // One hash probe per room: a duplicate _id is refused (and so is the store).
+    const id = room['_id'] as string;
+    if (!byId.add(id, i)) return E.left(patchError('id-mismatch', i, toPointer([String(i), '_id']), `duplicate _id ${JSON.stringify(id)}`));
   }
-  // The trie is built by the first patch (or full visit), not here: the first snapshot reads the array.
+  // No trie of all rooms: writes go to one layered over the table; the first snapshot reads the array.
   return E.right({ map: lazyPersistentMap(byId), array: Object.freeze(array) });
 };
 
