@@ -128,6 +128,9 @@ const nested = (u: unknown, kind: Nested, copy: boolean): unknown => {
   return copy ? Object.freeze(gathered(NESTED_SHAPES, shape, nestedKeys, nestedValues, count)) : u;
 };
 
+/** One frozen empty array serves every empty list (nothing can change it). */
+const EMPTY: ReadonlyArray<string> = Object.freeze([]);
+
 /** A frozen copy of an array of strings (a hole reads as undefined: not a string). */
 const stringArray = (value: unknown, copy: boolean): unknown => {
   if (!Array.isArray(value)) return NO;
@@ -135,8 +138,20 @@ const stringArray = (value: unknown, copy: boolean): unknown => {
     for (let i = 0; i < value.length; i++) if (typeof value[i] !== 'string') return NO;
     return value;
   }
-  const out = new Array<string>(value.length);
-  for (let i = 0; i < value.length; i++) {
+  // Each element read once; array literals for the common lengths (V8 pretenures what they make once it
+  // sees it survive).
+  const n = value.length;
+  if (n === 0) return EMPTY;
+  const a: unknown = value[0];
+  if (typeof a !== 'string') return NO;
+  if (n === 1) return Object.freeze([a]);
+  const b: unknown = value[1];
+  if (typeof b !== 'string') return NO;
+  if (n === 2) return Object.freeze([a, b]);
+  const out = new Array<string>(n);
+  out[0] = a;
+  out[1] = b;
+  for (let i = 2; i < n; i++) {
     const x: unknown = value[i];
     if (typeof x !== 'string') return NO;
     out[i] = x;

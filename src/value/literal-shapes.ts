@@ -45,7 +45,8 @@ export class LiteralShapes {
   /** The shape after one more key; undefined when this sequence gets no literal. */
   next(at: ShapeNode | undefined, key: string): ShapeNode | undefined {
     if (at === undefined) return undefined;
-    const { keys } = at;
+    const keys = at.keys;
+    // Keys are for-in keys (internalized strings): each test is a pointer compare.
     for (let i = 0; i < keys.length; i++) if (keys[i] === key) return at.children[i];
     // `__proto__` in a literal would set the prototype; other keys could reorder (integer-like) or need quoting.
     if (at.depth >= MAX_KEYS || this.nodes >= MAX_NODES || key === '__proto__' || !IDENTIFIER.test(key)) return undefined;
