@@ -43,6 +43,38 @@ describe('createRoomStore', () => {
     (mine[0] as Record<string, unknown>)['name'] = 'changed by caller';
     expect(store.get(id)!['name']).toBe(rooms[0]!['name']);
   });
+
+  it('keeps no object of the caller’s: changing the input after the call changes neither the store nor its snapshot', () => {
+    const mine = structuredClone(rooms) as Array<Record<string, unknown>>;
+    const store = storeOf(mine);
+    const before = JSON.stringify(store.snapshot().docs);
+    // No object reachable from a stored room is one of the caller's (Dates, nested objects, tags included).
+    const objectsOf = (x: unknown, out = new Set<unknown>()): Set<unknown> => {
+      if (typeof x !== 'object' || x === null || out.has(x)) return out;
+      out.add(x);
+      for (const v of Object.values(x)) objectsOf(v, out);
+      return out;
+    };
+    const callers = objectsOf(mine);
+    for (const room of mine) for (const o of objectsOf(store.get(room['_id'] as string))) expect(callers.has(o)).toBe(false);
+    for (const room of mine) {
+      for (const [key, value] of Object.entries(room)) {
+        if (value instanceof Date) value.setTime(0);
+        else if (Array.isArray(value)) value.push('changed');
+        else if (typeof value === 'object' && value !== null) {
+          for (const [k, inner] of Object.entries(value)) {
+            if (inner instanceof Date) inner.setTime(0);
+            else (value as Record<string, unknown>)[k] = 'changed';
+          }
+        } else room[key] = key === '_id' ? value : 'changed';
+      }
+    }
+    expect(JSON.stringify(store.snapshot().docs)).toBe(before);
+    expect(store.get(id)).toEqual(rooms[0]);
+    // Stored rooms are frozen all the way down.
+    const stored = store.get(id)!;
+    expect(Object.isFrozen(stored) && Object.isFrozen(stored['v']) && Object.isFrozen(stored['ts'])).toBe(true);
+  });
 });
 
 describe('apply', () => {
