@@ -5,7 +5,7 @@ import { compilePath } from '../value/get-path.js';
 import type { Room } from '../model/room.js';
 import type { FieldPath } from '../query/field-path.js';
 import { gramCode, letterOf } from './gram-codes.js';
-import { gramIndexFromParts, type GramIndex } from './gram-index.js';
+import { checkedValue, gramIndexFromParts, type GramIndex } from './gram-index.js';
 import type { IndexBuilder } from './postings.js';
 import type { RankSet } from './rank-set.js';
 
@@ -30,7 +30,7 @@ export const gramIndexBuilder = (n: number, path: FieldPath): IndexBuilder<GramI
       const value = read(doc);
       if (typeof value === 'string') {
         listAt[p] = lists.ofString(value, ids);
-        values[p] = value;
+        values[p] = checkedValue(value);
       } else if (Array.isArray(value)) {
         listAt[p] = lists.ofStrings(value, ids);
         values[p] = value;
