@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldCase, foldUnit } from '../../src/compile/fold-case.js';
 
-const unitByUnit = (s: string): string => Array.from({ length: s.length }, (_, i) => String.fromCharCode(foldUnit(s.charCodeAt(i)))).join('');
+const unitByUnit = (s: string): string =>
+  Array.from({ length: s.length }, (_, i) => String.fromCharCode(foldUnit(s.charCodeAt(i)))).join('');
 
 describe('foldCase', () => {
   it('is the unit-by-unit folding of any text', () =>
