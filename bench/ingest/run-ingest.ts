@@ -212,7 +212,7 @@ const storeCostLines = [
   'longer pass through the young one. Dates cannot be pretenured (`new Date` has no allocation site): they are the',
   'largest part left, one per distinct time in a room (`_updatedAt` shares `closedAt` or `lm` when equal). The ids',
   'went from a Map (an entry, growth and rehashing: ~0.9 µs per room) to a table of positions sized once (a hash and',
-  'a probe). A run no longer holds the previous run\'s store while the next one is timed (it did: its copies doubled',
+  "a probe). A run no longer holds the previous run's store while the next one is timed (it did: its copies doubled",
   'what a full GC had to mark).',
 ];
 

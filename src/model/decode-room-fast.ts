@@ -223,7 +223,13 @@ const roomValues: unknown[] = [];
 const ROOM_SHAPES = new LiteralShapes();
 
 /** A fresh object of the `count` keys and values gathered, by the shape's literal when it has one. */
-const gathered = (shapes: LiteralShapes, shape: ShapeNode | undefined, keys: string[], values: unknown[], count: number): Record<string, unknown> => {
+const gathered = (
+  shapes: LiteralShapes,
+  shape: ShapeNode | undefined,
+  keys: string[],
+  values: unknown[],
+  count: number,
+): Record<string, unknown> => {
   const make = shapes.maker(shape);
   let out: Record<string, unknown>;
   if (make !== undefined) out = make(values);

@@ -48,8 +48,9 @@ export class IdTable<V> implements LookupBase<V> {
       if (hashes[s] === h && this.keyOf(this.values[p - 1] as V) === key) return false;
       s = (s + step) & mask; // triangular steps: every slot of a power-of-two table is reached
     }
-    this.fallback = new Map();
-    this.forEach((value, k) => this.fallback?.set(k, value));
+    const map = new Map<string, V>();
+    this.forEach((value, k) => map.set(k, value)); // still the table's walk: `fallback` is set after it
+    this.fallback = map;
     return this.addToMap(key, position);
   }
 
