@@ -16,10 +16,11 @@ const rank = (node: FilterNode): number => {
       return node.path.dotted === 't' ? 6 : node.path.dotted === 'direction' ? 4 : 1;
     case 'or':
       return 1;
-    case 'in':
-      return 2;
-    case 'exists':
     case 'range':
+      // Before an `in`: a Date compared to two numbers costs less than a walk of an array's elements.
+      return 2;
+    case 'in':
+    case 'exists':
     case 'true':
     case 'not':
       return 3;

@@ -50,12 +50,17 @@ export type ScanLoop = (
 
 interface Emitter {
   readonly constants: unknown[];
+  /** Functions of the factory the loop calls (an `in` over an array's elements). */
+  readonly helpers: string[];
   /** Variables of the loop besides the fresh ones. */
   readonly locals: string[];
   /** The constants (path steps) Object.prototype must not hold for the prototype shortcut of `owns`. */
   readonly clean: string[];
   readonly fresh: () => string;
 }
+
+/** An `in` of at most this many values is tested by comparisons, a longer one by a Set. */
+const IN_INLINE = 4;
 
 const constant = (e: Emitter, value: unknown): string => {
   e.constants.push(value);
@@ -134,12 +139,24 @@ const valueTest = (e: Emitter, node: FilterNode, v: string, test: (value: unknow
       const k = constant(e, node.value);
       return `(${v} === ${k} || (Array.isArray(${v}) && ${v}.includes(${k})))`;
     }
-    case 'in':
-      if (node.values.length === 1) {
-        const k = constant(e, node.values[0]);
-        return `(${v} === ${k} || (Array.isArray(${v}) && ${v}.includes(${k})))`;
-      }
-      return `(typeof ${v} === 'string' ? ${constant(e, new Set(node.values))}.has(${v}) : ${constant(e, test)}(${v}))`;
+    case 'in': {
+      // Written out: a string is one of the values, or an array holds one (elements read as the array
+      // method's would: holes as undefined, never a match). A few values as comparisons, more as a Set.
+      const few = node.values.length <= IN_INLINE;
+      const ks = few ? node.values.map((x) => constant(e, x)) : [];
+      const set = few ? '' : constant(e, new Set(node.values));
+      const hit = (x: string): string =>
+        few ? `(${ks.map((k) => `${x} === ${k}`).join(' || ')})` : `(typeof ${x} === 'string' && ${set}.has(${x}))`;
+      const helper = `h${e.helpers.length}`;
+      e.helpers.push(`function ${helper}(a) {
+    for (let j = 0, m = a.length; j < m; j++) {
+      const x = a[j];
+      if (${hit('x')}) return true;
+    }
+    return false;
+  }`);
+      return `(typeof ${v} === 'string' ? ${hit(v)} : Array.isArray(${v}) && ${helper}(${v}))`;
+    }
     case 'served-by':
       return `(${v} === ${constant(e, node.agentId)})`;
     case 'exists':
@@ -179,6 +196,18 @@ const condition = (e: Emitter, node: FilterNode): string => {
   if (leaf === undefined || leaf.test(undefined)) return `${constant(e, compileFilter(node))}(d)`;
   const v = e.fresh();
   return `((${v} = ${rawRead(e, leaf.path)}), ${valueTest(e, node, v, leaf.test)} && ${owns(e, leaf.path)})`;
+};
+
+/**
+ * A condition of the root AND as its plain test and, for an optimistic leaf, the own-property check of
+ * its path apart: the loop runs every plain test first and the checks only for a room that passed them
+ * all (an AND of pure conditions: `a && oa && b && ob` is `a && b && oa && ob`), once per path.
+ */
+const rootCondition = (e: Emitter, node: FilterNode): { test: string; path?: FieldPath } => {
+  const leaf = leafTest(node);
+  if (leaf === undefined || leaf.test(undefined)) return { test: condition(e, node) };
+  const v = e.fresh();
+  return { test: `((${v} = ${rawRead(e, leaf.path)}), ${valueTest(e, node, v, leaf.test)})`, path: leaf.path };
 };
 
 /**
@@ -256,6 +285,7 @@ export const compileScanLoop = (
   const vars: string[] = [];
   const e: Emitter = {
     constants: [],
+    helpers: [],
     locals: [],
     clean: [],
     fresh: () => {
@@ -263,13 +293,15 @@ export const compileScanLoop = (
       return vars[vars.length - 1] as string;
     },
   };
-  const test = scanOrder(filter.children)
-    .map((node) => condition(e, node))
-    .join(' && ');
+  const parts = scanOrder(filter.children).map((node) => rootCondition(e, node));
+  const checked = new Map<string, FieldPath>();
+  for (const part of parts) if (part.path !== undefined) checked.set(part.path.dotted, part.path);
+  const test = [...parts.map((part) => part.test), ...[...checked.values()].map((path) => owns(e, path))].join(' && ');
   const gate = keyTupleGate(e, keys);
   const declared = ['pd', ...vars, ...e.locals];
   const clean = [...new Set(e.clean)].map((k) => `!(${k} in OP)`).join(' && ') || 'true';
   const source = `const OP = Object.prototype;
+  ${e.helpers.join('\n  ')}
   return function scan(docs, offer, gate, skip) {
     // Read per scan: a key added to Object.prototype since compiling turns the shortcut off.
     const clean = ${clean};
