@@ -54,10 +54,17 @@ interface Emitter {
   readonly helpers: string[];
   /** Variables of the loop besides the fresh ones. */
   readonly locals: string[];
+  /** `pd` holds the room's plainness (the root AND's plain tests passed and set it). */
+  plainKnown: boolean;
+  /** Some check finds `pd` on first use: the loop resets it per room. */
+  lazy: boolean;
   /** The constants (path steps) Object.prototype must not hold for the prototype shortcut of `owns`. */
   readonly clean: string[];
   readonly fresh: () => string;
 }
+
+/** The room is a plain object (prototype Object.prototype, not an array) and the prototype holds none of the steps read. */
+const PLAIN_D = 'Object.getPrototypeOf(d) === OP && clean && !Array.isArray(d)';
 
 /** An `in` of at most this many values is tested by comparisons, a longer one by a Set. */
 const IN_INLINE = 4;
@@ -117,11 +124,15 @@ const owns = (e: Emitter, path: FieldPath): string => {
     const key = constant(e, step);
     e.clean.push(key);
     // The room itself: its plainness is found once per room (`pd`: 0 not yet, 1 plain, 2 not), since
-    // Object.getPrototypeOf is a call V8 cannot inline on rooms of many shapes.
-    const plain =
-      at === 'd'
-        ? `(pd === 1 || (pd === 0 && (pd = Object.getPrototypeOf(d) === OP && clean && !Array.isArray(d) ? 1 : 2) === 1))`
-        : `(Object.getPrototypeOf(${at}) === OP && clean && !Array.isArray(${at}))`;
+    // Object.getPrototypeOf is a call V8 cannot inline on rooms of many shapes; after the root AND's
+    // plain tests it is known (`plainKnown`), before them (a nested condition) found on first use.
+    let plain: string;
+    if (at !== 'd') plain = `(Object.getPrototypeOf(${at}) === OP && clean && !Array.isArray(${at}))`;
+    else if (e.plainKnown) plain = '(pd === 1)';
+    else {
+      e.lazy = true;
+      plain = `(pd === 1 || (pd === 0 && (pd = ${PLAIN_D} ? 1 : 2) === 1))`;
+    }
     parts.push(`(${plain} || (${TRAVERSABLE(at)} && Object.hasOwn(${at}, ${key})))`);
     if (i < path.steps.length - 1) {
       const next = e.fresh();
@@ -287,6 +298,8 @@ export const compileScanLoop = (
     constants: [],
     helpers: [],
     locals: [],
+    plainKnown: false,
+    lazy: false,
     clean: [],
     fresh: () => {
       vars.push(`x${vars.length}`);
@@ -296,7 +309,14 @@ export const compileScanLoop = (
   const parts = scanOrder(filter.children).map((node) => rootCondition(e, node));
   const checked = new Map<string, FieldPath>();
   for (const part of parts) if (part.path !== undefined) checked.set(part.path.dotted, part.path);
-  const test = [...parts.map((part) => part.test), ...[...checked.values()].map((path) => owns(e, path))].join(' && ');
+  const tests = parts.map((part) => part.test);
+  if (checked.size > 0) {
+    // A leaf's plain read of the room passed, so the room is neither null nor undefined here.
+    tests.push(`((pd = ${PLAIN_D} ? 1 : 2), true)`);
+    e.plainKnown = true;
+    for (const path of checked.values()) tests.push(owns(e, path));
+  }
+  const test = tests.join(' && ');
   const gate = keyTupleGate(e, keys);
   const declared = ['pd', ...vars, ...e.locals];
   const clean = [...new Set(e.clean)].map((k) => `!(${k} in OP)`).join(' && ') || 'true';
@@ -310,8 +330,7 @@ export const compileScanLoop = (
     ${gate.sync};
     for (let i = 0, n = docs.length; i < n; i++) {
       if (skip !== undefined && skip(i)) continue;
-      const d = docs[i];
-      pd = 0;
+      const d = docs[i];${e.lazy ? '\n      pd = 0;' : ''}
       if (!(${test || 'true'})) continue;
       matched++;${gate.test}
       offer(d, i);
