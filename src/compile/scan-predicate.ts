@@ -58,6 +58,9 @@ const conjunction = (parts: ReadonlyArray<Predicate>): Predicate => {
   }
 };
 
+/** Nearly every room passes these conditions (only the room type, or none): a scan rejects few rooms on them. */
+export const nearlyAllPass = (children: ReadonlyArray<FilterNode>): boolean => children.every((child) => rank(child) === 6);
+
 /** The root AND's conditions in scan order. */
 export const scanOrder = (children: ReadonlyArray<FilterNode>): FilterNode[] => [...children].sort((x, y) => rank(x) - rank(y));
 

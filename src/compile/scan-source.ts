@@ -8,7 +8,7 @@ import type { FilterNode } from '../query/filter-node.js';
 import type { FieldPath } from '../query/field-path.js';
 import { compileFilter } from './compile-filter.js';
 import { escapeRegExp, leafTest } from './operators.js';
-import { scanOrder } from './scan-predicate.js';
+import { nearlyAllPass, scanOrder } from './scan-predicate.js';
 
 /** The most sort keys the loop compares inline; a room tying the worst kept one on all of them is offered. */
 export const GATE_KEYS = 4;
@@ -230,10 +230,12 @@ const rootCondition = (e: Emitter, node: FilterNode): { test: string; path?: Fie
 const keyTupleGate = (
   e: Emitter,
   keys: ReadonlyArray<{ readonly path: FieldPath; readonly direction: 1 | -1 }>,
-): { test: string; sync: string } => {
+  eager: boolean,
+): { head: string; test: string; sync: string } => {
   const v = e.fresh();
   const t = e.fresh();
   const c = e.fresh();
+  let head = '';
   const gated = keys.slice(0, GATE_KEYS);
   // The gate's entries as locals (gk: kind, gt: time, gs: text, gm: missing loses), reloaded only after an
   // offer (the one thing that moves the worst kept room), so the per-room test reads no object.
@@ -249,10 +251,14 @@ const keyTupleGate = (
   const steps = gated.map((key, i) => {
     safe.push(`(gm${i} || ${owns(e, key.path)})`);
     // c: -1 the room's key is lower than the worst's, 1 higher, 0 equal, 2 not comparable here.
-    return `
-          ${v} = ${rawRead(e, key.path)};
+    const early = i === 0 && eager;
+    const isDate = early ? e.fresh() : `(${v} instanceof Date)`;
+    const read = `${v} = ${rawRead(e, key.path)};`;
+    // Eager: the key and whether it is a Date are read at the top of the loop, compared here.
+    if (early) head = `\n      ${read}\n      ${isDate} = ${v} instanceof Date;`;
+    return `${early ? '' : `\n          ${read}`}
           ${c} = gk${i} === 1
-            ? (${v} instanceof Date ? ((${t} = ${v}.getTime()), ${t} < gt${i} ? -1 : ${t} > gt${i} ? 1 : ${t} === ${t} ? 0 : 2) : 2)
+            ? (${isDate} ? ((${t} = ${v}.getTime()), ${t} < gt${i} ? -1 : ${t} > gt${i} ? 1 : ${t} === ${t} ? 0 : 2) : 2)
             : gk${i} === 2 ? (typeof ${v} === 'string' ? (${v} < gs${i} ? -1 : ${v} > gs${i} ? 1 : 0) : 2) : 2;
           if (${c} !== 0) {
             if (${c} === ${key.direction === 1 ? '1' : '-1'} && ${safe.join(' && ')}) continue;
@@ -261,6 +267,7 @@ const keyTupleGate = (
   });
   const tied = keys.length <= GATE_KEYS ? `\n          if (i > gp && ${safe.join(' && ')}) continue;` : '';
   return {
+    head,
     sync,
     test: `
       if (gf) {
@@ -317,7 +324,11 @@ export const compileScanLoop = (
     for (const path of checked.values()) tests.push(owns(e, path));
   }
   const test = tests.join(' && ');
-  const gate = keyTupleGate(e, keys);
+  // Where nearly every room passes the filter (the room type alone), the first sort key (and whether it is
+  // a Date) is read before the filter and compared after it: every room needs it, and its loads then
+  // overlap the filter's (the 1M-room admin page 1.16-1.26x -> 0.91-1.03x the hand loop in one process);
+  // where the filter rejects most rooms, reading it first would be wasted.
+  const gate = keyTupleGate(e, keys, keys.length > 0 && nearlyAllPass(filter.children));
   const declared = ['pd', ...vars, ...e.locals];
   const clean = [...new Set(e.clean)].map((k) => `!(${k} in OP)`).join(' && ') || 'true';
   const source = `const OP = Object.prototype;
@@ -330,7 +341,7 @@ export const compileScanLoop = (
     ${gate.sync};
     for (let i = 0, n = docs.length; i < n; i++) {
       if (skip !== undefined && skip(i)) continue;
-      const d = docs[i];${e.lazy ? '\n      pd = 0;' : ''}
+      const d = docs[i];${gate.head}${e.lazy ? '\n      pd = 0;' : ''}
       if (!(${test || 'true'})) continue;
       matched++;${gate.test}
       offer(d, i);
