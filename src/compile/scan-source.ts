@@ -64,7 +64,7 @@ interface Emitter {
 }
 
 /** The room is a plain object (prototype Object.prototype, not an array) and the prototype holds none of the steps read. */
-const PLAIN_D = 'Object.getPrototypeOf(d) === OP && clean && !Array.isArray(d)';
+const PLAIN_D = 'Object.getPrototypeOf(d) === PO && !Array.isArray(d)';
 
 /** An `in` of at most this many values is tested by comparisons, a longer one by a Set. */
 const IN_INLINE = 4;
@@ -127,7 +127,7 @@ const owns = (e: Emitter, path: FieldPath): string => {
     // Object.getPrototypeOf is a call V8 cannot inline on rooms of many shapes; after the root AND's
     // plain tests it is known (`plainKnown`), before them (a nested condition) found on first use.
     let plain: string;
-    if (at !== 'd') plain = `(Object.getPrototypeOf(${at}) === OP && clean && !Array.isArray(${at}))`;
+    if (at !== 'd') plain = `(Object.getPrototypeOf(${at}) === PO && !Array.isArray(${at}))`;
     else if (e.plainKnown) plain = '(pd === 1)';
     else {
       e.lazy = true;
@@ -331,11 +331,14 @@ export const compileScanLoop = (
   const gate = keyTupleGate(e, keys, keys.length > 0 && nearlyAllPass(filter.children));
   const declared = ['pd', ...vars, ...e.locals];
   const clean = [...new Set(e.clean)].map((k) => `!(${k} in OP)`).join(' && ') || 'true';
+  // PO: the prototype a plain room has, or (Object.prototype holding a step read) an object no room can
+  // have as its prototype, which turns the shortcut off without a test per room.
   const source = `const OP = Object.prototype;
+  const NONE = {};
   ${e.helpers.join('\n  ')}
   return function scan(docs, offer, gate, skip) {
     // Read per scan: a key added to Object.prototype since compiling turns the shortcut off.
-    const clean = ${clean};
+    const PO = ${clean} ? OP : NONE;
     let matched = 0;
     let ${declared.join(', ')};
     ${gate.sync};
