@@ -40,14 +40,15 @@ export const renderRoomNameDocs = (results: { node: string; reports: ReadonlyArr
     '`roomName` matches rooms whose name contains the text, case-insensitively. The substring index keeps, for',
     'every 1-, 2- and 3-character run of the case-folded names, the rooms holding it: a needle of up to three',
     'characters is one exact list (the page is read in date order and the total is the list size); a longer',
-    "needle intersects its three-character runs' lists, smallest first, and checks each candidate with the",
-    'matcher itself. Rooms: our generator with the names replaced by varied person names and phone numbers',
+    "needle intersects its three-character runs' lists, smallest first, and checks each candidate's name, which",
+    'the index keeps case-folded, for the folded needle. Rooms: our generator with the names replaced by varied person names and phone numbers',
     "(bench/room-name/person-names.ts). Request: the admin's first page (50 rooms, newest first) with `roomName`.",
     'Baseline: a hand-written top-k scan (the predicate and comparator written out, one pass, bounded heap).',
     '',
     `Reproduce: \`npm run bench:room-name -- --sizes ${results.reports.map((r) => r.size).join(',')}\` (node ${results.node}).`,
     "Measured on a 2-core machine shared with other developers' builds and tests: absolute times are noisy,",
-    'the ratios (both sides timed in the same process, minutes apart at most) are what to read.',
+    'the ratios are what to read: both sides are timed in the same process, in turns (one hand scan, then indexed',
+    'runs for as long as it took, and again), so both see the same load.',
     '',
   ];
   for (const r of results.reports) {

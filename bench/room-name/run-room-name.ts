@@ -49,18 +49,33 @@ const heapUsed = (): number => {
   return m.heapUsed + m.arrayBuffers;
 };
 
-/** Median of repeated runs for about `budgetMs` (at least 3 runs, at most 200). */
-const timeMedian = (fn: () => unknown, budgetMs: number): { median: number; runs: number } => {
-  fn();
-  const samples: number[] = [];
+/**
+ * Medians of the two contenders sampled in turns for about `budgetMs`: one hand scan, then indexed runs for
+ * as long as that scan took (at most 100), and again. Both see the same stretch of the machine's load and
+ * of the garbage collector's after-build work, so their ratio does not depend on which one ran first.
+ */
+const timeInTurns = (hand: () => unknown, indexed: () => unknown, budgetMs: number): { hand: number; indexed: number } => {
+  hand();
+  indexed();
+  const handSamples: number[] = [];
+  const indexSamples: number[] = [];
   const start = performance.now();
-  while (samples.length < 3 || (performance.now() - start < budgetMs && samples.length < 200)) {
-    const t0 = performance.now();
-    fn();
-    samples.push(performance.now() - t0);
+  while (handSamples.length < 5 || (performance.now() - start < budgetMs && handSamples.length < 200)) {
+    let t0 = performance.now();
+    hand();
+    const handMs = performance.now() - t0;
+    handSamples.push(handMs);
+    let spent = 0;
+    for (let i = 0; i < 100 && spent < handMs; i++) {
+      t0 = performance.now();
+      indexed();
+      const ms = performance.now() - t0;
+      indexSamples.push(ms);
+      spent += ms;
+    }
   }
-  samples.sort((a, b) => a - b);
-  return { median: samples[Math.floor(samples.length / 2)] as number, runs: samples.length };
+  const median = (xs: number[]): number => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+  return { hand: median(handSamples), indexed: median(indexSamples) };
 };
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -157,8 +172,7 @@ const runSize = (n: number): RoomNameReport => {
     const compiled = compileQuery(scoped.right);
     const plan = planQuery(compiled, collection).chosen;
     const stats = runQueryWithStats(compiled, collection).stats;
-    const handMs = timeMedian(() => hand(rooms), budget);
-    const indexMs = timeMedian(viaIndex, budget);
+    const timed = timeInTurns(() => hand(rooms), viaIndex, 2 * budget);
     const row = {
       needle,
       kind,
@@ -167,9 +181,9 @@ const runSize = (n: number): RoomNameReport => {
       plan: plan.kind === 'scan' ? 'scan' : `index (${plan.exact ? 'exact posting' : 'trigrams + verify'}, ${plan.ordering.kind})`,
       estimated: plan.estimatedDocs,
       examined: stats.docsExamined,
-      indexMs: indexMs.median,
-      handMs: handMs.median,
-      speedup: handMs.median / indexMs.median,
+      indexMs: timed.indexed,
+      handMs: timed.hand,
+      speedup: timed.hand / timed.indexed,
     };
     report.rows.push(row);
     console.log(

@@ -5,7 +5,7 @@ import { compilePath } from '../value/get-path.js';
 import type { Room } from '../model/room.js';
 import type { FieldPath } from '../query/field-path.js';
 import { gramCode, letterOf } from './gram-codes.js';
-import { gramIndexFromParts, type GramIndex } from './gram-index.js';
+import { checkedValue, gramIndexFromParts, type GramIndex } from './gram-index.js';
 import type { IndexBuilder } from './postings.js';
 import type { RankSet } from './rank-set.js';
 
@@ -30,7 +30,7 @@ export const gramIndexBuilder = (n: number, path: FieldPath): IndexBuilder<GramI
       const value = read(doc);
       if (typeof value === 'string') {
         listAt[p] = lists.ofString(value, ids);
-        values[p] = value;
+        values[p] = lists.folded;
       } else if (Array.isArray(value)) {
         listAt[p] = lists.ofStrings(value, ids);
         values[p] = value;
@@ -50,18 +50,32 @@ class GramLists {
   private fill = 0;
   /** Every list's ref, in order made. */
   readonly refs: number[] = [];
+  /** The string `ofString` was last given, case-folded (`checkedValue`): one string per distinct name while cached. */
+  folded = '';
+  /** A cached string → its slot: its list's ref and its folded form are at that slot of `cachedRefs`, `cachedFolded`. */
   private readonly cached = new Map<string, number>();
+  private readonly cachedRefs: number[] = [];
+  private readonly cachedFolded: string[] = [];
   private scratch = new Int32Array(256);
   private length = 0;
 
   /** The list of `s`'s grams (one more room uses it). */
   ofString(s: string, ids: GramIds): number {
-    let ref = this.cached.get(s);
-    if (ref === undefined) {
+    const known = this.cached.get(s);
+    let ref: number;
+    if (known === undefined) {
       this.length = 0;
       this.addString(s, this.refs.length + 1, ids);
       ref = this.store();
-      if (this.cached.size < MAX_CACHED) this.cached.set(s, ref);
+      this.folded = checkedValue(s) as string;
+      if (this.cached.size < MAX_CACHED) {
+        this.cached.set(s, this.cachedRefs.length);
+        this.cachedRefs.push(ref);
+        this.cachedFolded.push(this.folded);
+      }
+    } else {
+      ref = this.cachedRefs[known] as number;
+      this.folded = this.cachedFolded[known] as string;
     }
     const chunk = this.chunks[ref >>> 20] as Int32Array;
     const at = (ref & (CHUNK - 1)) + 1;

@@ -7,6 +7,7 @@
 // offsets[id + 1]) of `ranks`); a posting of n/32 ranks or more is a bitmap instead (its CSR range is
 // empty), so the dense 1- and 2-grams (`a`, `e`, digits) cost n/8 bytes each, not 4 per room.
 // Built by gram-index-build.ts; compaction remaps its layout (derived/merge-grams.ts).
+import { foldCase } from '../compile/fold-case.js';
 import type { FieldPath } from '../query/field-path.js';
 import { gramText, needleGrams } from './gram-codes.js';
 import { EMPTY, setBytes, setSize, type RankSet } from './rank-set.js';
@@ -27,7 +28,10 @@ export interface GramIndex {
    * trigram occurs nowhere (nothing matches). Undefined for the empty needle (it matches every string).
    */
   readonly lookup: (needle: string) => { readonly exact: boolean; readonly postings: ReadonlyArray<GramPosting> } | undefined;
-  /** The field's value of the room at each rank (the very string or array the room holds): candidates are verified on it. */
+  /**
+   * The field's value of the room at each rank as candidates are verified on it (`checkedValue`): a string
+   * case-folded, so the check is one `includes` of the folded needle; an array as the room holds it.
+   */
   readonly values: ReadonlyArray<unknown>;
   /** Distinct grams indexed. */
   readonly gramCount: number;
@@ -45,9 +49,17 @@ export interface GramIndexParts {
   readonly offsets: Int32Array;
   readonly ranks: Int32Array;
   readonly dense: ReadonlyMap<number, RankSet>;
-  /** Rank → the field's value when it is a string or an array (else undefined). */
+  /** Rank → `checkedValue` of the field's value (undefined when neither a string nor an array). */
   readonly values: ReadonlyArray<unknown>;
 }
+
+/**
+ * A room's field value as the index keeps it for verifying candidates: a string folded (fold-case.ts: the
+ * matcher's own folding, so `includes` of the folded needle answers exactly as the matcher), an array as is
+ * (its strings are checked by the matcher), anything else undefined (it never matches).
+ */
+export const checkedValue = (value: unknown): unknown =>
+  typeof value === 'string' ? foldCase(value) : Array.isArray(value) ? value : undefined;
 
 const partsOf = new WeakMap<GramIndex, GramIndexParts>();
 

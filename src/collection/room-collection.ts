@@ -14,7 +14,8 @@
 // that interface's snapshot implementation (sorted Int32Array / bitmap / interval).
 import type { Room } from '../model/room.js';
 import { FieldPath } from '../query/field-path.js';
-import { keyIndexBuilder, keyIndexBytes, presenceIndexBuilder, type IndexBuilder, type KeyIndex, type PresenceIndex } from './postings.js';
+import { keyIndexBuilder, keyIndexBytes, type IndexBuilder, type KeyIndex } from './postings.js';
+import { presenceIndexBuilder, type PresenceIndex } from './presence-index.js';
 import { orderedIndexBuilder, orderedIndexBytes, type OrderedIndex, type OrderedIndexBuilder } from './order.js';
 import { setBytes } from './rank-set.js';
 import { gramIndexBuilder } from './gram-index-build.js';

@@ -1,12 +1,14 @@
 // The index candidate of a `substring` condition (roomName): the needle's gram postings from a
 // substring index (collection/gram-index.ts). A needle of 1 to 3 code units is one exact posting (the
 // plan may stop early and count `total` from it). A longer one intersects its trigrams' postings,
-// smallest first, then keeps the ranks whose value passes the real matcher (compile/operators.ts) — read
-// from the index's value array, not the room — so the set is exact too: the page is read in order and
-// `total` is the set's size. Whether that beats a walk or the scan is the planner's cost model, fed by
+// smallest first, then keeps the ranks whose value holds the needle — a string is kept folded by the
+// index, so the check is `includes` of the folded needle (the matcher's own folding, fold-case.ts); an
+// array goes through the real matcher (compile/operators.ts) — so the set is exact too: the page is read
+// in order and `total` is the set's size. Whether that beats a walk or the scan is the planner's cost model, fed by
 // the postings' sizes.
 import type { GramIndex } from '../collection/gram-index.js';
 import { fromSortedRanks, intersectAll, setSize, forEachAsc, type RankSet } from '../collection/rank-set.js';
+import { foldCase } from '../compile/fold-case.js';
 import { substringMatcher } from '../compile/operators.js';
 import type { SubstringNode } from '../query/substring-node.js';
 import type { Candidate } from './candidate.js';
@@ -35,20 +37,33 @@ export const gramCandidate = (index: GramIndex, node: SubstringNode, n: number):
     size: smallest,
     buildCost: intersectCost + smallest * VERIFY,
     exact: true,
-    build: (work) => verify(intersectAll(sets, n, work), index.values, substringMatcher(node.needle), n, work),
+    build: (work) => verify(intersectWhileShrinking(sets, n, work), index.values, node.needle, n, work),
   };
 };
 
-const verify = (
-  set: RankSet,
-  values: ReadonlyArray<unknown>,
-  matches: (value: unknown) => boolean,
-  n: number,
-  work: { keys: number },
-): RankSet => {
+/**
+ * The smallest posting intersected with the next ones while that pays: a step that leaves more than 3/4 of
+ * the candidates means the needle's trigrams occur together (`gonzalez`: every room holding "NZA" holds the
+ * other five), so the larger postings after it would cost a probe per candidate and spare few checks. The
+ * check after it keeps the set exact whatever is skipped.
+ */
+const intersectWhileShrinking = (sets: ReadonlyArray<RankSet>, n: number, work: { keys: number }): RankSet => {
+  let acc = sets[0] as RankSet;
+  for (let i = 1; i < sets.length; i++) {
+    const before = setSize(acc);
+    acc = intersectAll([acc, sets[i] as RankSet], n, work);
+    if (setSize(acc) * 4 > before * 3) break;
+  }
+  return acc;
+};
+
+const verify = (set: RankSet, values: ReadonlyArray<unknown>, needle: string, n: number, work: { keys: number }): RankSet => {
+  const folded = foldCase(needle);
+  let matcher: ((value: unknown) => boolean) | undefined;
   const kept: number[] = [];
   forEachAsc(set, 0, n, (r) => {
-    if (matches(values[r])) kept.push(r);
+    const value = values[r];
+    if (typeof value === 'string' ? value.includes(folded) : (matcher ??= substringMatcher(needle))(value)) kept.push(r);
     return true;
   });
   work.keys += setSize(set);

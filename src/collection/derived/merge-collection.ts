@@ -16,7 +16,8 @@ import { mergeGramIndexSteps } from './merge-grams.js';
 import { CHUNK, drain, sortIndexesSteps, type Steps } from './slices.js';
 import type { OrderedIndex } from '../order.js';
 import type { OverlayView } from './overlay.js';
-import type { KeyIndex, PresenceIndex } from '../postings.js';
+import type { KeyIndex } from '../postings.js';
+import type { PresenceIndex } from '../presence-index.js';
 import { createRoomCollection, indexedCollection, type CollectionIndexes, type IndexedCollection } from '../room-collection.js';
 
 const same = (a: ReadonlyArray<string>, b: ReadonlyArray<string>): boolean => a.length === b.length && a.every((x, i) => x === b[i]);

@@ -4,7 +4,7 @@
 // changed rooms; O(entries + dense bitmaps' words + delta grams · log).
 import { compilePath } from '../../value/get-path.js';
 import { forEachGramOfValue } from '../gram-codes.js';
-import { gramIndexFromParts, gramIndexParts, type GramIndex } from '../gram-index.js';
+import { checkedValue, gramIndexFromParts, gramIndexParts, type GramIndex } from '../gram-index.js';
 import type { RankRemap } from './merge-postings.js';
 import { forEachAsc, setSize, type RankSet } from '../rank-set.js';
 import { CHUNK, copyPrefixSteps, drain, sortPairsSteps, type Steps } from './slices.js';
@@ -62,8 +62,7 @@ function* mergeValuesSteps(old: GramIndex, values: ReadonlyArray<unknown>, remap
     if ((r & (CHUNK - 1)) === CHUNK - 1) yield CHUNK;
   }
   for (let i = 0; i < deltaDocs.length; i++) {
-    const value = read(deltaDocs[i]);
-    if (typeof value === 'string' || Array.isArray(value)) out[deltaRank[i] as number] = value;
+    out[deltaRank[i] as number] = checkedValue(read(deltaDocs[i]));
   }
   yield deltaDocs.length;
   return out;

@@ -3,7 +3,8 @@
 // changed rooms' new ranks. Reads only the changed rooms (and the removed ones, to count their arrays).
 import { compilePath } from '../../value/get-path.js';
 import type { Room } from '../../model/room.js';
-import { keyIdOf, keyIndexFromParts, keyIndexParts, keyMapBytes, presenceTest, type KeyIndex, type PresenceIndex } from '../postings.js';
+import { keyIdOf, keyIndexFromParts, keyIndexParts, keyMapBytes, type KeyIndex } from '../postings.js';
+import { presenceTest, type PresenceIndex } from '../presence-index.js';
 import { forEachAsc, setSize, type RankSet } from '../rank-set.js';
 import {
   CHUNK,
