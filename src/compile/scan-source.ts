@@ -3,12 +3,16 @@
 // checks only for rooms that pass (optimistic-predicate.ts says why that is sound), and the top-k's
 // rejection on the whole sort-key tuple inline. Type feedback is then per query shape, as in a loop by hand.
 // No request text ever enters the source: paths, values, patterns and sets are constants passed to
-// the generated factory by position (`k0`, `k1`, ...); the source holds only this file's templates.
+// the generated factory by position (`k0`, `k1`, ...); the source holds only this file's templates and scan-emitter.ts's.
 import type { FilterNode } from '../query/filter-node.js';
 import type { FieldPath } from '../query/field-path.js';
 import { compileFilter } from './compile-filter.js';
 import { escapeRegExp, leafTest } from './operators.js';
 import { nearlyAllPass, scanOrder } from './scan-predicate.js';
+import { constant, owns, PLAIN_D, rawRead, type Emitter } from './scan-emitter.js';
+
+/** An `in` of at most this many values is tested by comparisons, a longer one by a Set. */
+const IN_INLINE = 4;
 
 /** The most sort keys the loop compares inline; a room tying the worst kept one on all of them is offered. */
 export const GATE_KEYS = 4;
@@ -47,101 +51,6 @@ export type ScanLoop = (
   gate: ScanGate,
   skip: ((position: number) => boolean) | undefined,
 ) => number;
-
-interface Emitter {
-  readonly constants: unknown[];
-  /** Functions of the factory the loop calls (an `in` over an array's elements). */
-  readonly helpers: string[];
-  /** Variables of the loop besides the fresh ones. */
-  readonly locals: string[];
-  /** `pd` holds the room's plainness (the root AND's plain tests passed and set it). */
-  plainKnown: boolean;
-  /** Some check finds `pd` on first use: the loop resets it per room. */
-  lazy: boolean;
-  /** The constants (path steps) Object.prototype must not hold for the prototype shortcut of `owns`. */
-  readonly clean: string[];
-  readonly fresh: () => string;
-}
-
-/** The room is a plain object (prototype Object.prototype, not an array) and the prototype holds none of the steps read. */
-const PLAIN_D = 'Object.getPrototypeOf(d) === PO && !Array.isArray(d)';
-
-/** An `in` of at most this many values is tested by comparisons, a longer one by a Set. */
-const IN_INLINE = 4;
-
-const constant = (e: Emitter, value: unknown): string => {
-  e.constants.push(value);
-  return `k${e.constants.length - 1}`;
-};
-
-const TRAVERSABLE = (x: string): string => `(typeof ${x} === 'object' && ${x} !== null && !Array.isArray(${x}) && !(${x} instanceof Date))`;
-
-// The room fields the endpoints read, written as named property reads (V8 caches those better than
-// a keyed read with a constant key). The names come from this table, never from a request: any other
-// step is read through a constant.
-const FIELD_NAMES = new Set([
-  '_id',
-  't',
-  'ts',
-  'v',
-  'servedBy',
-  'username',
-  'queue',
-  'tags',
-  'direction',
-  'open',
-  'closedAt',
-  'name',
-  'fname',
-  'departmentId',
-  'departmentAncestors',
-  'onHold',
-  'lm',
-  'callStarted',
-  'callDuration',
-  'status',
-  'token',
-  'livechatData',
-]);
-
-const access = (e: Emitter, step: string): string => {
-  for (const name of FIELD_NAMES) if (name === step) return `.${name}`;
-  return `[${constant(e, step)}]`;
-};
-
-/** An expression reading `path` of `d` by plain property access (null/undefined-safe). */
-const rawRead = (e: Emitter, path: FieldPath): string => `d${path.steps.map((step) => `?.${access(e, step).replace(/^\./, '')}`).join('')}`;
-
-/**
- * An expression: every step of `path` is an own property of a plain object (so the plain read is the
- * safe one). The usual room (prototype Object.prototype, which holds none of the steps: `clean`, checked
- * once per scan) needs no lookup; any other object is checked with Object.hasOwn.
- */
-const owns = (e: Emitter, path: FieldPath): string => {
-  const parts: string[] = [];
-  let at = 'd';
-  path.steps.forEach((step, i) => {
-    const key = constant(e, step);
-    e.clean.push(key);
-    // The room itself: its plainness is found once per room (`pd`: 0 not yet, 1 plain, 2 not), since
-    // Object.getPrototypeOf is a call V8 cannot inline on rooms of many shapes; after the root AND's
-    // plain tests it is known (`plainKnown`), before them (a nested condition) found on first use.
-    let plain: string;
-    if (at !== 'd') plain = `(Object.getPrototypeOf(${at}) === PO && !Array.isArray(${at}))`;
-    else if (e.plainKnown) plain = '(pd === 1)';
-    else {
-      e.lazy = true;
-      plain = `(pd === 1 || (pd === 0 && (pd = ${PLAIN_D} ? 1 : 2) === 1))`;
-    }
-    parts.push(`(${plain} || (${TRAVERSABLE(at)} && Object.hasOwn(${at}, ${key})))`);
-    if (i < path.steps.length - 1) {
-      const next = e.fresh();
-      parts.push(`((${next} = ${at}${access(e, step)}), true)`);
-      at = next;
-    }
-  });
-  return `(${parts.join(' && ')})`;
-};
 
 /** An expression testing value variable `v` for a leaf (the same tests as operators.ts, written out). */
 const valueTest = (e: Emitter, node: FilterNode, v: string, test: (value: unknown) => boolean): string => {
