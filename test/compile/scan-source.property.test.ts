@@ -30,6 +30,7 @@ const leafValue = fc.oneof(
 const value: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 4, arbitrary: leafValue },
   { weight: 1, arbitrary: fc.array(leafValue, { maxLength: 3 }) },
+  { weight: 1, arbitrary: fc.sparseArray(leafValue, { maxLength: 3 }) },
   { weight: 1, arbitrary: fc.record({ _id: leafValue, t: leafValue }, { requiredKeys: [] }) },
   { weight: 1, arbitrary: fc.record({ _id: leafValue }).map((o) => Object.create(o) as unknown) },
 );
@@ -73,6 +74,10 @@ const leaf: fc.Arbitrary<FilterNode> = fc.oneof(
   fc.tuple(fc.constantFrom(...PATHS), fc.constantFrom('v', 'x', 'A', 'ab', '')).map(([p, v]) => EqNode.create(p, v)),
   fc
     .tuple(fc.constantFrom(...PATHS), fc.array(fc.constantFrom('v', 'x', 'A'), { minLength: 1, maxLength: 3 }))
+    .map(([p, vs]) => InNode.create(p, vs)),
+  // Past four values the loop tests a Set rather than comparisons.
+  fc
+    .tuple(fc.constantFrom(...PATHS), fc.shuffledSubarray(['v', 'x', 'A', 'ab', '', 'B', 'y'], { minLength: 5 }))
     .map(([p, vs]) => InNode.create(p, vs)),
   fc.tuple(fc.constantFrom(...PATHS), fc.boolean()).map(([p, e]) => ExistsNode.create(p, e)),
   fc.constantFrom(...PATHS).map((p) => IsTrueNode.create(p)),
@@ -231,5 +236,34 @@ describe('scan with the generated loop = scan with the safe closures', () => {
       ),
       { numRuns: 800 },
     );
+  });
+
+  it('the written-out `in` reads every element of an array, as the safe test does', () => {
+    const sparse: unknown[] = ['x'];
+    sparse[2] = 'vip';
+    const tagsOf = [
+      ['vip'],
+      ['a', 'b', 'vip'],
+      ['a', 'billing'],
+      ['a', 'b', 'c'],
+      [],
+      [3, null, 'vip'],
+      sparse,
+      'vip',
+      'zz',
+      [['vip']],
+      undefined,
+    ];
+    const docs = tagsOf.map((tags) => (tags === undefined ? {} : { tags }));
+    for (const values of [['vip'], ['vip', 'billing'], ['vip', 'billing', 'q1', 'q2', 'q3', 'q4']]) {
+      const node = InNode.create('tags', values);
+      const safe = compileFilter(node);
+      const expected = docs.flatMap((d, i) => (safe(d) ? [i] : []));
+      const loop = compileScanLoop({ children: [node] }, [{ path: FieldPath.of('ts'), direction: -1 }]);
+      const offered: number[] = [];
+      (loop as NonNullable<typeof loop>)(docs, (_d, i) => void offered.push(i), openGate(), undefined);
+      expect(offered).toEqual(expected);
+      expect(expected.length).toBeGreaterThan(2);
+    }
   });
 });
