@@ -35,23 +35,18 @@ export class IdTable<V> implements LookupBase<V> {
   add(key: string, position: number): boolean {
     if (this.fallback !== undefined) return this.addToMap(key, position);
     const h = hashOf(key);
-    const { slots, hashes, mask } = this;
-    let s = h & mask;
-    for (let step = 1; step <= MAX_PROBES; step++) {
-      const p = slots[s] as number;
-      if (p === 0) {
-        slots[s] = position + 1;
-        hashes[s] = h;
-        this.size++;
-        return true;
-      }
-      if (hashes[s] === h && this.keyOf(this.values[p - 1] as V) === key) return false;
-      s = (s + step) & mask; // triangular steps: every slot of a power-of-two table is reached
+    const s = this.slotOf(key, h);
+    if (s < 0) {
+      const map = new Map<string, V>();
+      this.forEach((value, k) => map.set(k, value)); // still the table's walk: `fallback` is set after it
+      this.fallback = map;
+      return this.addToMap(key, position);
     }
-    const map = new Map<string, V>();
-    this.forEach((value, k) => map.set(k, value)); // still the table's walk: `fallback` is set after it
-    this.fallback = map;
-    return this.addToMap(key, position);
+    if (this.slots[s] !== 0) return false;
+    this.slots[s] = position + 1;
+    this.hashes[s] = h;
+    this.size++;
+    return true;
   }
 
   private addToMap(key: string, position: number): boolean {
@@ -62,23 +57,23 @@ export class IdTable<V> implements LookupBase<V> {
     return true;
   }
 
-  private positionOf(key: string): number {
-    const h = hashOf(key);
+  /** The slot holding `key` (hash `h`), or the empty slot where it would go; -1 past MAX_PROBES. */
+  private slotOf(key: string, h: number): number {
     const { slots, hashes, mask } = this;
     let s = h & mask;
     for (let step = 1; step <= MAX_PROBES; step++) {
       const p = slots[s] as number;
-      if (p === 0) return -1;
-      if (hashes[s] === h && this.keyOf(this.values[p - 1] as V) === key) return p - 1;
-      s = (s + step) & mask;
+      if (p === 0 || (hashes[s] === h && this.keyOf(this.values[p - 1] as V) === key)) return s;
+      s = (s + step) & mask; // triangular steps: every slot of a power-of-two table is reached
     }
     return -1;
   }
 
   get(key: string): V | undefined {
     if (this.fallback !== undefined) return this.fallback.get(key);
-    const p = this.positionOf(key);
-    return p < 0 ? undefined : this.values[p];
+    const s = this.slotOf(key, hashOf(key));
+    const p = s < 0 ? 0 : (this.slots[s] as number);
+    return p === 0 ? undefined : this.values[p - 1];
   }
 
   has(key: string): boolean {
